@@ -1,0 +1,294 @@
+/* model.h — the programme's data and rules; the public face of src/model/.
+ *
+ * One file per entity (college.c, semester.c, student.c, counsellor.c,
+ * member.c, target.c, pairing.c, talk.c, aid.c), each with its record_desc,
+ * its validation and its queries; schema.c names the databases and runs the
+ * migrations. Every rule of the programme lives here, once. ui/ and cli/
+ * never touch LMDB directly: they call these functions, inside
+ * store_read()/store_write() (see store.h) so that a whole import is one
+ * transaction.
+ *
+ * Validation functions report through `err` with code E_INPUT and a message
+ * "field: what is wrong" (the field's English name from the record_desc, the
+ * text translated); callers prefix FILE:LINE. */
+#ifndef BANGFU_MODEL_H
+#define BANGFU_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store/store.h"
+#include "util/date.h"
+
+/* ---- the databases (schema.c) ---------------------------------------- */
+
+enum model_db {
+	DB_META, DB_AUDIT,
+	DB_COLLEGE, DB_SEMESTER, DB_STUDENT, DB_COUNSELLOR, DB_MEMBER,
+	DB_TARGET, DB_PAIRING, DB_TALK, DB_AID,
+	/* secondary indexes: composite keys, changed with their records */
+	IX_COLLEGE_NAME,      /* name\0 -> college id */
+	IX_SEMESTER_CODE,     /* code\0 -> semester id */
+	IX_STUDENT_NO,        /* student_no\0 -> student id */
+	IX_STUDENT_COLLEGE,   /* college id | student id -> "" */
+	IX_STAFF_NO,          /* staff_no\0 -> counsellor id */
+	IX_MEMBER_STUDENT,    /* student id -> member id */
+	IX_TARGET_STUDENT,    /* student id -> target id */
+	IX_PAIRING_MEMBER,    /* member student id | pairing id -> "" */
+	IX_PAIRING_TARGET,    /* target student id | pairing id -> "" */
+	IX_PAIRING_COLLEGE,   /* college id | semester id | pairing id -> "" */
+	IX_TALK_PAIRING,      /* pairing id | date | talk id -> "" */
+	IX_TALK_TARGET,       /* target student id | date | talk id -> "" */
+	IX_AID_PAIRING,       /* pairing id | date | aid id -> "" */
+	DB__COUNT
+};
+
+extern const char *const model_db_names[DB__COUNT];
+enum { SCHEMA_VERSION = 1 };
+
+/* Opens the database folder, runs migrations (refusing a database newer than
+ * this program with E_DB), and returns the store. */
+int model_open(store **out, const char *dir, err *e);
+/* Default folder: $BANGFU_DB, else $XDG_DATA_HOME/bangfu, else
+ * ~/.local/share/bangfu. malloc'd. */
+char *model_default_dir(void);
+
+/* ---- value sets ------------------------------------------------------ */
+
+enum kind_bits {            /* 帮扶类型 */
+	KIND_ACADEMIC = 1,      /* 学业困难 */
+	KIND_FINANCIAL = 2,     /* 经济困难 */
+	KIND_PSYCH = 4,         /* 心理困难 */
+};
+enum topic_bits {           /* 谈话主题 */
+	TOPIC_STUDY = 1,        /* 学习 */
+	TOPIC_LIFE = 2,         /* 生活 */
+	TOPIC_THOUGHT = 4,      /* 思想 */
+	TOPIC_PSYCH = 8,        /* 心理 */
+};
+
+/* Parses a list joined by 、 ; ； , ， or spaces ("学业困难、心理困难"; the
+ * short forms 学业/经济/心理 and the English academic/financial/
+ * psychological are accepted too). False and the bad item in *bad (static
+ * storage) if an item is unknown or the list is empty. */
+bool kinds_parse(const char *s, uint32_t *out, const char **bad);
+bool topics_parse(const char *s, uint32_t *out, const char **bad);
+/* Canonical Chinese text, joined by 、 into buf. */
+void kinds_format(uint32_t bits, char *buf, size_t n);
+void topics_format(uint32_t bits, char *buf, size_t n);
+
+/* Fixed choices, canonical Chinese spelling (English accepted on input). */
+extern const char *const political_values[];  /* 中共党员 中共预备党员 共青团员 群众, NULL */
+extern const char *const gender_values[];     /* 男 女, NULL */
+extern const char *const mode_values[];       /* 面谈 电话 线上, NULL */
+extern const char *const aid_kind_values[];   /* 资金 生活用品 学习用品, NULL */
+extern const char *const tier_values[];       /* 特别困难 比较困难 一般困难, NULL */
+extern const char *const target_status_values[]; /* 帮扶中 已结束, NULL */
+/* Returns the canonical value for s (or an accepted synonym), or NULL. */
+const char *choice_canon(const char *const *values, const char *s);
+
+bool political_is_member(const char *political); /* 中共党员 or 中共预备党员 */
+
+/* ---- entities -------------------------------------------------------- */
+
+typedef struct college {
+	rec_meta m;
+	char *name;            /* unique */
+	char *code;            /* optional */
+	char *branches;        /* party branches, joined by 、 */
+	int64_t pair_limit;    /* active pairings a member may have; 0 = default 1 */
+	int64_t overdue_days;  /* no talk for more than this = overdue; 0 = default 14 */
+} college;
+
+typedef struct semester {
+	rec_meta m;
+	char *code;            /* "2025-2026-2", unique */
+	date_t start, end;
+	date_t roster_due;     /* 结对帮扶名单 due */
+	date_t summary_due;    /* 总结 due */
+} semester;
+
+typedef struct student {
+	rec_meta m;
+	char *student_no;      /* unique */
+	char *name;
+	char *gender;          /* gender_values, or "" */
+	rid college_id;
+	char *class_name;
+	char *political;       /* political_values */
+	char *phone;
+} student;
+
+typedef struct counsellor {
+	rec_meta m;
+	char *staff_no;        /* unique */
+	char *name;
+	rid college_id;
+	char *phone;
+} counsellor;
+
+/* Party-member profile: exists for every student whose political status is
+ * 中共党员 or 中共预备党员 (kept in step by student_save). */
+typedef struct member {
+	rec_meta m;
+	rid student_id;
+	char *branch;          /* party branch, optional */
+} member;
+
+/* Assisted-student profile. */
+typedef struct target {
+	rec_meta m;
+	rid student_id;
+	uint32_t kinds;        /* kind_bits, at least one */
+	char *tier;            /* tier_values, only with KIND_FINANCIAL; may be "" */
+	char *situation;       /* free text; sensitive */
+	char *status;          /* target_status_values */
+} target;
+
+typedef struct pairing {
+	rec_meta m;
+	rid member_id;         /* the helper's student id */
+	rid target_id;         /* the assisted student's student id */
+	rid college_id;        /* the member's college */
+	rid semester_id;
+	date_t start;
+	date_t end;            /* 0 while active */
+	char *reason;          /* why cross-college; required then */
+	char *note;
+} pairing;
+
+typedef struct talk {
+	rec_meta m;
+	rid pairing_id;        /* zero for a counsellor's talk */
+	rid target_id;         /* assisted student's student id */
+	rid member_id;         /* helper's student id, zero for a counsellor's */
+	rid counsellor_id;     /* zero for a member's talk */
+	date_t date;
+	int64_t minutes;
+	char *mode;            /* mode_values */
+	uint32_t topics;       /* topic_bits, at least one */
+	char *content;
+	date_t follow_up;      /* 0 = none */
+} talk;
+
+typedef struct aid {
+	rec_meta m;
+	rid pairing_id;
+	date_t date;
+	char *kind;            /* aid_kind_values */
+	int64_t amount_fen;
+	char *note;
+} aid;
+
+extern const record_desc college_desc, semester_desc, student_desc,
+	counsellor_desc, member_desc, target_desc, pairing_desc, talk_desc,
+	aid_desc;
+
+/* The descs in dump order, with the db each lives in. */
+typedef struct entity_info {
+	const record_desc *desc;
+	int db;
+} entity_info;
+extern const entity_info model_entities[];
+extern const size_t model_nentities;
+
+/* ---- per-entity operations (inside a transaction) --------------------- */
+/* *_save: validate (all rules), then insert (zero id) or update; keeps the
+ * indexes in step; E_INPUT with "field: message" on a broken rule.
+ * *_get: by id; 0, 1 not found, E_DB. Results are rec_free'd by the caller. */
+
+int college_save(store_txn *t, college *c, err *e);
+int college_get(store_txn *t, const rid *id, college *out, err *e);
+int college_by_name(store_txn *t, const char *name, college *out, err *e);
+/* Finds or creates the college called name; its id into *id. */
+int college_ensure(store_txn *t, const char *name, rid *id, err *e);
+int64_t college_pair_limit(const college *c);     /* default applied */
+int64_t college_overdue_days(const college *c);   /* default applied */
+
+int semester_save(store_txn *t, semester *s, err *e);
+int semester_get(store_txn *t, const rid *id, semester *out, err *e);
+int semester_by_code(store_txn *t, const char *code, semester *out, err *e);
+/* Finds or creates (with dates from the code and default due dates:
+ * term 2 — roster 04-11, summary 07-11; term 1 — roster 10-11,
+ * summary 01-11 of the next year). */
+int semester_ensure(store_txn *t, const char *code, rid *id, err *e);
+
+int student_save(store_txn *t, student *s, err *e);
+int student_get(store_txn *t, const rid *id, student *out, err *e);
+int student_by_no(store_txn *t, const char *no, student *out, err *e);
+
+int counsellor_save(store_txn *t, counsellor *c, err *e);
+int counsellor_get(store_txn *t, const rid *id, counsellor *out, err *e);
+int counsellor_by_no(store_txn *t, const char *no, counsellor *out, err *e);
+
+int member_get(store_txn *t, const rid *id, member *out, err *e);
+int member_of_student(store_txn *t, const rid *student_id, member *out, err *e);
+int member_save(store_txn *t, member *m, err *e);
+
+int target_get(store_txn *t, const rid *id, target *out, err *e);
+int target_of_student(store_txn *t, const rid *student_id, target *out, err *e);
+/* Rule: kinds non-empty; tier only with KIND_FINANCIAL. */
+int target_save(store_txn *t, target *g, err *e);
+
+/* Rules checked by pairing_save:
+ *  - the member is a party member; the target has a target profile with at
+ *    least one kind and is not the member;
+ *  - the target has no other active pairing;
+ *  - the member has fewer than the college's limit of active pairings;
+ *  - the pairing's college is the member's college;
+ *  - a target from another college needs a non-empty reason;
+ *  - end, if set, is not before start. */
+int pairing_save(store_txn *t, pairing *p, err *e);
+int pairing_get(store_txn *t, const rid *id, pairing *out, err *e);
+bool pairing_active_on(const pairing *p, date_t d);
+/* The active pairing of a target student (today); 0, 1 none. */
+int pairing_active_of_target(store_txn *t, const rid *target_student, pairing *out, err *e);
+/* A pairing of member and target active on date d; 0, 1 none. */
+int pairing_find(store_txn *t, const rid *member_student, const rid *target_student,
+		 date_t d, pairing *out, err *e);
+/* Last talk date of a pairing (0 if none). */
+int pairing_last_talk(store_txn *t, const rid *pairing_id, date_t *out, err *e);
+
+/* Rules: minutes > 0; date not after today; topics non-empty; mode known;
+ * either a member's talk (member_id set, and an active pairing between the
+ * member and target on the date — pairing_id is filled in) or a
+ * counsellor's (counsellor_id set, counsellor of the target's college, no
+ * pairing needed), never both. */
+int talk_save(store_txn *t, talk *k, err *e);
+int talk_get(store_txn *t, const rid *id, talk *out, err *e);
+
+/* Rules: an active pairing on the date; amount > 0; kind known; date not
+ * after today. */
+int aid_save(store_txn *t, aid *a, err *e);
+int aid_get(store_txn *t, const rid *id, aid *out, err *e);
+
+/* ---- queries --------------------------------------------------------- */
+
+/* Overdue pairings: active pairings (of college, or of every college if
+ * college is NULL) whose last talk (or start, if none) is more than `days`
+ * days before `today` (days <= 0: the college's setting). Most overdue
+ * first. */
+typedef struct overdue_row {
+	rid pairing_id;
+	rid member_id, target_id, college_id;
+	date_t last_talk;      /* 0 if none yet */
+	int days;              /* days since last talk (or since start) */
+} overdue_row;
+int model_overdue(store_txn *t, const rid *college, int days, date_t today,
+		  overdue_row **rows, size_t *n, err *e);
+
+typedef struct model_stats {
+	size_t colleges, students, members, targets, counsellors, pairings, talks, aid;
+} model_stats;
+int model_stats_get(store_txn *t, model_stats *out, err *e);
+
+/* find: a student number or its prefix, a name substring, or pinyin (full or
+ * initials). Calls fn for each matching student in student-number order. */
+typedef int (*student_fn)(const student *s, void *ctx);
+int model_find(store_txn *t, const char *text, student_fn fn, void *ctx, err *e);
+
+/* check: structure, every index against its records, every rule. Each
+ * problem is added to probs; returns 0 if sound, E_DB if not. */
+int model_check(store_txn *t, errlist *probs, err *e);
+
+#endif

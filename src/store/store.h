@@ -1,0 +1,251 @@
+/* store.h — the LMDB layer's public face.
+ *
+ * The store knows LMDB, keys, value encoding, ids, schema versions, the audit
+ * log and backups; it knows nothing of students. Callers name their databases
+ * at open time and address them by index afterwards.
+ *
+ * Every write runs as a function handed to store_write(): on MDB_MAP_FULL (at
+ * put or at commit) the transaction is aborted, the map grown and the function
+ * run again, so a write function must be safe to re-run: it may only touch
+ * its ctx in ways it resets at its own start. No transaction is ever held
+ * across user input: the callers' functions run to completion.
+ */
+#ifndef BANGFU_STORE_H
+#define BANGFU_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/err.h"
+
+typedef struct store store;
+typedef struct store_txn store_txn;
+typedef struct store_cursor store_cursor;
+
+/* A borrowed byte range. Data read from the store is valid only inside the
+ * transaction that read it: copy it out before the function returns. */
+typedef struct bytes {
+	const void *data;
+	size_t len;
+} bytes;
+
+/* ---- ids ------------------------------------------------------------- */
+
+/* 16-byte ids in the UUIDv7 layout: 48-bit Unix milliseconds big-endian,
+ * version 7, then random bits (with a per-process monotonic counter in
+ * rand_a so ids made in one millisecond still sort in creation order). */
+typedef struct rid {
+	uint8_t b[16];
+} rid;
+
+void rid_new(rid *out);
+bool rid_is_zero(const rid *r);
+int rid_cmp(const rid *a, const rid *b);
+/* 32 lowercase hex digits, no dashes (buf of at least 33 bytes). */
+void rid_hex(const rid *r, char buf[33]);
+/* Parses 32 hex digits (dashes are allowed and skipped); false if not an id. */
+bool rid_parse(rid *out, const char *s);
+/* Milliseconds since the epoch held in an id. */
+int64_t rid_ms(const rid *r);
+
+/* ---- records and their value encoding -------------------------------- */
+
+/* Every record struct begins with this. */
+typedef struct rec_meta {
+	rid id;
+	uint32_t rev;          /* bumped on every write; 0 = never stored */
+	uint8_t flags;         /* REC_DELETED, ... */
+	int64_t updated_at;    /* Unix milliseconds */
+	char updated_by[64];   /* who wrote it: "user@host" or "import" ... */
+} rec_meta;
+
+enum {
+	REC_DELETED = 0x01,    /* tombstone: kept for merging, hidden from queries */
+	REC_SEALED = 0x80,     /* reserved: body encrypted (a later issue) */
+};
+
+/* Field types a record may hold. */
+typedef enum field_type {
+	FT_STR,       /* char * (malloc'd, NUL-terminated, UTF-8); NULL == "" */
+	FT_INT,       /* int64_t */
+	FT_ID,        /* rid */
+	FT_DATE,      /* int32_t day number (util/date.h); 0 = none */
+	FT_BITS,      /* uint32_t bit set */
+} field_type;
+
+/* One field of a record: a small stable number (the CBOR map key: never
+ * reuse one), a stable English name (JSON dumps, forms), a type and where
+ * the value sits in the struct. */
+typedef struct field_desc {
+	uint8_t no;            /* 1..255; 0 is reserved for updated_by */
+	const char *name;
+	field_type type;
+	size_t off;
+} field_desc;
+
+typedef struct record_desc {
+	const char *name;      /* "student" ... (also the dump's "type") */
+	size_t size;           /* sizeof the struct */
+	const field_desc *fields;
+	size_t nfields;
+} record_desc;
+
+#define FIELD(no, st, member, type) { (no), #member, (type), offsetof(st, member) }
+
+/* Value layout (format 1):
+ *   byte 0      format (1)
+ *   byte 1      flags
+ *   bytes 2-5   rev, big-endian
+ *   bytes 6-13  updated_at, big-endian
+ *   then a CBOR map: 0 => updated_by (text), field no => value, in field
+ *   number order; fields equal to their zero value are left out.
+ * Unknown field numbers are ignored and missing ones take zero values, so a
+ * field can be added without a migration. This codec is the one seam where
+ * encryption at rest will be added. */
+enum { VALUE_FORMAT = 1, VALUE_HEADER = 14 };
+
+/* Encodes rec into a malloc'd buffer. */
+void rec_encode(const record_desc *d, const void *rec, uint8_t **out, size_t *outlen);
+/* Decodes into rec (which is zeroed first; the id is not part of the value and
+ * is left to the caller). Returns 0, or E_DB with a message on corrupt data.
+ * Never crashes on any input (fuzzed). */
+int rec_decode(const record_desc *d, const void *buf, size_t len, void *rec, err *e);
+void rec_free(const record_desc *d, void *rec);      /* frees the strings */
+void rec_copy(const record_desc *d, void *dst, const void *src); /* deep copy */
+/* Bit set of the field numbers that differ (bit n for field no n, n < 64;
+ * higher numbers all map to bit 63). */
+uint64_t rec_diff(const record_desc *d, const void *a, const void *b);
+const field_desc *rec_field(const record_desc *d, const char *name);
+
+/* ---- opening --------------------------------------------------------- */
+
+/* Opens (creating with mode 0700, files 0600) the database folder `dir`,
+ * with the named sub-databases `dbs[0..ndbs)` all opened at once in one write
+ * transaction. Runs mdb_reader_check. Only one store per process. */
+int store_open(store **out, const char *dir, const char *const *dbs, int ndbs, err *e);
+void store_close(store *s);
+const char *store_path(const store *s);
+
+/* Who the audit log names for writes (default "$USER@host"). */
+void store_set_actor(store *s, const char *who);
+const char *store_actor(const store *s);
+
+/* Consistent compact hot copy to the file `path` (mode 0600). */
+int store_backup(store *s, const char *path, err *e);
+
+/* ---- transactions ---------------------------------------------------- */
+
+typedef int (*store_fn)(store_txn *t, void *ctx, err *e);
+
+/* Runs fn in a read transaction. Returns fn's result. */
+int store_read(store *s, store_fn fn, void *ctx, err *e);
+
+/* Runs fn in a write transaction and commits if it returns 0. If fn returns
+ * STORE_ROLLBACK the transaction is aborted and store_write returns 0 (used by
+ * --dry-run). Any other non-zero result aborts and is returned. MDB_MAP_FULL
+ * grows the map and runs fn again. */
+enum { STORE_ROLLBACK = -1 };
+int store_write(store *s, store_fn fn, void *ctx, err *e);
+
+store *store_of(store_txn *t);
+bool store_txn_writable(store_txn *t);
+
+/* ---- raw access (db is an index into the names given at open) -------- */
+
+/* 0 found, 1 not found, E_DB on error. */
+int st_get(store_txn *t, int db, bytes key, bytes *val, err *e);
+int st_put(store_txn *t, int db, bytes key, bytes val, err *e);
+/* 0 deleted, 1 not there, E_DB on error. */
+int st_del(store_txn *t, int db, bytes key, err *e);
+/* Number of entries. */
+size_t st_count(store_txn *t, int db);
+
+int st_cursor_open(store_txn *t, int db, store_cursor **out, err *e);
+void st_cursor_close(store_cursor *c);
+/* Each returns 0 with key/val set, 1 at the end, E_DB on error. */
+int st_first(store_cursor *c, bytes *key, bytes *val);
+int st_last(store_cursor *c, bytes *key, bytes *val);
+int st_next(store_cursor *c, bytes *key, bytes *val);
+int st_prev(store_cursor *c, bytes *key, bytes *val);
+int st_seek(store_cursor *c, bytes want, bytes *key, bytes *val); /* first key >= want */
+/* The last entry whose key starts with prefix: 0 found, 1 none. */
+int st_last_prefix(store_cursor *c, bytes prefix, bytes *key, bytes *val);
+
+/* Calls fn for every entry whose key starts with prefix, in key order, until
+ * fn returns non-zero (which is then returned). */
+typedef int (*st_scan_fn)(bytes key, bytes val, void *ctx);
+int st_scan(store_txn *t, int db, bytes prefix, st_scan_fn fn, void *ctx, err *e);
+
+/* ---- composite keys -------------------------------------------------- */
+
+/* A key under construction. Keys are at most 511 bytes (LMDB). */
+typedef struct keybuf {
+	uint8_t b[511];
+	size_t len;
+	bool overflow;
+} keybuf;
+
+void key_init(keybuf *k);
+void key_id(keybuf *k, const rid *r);
+void key_u32(keybuf *k, uint32_t v);   /* big-endian */
+void key_i32(keybuf *k, int32_t v);    /* sign-flipped big-endian: sorts */
+void key_u64(keybuf *k, uint64_t v);
+void key_str(keybuf *k, const char *s); /* bytes then a NUL */
+static inline bytes key_bytes(const keybuf *k) { return (bytes){ k->b, k->len }; }
+/* Reads back from a key at *pos; false if short. */
+bool key_take_id(bytes k, size_t *pos, rid *out);
+bool key_take_u32(bytes k, size_t *pos, uint32_t *out);
+bool key_take_i32(bytes k, size_t *pos, int32_t *out);
+
+/* ---- records --------------------------------------------------------- */
+
+/* Reads the record with id into rec (of type d). 0, 1 not found (or a
+ * tombstone), E_DB. rec must be rec_free'd by the caller when 0. */
+int st_rec_get(store_txn *t, int db, const record_desc *d, const rid *id, void *rec, err *e);
+
+/* Writes rec. If rec's id is zero a new id is made (and written back). The
+ * stored rev must equal rec's rev (0 for a new record) or the write is
+ * refused with E_DB "changed by someone else" (rec untouched). On success
+ * rev is bumped, updated_at/updated_by set, and an audit entry appended
+ * naming the fields that changed. */
+int st_rec_put(store_txn *t, int db, const record_desc *d, void *rec, err *e);
+
+/* Writes rec exactly as given (id, rev, updated_* kept): restoring a dump.
+ * No audit entry. Refuses if the id exists. */
+int st_rec_restore(store_txn *t, int db, const record_desc *d, const void *rec, err *e);
+
+/* Iterates over all live records of a db in id order; fn gets a decoded
+ * record it must not keep (freed after fn returns). */
+typedef int (*st_rec_fn)(const void *rec, void *ctx);
+int st_rec_each(store_txn *t, int db, const record_desc *d, st_rec_fn fn, void *ctx, err *e);
+
+/* ---- meta and audit -------------------------------------------------- */
+
+/* The meta database is the one named "meta" at open. */
+int st_meta_get_u32(store_txn *t, const char *name, uint32_t *out, err *e); /* 1 if unset */
+int st_meta_put_u32(store_txn *t, const char *name, uint32_t v, err *e);
+
+/* The audit database is the one named "audit" at open: key = a fresh rid
+ * (time-ordered), value = CBOR [who, at_ms, db name, record id, op, changed
+ * field bits]. Append-only: nothing ever deletes from it. */
+typedef struct audit_entry {
+	rid key;
+	char who[64];
+	int64_t at;
+	char db[32];
+	rid record;
+	char op;               /* 'c' create, 'u' update, 'd' delete */
+	uint64_t fields;
+} audit_entry;
+int st_audit_add(store_txn *t, const char *db, const rid *record, char op, uint64_t fields, err *e);
+typedef int (*st_audit_fn)(const audit_entry *a, void *ctx);
+int st_audit_each(store_txn *t, st_audit_fn fn, void *ctx, err *e);
+int st_audit_restore(store_txn *t, const audit_entry *a, err *e);
+
+/* Map size in bytes (for tests of growth). */
+size_t store_mapsize(store *s);
+/* For tests: start with a small map so growth is exercised. */
+void store_set_initial_mapsize(size_t bytes);
+
+#endif

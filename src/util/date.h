@@ -1,0 +1,37 @@
+/* date.h — calendar dates as day numbers, and semesters. */
+#ifndef BANGFU_DATE_H
+#define BANGFU_DATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* A date is the number of days since 1970-01-01 plus one, so that 0 means
+ * "no date" (1970-01-01 itself is 1). */
+typedef int32_t date_t;
+
+/* Parses "YYYY-MM-DD" (also "YYYY/MM/DD" and "YYYY.MM.DD", one- or two-digit
+ * month and day, as Excel writes them). False on anything else, including
+ * 2025-02-30. */
+bool date_parse(const char *s, date_t *out);
+/* "YYYY-MM-DD" into buf (11 bytes); "" for 0. */
+void date_format(date_t d, char buf[11]);
+date_t date_from_ymd(int y, int m, int d);   /* 0 if invalid */
+void date_ymd(date_t d, int *y, int *m, int *day);
+/* Today in local time; $BANGFU_TODAY=YYYY-MM-DD overrides (tests, demo). */
+date_t date_today(void);
+
+/* Semesters: "2025-2026-1" (September to January) and "2025-2026-2"
+ * (February to July). */
+typedef struct semester_span {
+	int first_year;   /* 2025 */
+	int term;         /* 1 or 2 */
+	date_t start, end;
+} semester_span;
+bool semester_parse(const char *code, semester_span *out);
+/* The semester a date falls in (August counts with term 1 of the coming
+ * year). buf holds at least 12 bytes. */
+void semester_of(date_t d, char buf[12]);
+/* "2025-2026学年第二学期" into buf (64 bytes). */
+void semester_long_name(const char *code, char buf[64]);
+
+#endif

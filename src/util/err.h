@@ -1,0 +1,49 @@
+/* err.h — the error type shared by every layer.
+ *
+ * Two tiers (see HACKING): a bug or out-of-memory aborts through die();
+ * anything the user or the data caused is returned as an `err` whose code is
+ * the process exit status the CLI will use. */
+#ifndef BANGFU_ERR_H
+#define BANGFU_ERR_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+enum {
+	E_OK = 0,
+	E_INPUT = 1,    /* bad input: nothing was written */
+	E_USAGE = 2,    /* bad command line */
+	E_DB = 3,       /* database error, broken rule found by check, or conflict */
+};
+
+typedef struct err {
+	int code;        /* one of E_* (0 while no error) */
+	char msg[1024];  /* already translated, one line, no trailing newline */
+} err;
+
+/* Sets e (if not NULL) and returns code, so that `return err_set(...)` works. */
+int err_set(err *e, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+int err_vset(err *e, int code, const char *fmt, va_list ap);
+void err_clear(err *e);
+
+/* A growing list of messages, for imports that report every bad row. */
+typedef struct errlist {
+	char **msg;
+	size_t n, cap;
+} errlist;
+
+void errlist_add(errlist *l, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void errlist_free(errlist *l);
+
+/* Bugs and out-of-memory: print and abort. */
+_Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

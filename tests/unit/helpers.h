@@ -1,0 +1,33 @@
+/* helpers.h — shared by the Criterion tests that need a database.
+ * Criterion runs each test in its own process: every test opens its own
+ * environment in its own temporary folder (NOTES.md). */
+#ifndef BANGFU_TEST_HELPERS_H
+#define BANGFU_TEST_HELPERS_H
+
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model.h"
+
+static inline char *test_tmpdir(void)
+{
+	char tmpl[] = "/tmp/bangfu-unit.XXXXXX";
+	char *d = mkdtemp(tmpl);
+	cr_assert_not_null(d);
+	return strdup(d);
+}
+
+static inline store *test_db(void)
+{
+	store *s = NULL;
+	err e = { 0 };
+	char *dir = test_tmpdir();
+	setenv("BANGFU_TODAY", "2026-05-20", 1);
+	int rc = model_open(&s, dir, &e);
+	cr_assert_eq(rc, 0, "model_open: %s", e.msg);
+	free(dir);
+	return s;
+}
+
+#endif
