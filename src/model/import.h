@@ -1,1 +1,76 @@
-/* stub */
+/* import.h — bulk import of CSV files (students, counsellors, pairings,
+ * talks, material aid) through the model's save functions.
+ *
+ * The file is read with csv_read_file (UTF-8 or GB18030). Its header row
+ * names the columns in Chinese or English, in any order. The whole file is
+ * validated and written inside ONE write transaction, rows applied in order
+ * (so rules see earlier rows). If any row is bad, every bad row is reported
+ * to errs as "FILE:LINE: field: what is wrong", the transaction is rolled
+ * back (nothing written) and E_INPUT is returned. With dry_run everything
+ * is validated and then rolled back.
+ *
+ * Columns (Chinese / English; * = required):
+ *   students:    学号*(student_no) 姓名*(name) 性别(gender) 学院*(college)
+ *                班级(class) 政治面貌(political_status) 联系电话(phone)
+ *                帮扶类型(kinds: several joined by 、 or ;)
+ *   counsellors: 工号*(staff_no) 姓名*(name) 学院*(college) 联系电话(phone)
+ *   pairings:    党员学号*(member_no) 帮扶对象学号*(target_no) 学期*(semester)
+ *                开始日期*(start_date) 备注(note) 跨院原因(reason)
+ *   talks:       党员学号(member_no) 帮扶对象学号*(target_no) 日期*(date)
+ *                时长*(minutes) 方式*(mode) 主题*(topics) 内容(content)
+ *                辅导员工号(counsellor_no)  — a row with 辅导员工号 is a
+ *                counsellor's talk and its 党员学号 may be empty
+ *   aid:         党员学号*(member_no) 帮扶对象学号*(target_no) 日期*(date)
+ *                类别*(kind) 金额*(amount: yuan, up to 2 decimals) 说明(note)
+ */
+#ifndef BANGFU_IMPORT_H
+#define BANGFU_IMPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "store/store.h"
+#include "util/err.h"
+
+/* The kinds model_import accepts, NULL-terminated:
+ * "students", "counsellors", "pairings", "talks", "aid". */
+extern const char *const import_kinds[];
+
+/* Counts of what the import created (or, on a dry run, would create). */
+typedef struct import_result {
+	size_t rows;           /* data rows read (header excluded) */
+	size_t colleges;       /* new colleges (from 学院) */
+	size_t semesters;      /* new semesters (from 学期) */
+	size_t students;
+	size_t members;        /* party-member profiles made for new students */
+	size_t targets;        /* assisted-student profiles created or updated */
+	size_t counsellors;
+	size_t pairings;
+	size_t talks;
+	size_t aid;
+	char encoding[16];     /* "UTF-8" or "GB18030" as detected */
+} import_result;
+
+/* Called every `progress_every` rows (and once at the end) with the rows
+ * done and the total; it must not touch the store. */
+typedef void (*import_progress_fn)(size_t done, size_t total, void *ctx);
+
+typedef struct import_opts {
+	const char *kind;      /* one of import_kinds */
+	const char *path;      /* the CSV file */
+	bool dry_run;
+	import_progress_fn progress;   /* optional */
+	void *progress_ctx;
+	size_t progress_every; /* 0 = every 1000 rows */
+} import_opts;
+
+/* Returns 0 on success (res filled), E_INPUT with every problem in errs (and
+ * a summary in e) when the file or any row is bad, E_USAGE for an unknown
+ * kind, E_DB on a database error. res may be NULL. */
+int model_import(store *s, const char *kind, const char *path, bool dry_run,
+		 import_result *res, errlist *errs, err *e);
+/* The same with a progress callback. */
+int model_import_ex(store *s, const import_opts *o, import_result *res,
+		    errlist *errs, err *e);
+
+#endif

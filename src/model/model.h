@@ -191,6 +191,11 @@ typedef struct entity_info {
 } entity_info;
 extern const entity_info model_entities[];
 extern const size_t model_nentities;
+/* Writes the secondary index entries of rec (a record of ei's entity, as
+ * stored): used by model_restore, which writes records with st_rec_restore
+ * and then rebuilds their indexes. 0 or E_DB. (Added by the data engineer;
+ * implemented with the entity files.) */
+int model_reindex(store_txn *t, const entity_info *ei, const void *rec, err *e);
 
 /* ---- per-entity operations (inside a transaction) --------------------- */
 /* *_save: validate (all rules), then insert (zero id) or update; keeps the
