@@ -6,7 +6,8 @@
 #include <stdint.h>
 
 /* A date is the number of days since 1970-01-01 plus one, so that 0 means
- * "no date" (1970-01-01 itself is 1). */
+ * "no date" (1970-01-01 itself is 1). Years 1970 to 9999 are representable;
+ * earlier dates are invalid (date_from_ymd gives 0, date_parse false). */
 typedef int32_t date_t;
 
 /* Parses "YYYY-MM-DD" (also "YYYY/MM/DD" and "YYYY.MM.DD", one- or two-digit

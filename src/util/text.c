@@ -1,2 +1,162 @@
 #include "config.h"
-/* stub: to be written */
+#include "util/text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "util/err.h"
+
+bool utf8_valid(const char *s, size_t n)
+{
+	/* u8_check rejects overlong forms, surrogates and code points above
+	 * U+10FFFF. */
+	return u8_check((const uint8_t *)s, n) == NULL;
+}
+
+static bool is_ascii_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* U+3000 IDEOGRAPHIC SPACE is E3 80 80 in UTF-8. */
+static bool is_ideo_space(const char *p, const char *end)
+{
+	return end - p >= 3 && (unsigned char)p[0] == 0xE3 && (unsigned char)p[1] == 0x80
+	       && (unsigned char)p[2] == 0x80;
+}
+
+static bool ends_with_ideo_space(const char *start, const char *end)
+{
+	return end - start >= 3 && is_ideo_space(end - 3, end);
+}
+
+char *text_clean(const char *s)
+{
+	size_t n = strlen(s);
+	char *norm = NULL;
+	size_t len = 0;
+
+	if (utf8_valid(s, n)) {
+		uint8_t *r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, &len);
+		if (!r && n)
+			die("u8_normalize failed (out of memory?)");
+		norm = (char *)r;
+	}
+	if (!norm) {   /* empty or not UTF-8: trim only */
+		norm = xstrdup(s);
+		len = n;
+	}
+
+	const char *b = norm, *e = norm + len;
+	for (;;) {
+		if (b < e && is_ascii_space((unsigned char)*b))
+			b++;
+		else if (is_ideo_space(b, e))
+			b += 3;
+		else
+			break;
+	}
+	for (;;) {
+		if (e > b && is_ascii_space((unsigned char)e[-1]))
+			e--;
+		else if (ends_with_ideo_space(b, e))
+			e -= 3;
+		else
+			break;
+	}
+	char *out = xstrndup(b, (size_t)(e - b));
+	free(norm);
+	return out;
+}
+
+int text_width(const char *s)
+{
+	/* "UTF-8" as the encoding: East Asian ambiguous characters count 1, Han
+	 * and full-width forms 2, combining marks 0. */
+	return u8_strwidth((const uint8_t *)s, "UTF-8");
+}
+
+static bool is_ascii_alnum(ucs4_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static bool is_digit(ucs4_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Characters that take no room of their own: combining marks, variation
+ * selectors, zero-width joiners and other format characters. They neither
+ * count nor break a run. */
+static bool is_zero_width(ucs4_t c)
+{
+	return uc_is_general_category(c, UC_CATEGORY_M) || uc_is_general_category(c, UC_CATEGORY_Cf);
+}
+
+/*
+ * The rules (as WPS and Word count 字数):
+ * - white space (Unicode White_Space: ASCII blanks, U+3000, no-break
+ *   space ...) counts 0 and ends a run;
+ * - a run of consecutive ASCII letters and digits counts 1 ("Python3" = 1);
+ *   a '.' or ',' with a digit on both sides stays inside the run, so a
+ *   number such as "3.5" or "1,000" counts 1;
+ * - every other character counts 1: a Han character, a full-width
+ *   punctuation mark (，。“”), a half-width punctuation mark (, . ! ?), a
+ *   full-width letter or digit, a symbol, an emoji;
+ * - combining marks and format characters (ZWJ, variation selectors) count 0
+ *   and do not break a run.
+ * Invalid bytes count 1 each (u8_next is not used on them).
+ */
+size_t text_zishu(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t count = 0;
+	bool in_run = false;
+	ucs4_t prev = 0;   /* previous counted code point in the current run */
+
+	while (*p) {
+		ucs4_t c;
+		int l = u8_strmbtouc(&c, p);
+		if (l <= 0) {   /* invalid byte */
+			count++;
+			in_run = false;
+			p++;
+			continue;
+		}
+		const uint8_t *next = p + l;
+		if (is_ascii_alnum(c)) {
+			if (!in_run)
+				count++;
+			in_run = true;
+			prev = c;
+		} else if ((c == '.' || c == ',') && in_run && is_digit(prev) && is_digit(*next)) {
+			/* decimal point or thousands separator inside a number */
+			prev = c;
+		} else if (uc_is_property_white_space(c)) {
+			in_run = false;
+		} else if (is_zero_width(c)) {
+			/* part of the character before it */
+		} else {
+			count++;
+			in_run = false;
+		}
+		p = next;
+	}
+	return count;
+}
+
+char *text_lower_ascii(const char *s)
+{
+	char *r = xstrdup(s);
+	for (char *p = r; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return r;
+}
