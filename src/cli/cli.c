@@ -1,2 +1,471 @@
+/* cli.c — global options, language, the command table, dispatch, and the
+ * small helpers every subcommand shares. */
 #include "config.h"
-/* stub: to be written */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <ini.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "model/model.h"
+#include "util/i18n.h"
+#include "util/text.h"
+
+static const struct cli_cmd *const cli_table[] = {
+	&cli_cmd_init, &cli_cmd_import, &cli_cmd_export, &cli_cmd_find,
+	&cli_cmd_stats, &cli_cmd_check, &cli_cmd_backup, &cli_cmd_demo,
+};
+enum { CLI_NCMDS = sizeof cli_table / sizeof *cli_table };
+
+/* ---- messages -------------------------------------------------------- */
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fflush(stdout);
+	fputs("bangfu: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_fail(const err *e)
+{
+	int code = e->code ? e->code : E_DB;
+	cli_error("%s", e->msg[0] ? e->msg : _("unknown error"));
+	return code;
+}
+
+int cli_usage(const struct cli_cmd *cmd, const char *msg)
+{
+	if (msg)
+		cli_error("%s", msg);
+	if (cmd)
+		fprintf(stderr, _("usage: bangfu %s %s\n"), cmd->name, _(cmd->usage));
+	else
+		fprintf(stderr, _("usage: bangfu [--db DIR] [--lang zh|en] [--config FILE] [COMMAND [ARGS]]\n"));
+	fprintf(stderr, _("Run 'bangfu --help' for more.\n"));
+	return E_USAGE;
+}
+
+int cli_cmd_help(const struct cli_cmd *cmd)
+{
+	printf(_("usage: bangfu %s %s\n"), cmd->name, _(cmd->usage));
+	printf("%s\n", _(cmd->help));
+	return 0;
+}
+
+static void cli_help(void)
+{
+	printf(_("usage: bangfu [--db DIR] [--lang zh|en] [--config FILE] [COMMAND [ARGS]]\n"));
+	printf(_("bangfu keeps the records of the student party members' one-on-one assistance programme.\n"));
+	printf(_("Without a command it shows the state of the database.\n"));
+	printf("\n%s\n", _("Options:"));
+	printf("  --db DIR        %s\n", _("the database folder (default: $BANGFU_DB, else $XDG_DATA_HOME/bangfu)"));
+	printf("  --lang zh|en    %s\n", _("the language of messages"));
+	printf("  --config FILE   %s\n", _("the configuration file (default: $XDG_CONFIG_HOME/bangfu/config)"));
+	printf("  --help          %s\n", _("show this help"));
+	printf("  --version       %s\n", _("show the version"));
+	printf("\n%s\n", _("Commands:"));
+	for (size_t i = 0; i < CLI_NCMDS; i++) {
+		printf("  bangfu %s %s\n", cli_table[i]->name, _(cli_table[i]->usage));
+		printf("      %s\n", _(cli_table[i]->help));
+	}
+	printf("\n%s\n", _("Exit status: 0 done, 1 bad input (nothing written), 2 usage, 3 database error or conflict."));
+}
+
+void cli_label(const char *label, int cols)
+{
+	fputs(label, stdout);
+	for (int w = text_width(label); w < cols; w++)
+		putchar(' ');
+}
+
+/* ---- options --------------------------------------------------------- */
+
+bool cli_parse_count(const char *s, long *out)
+{
+	char *end;
+	if (!s || *s < '0' || *s > '9')
+		return false;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || *end || v < 0)
+		return false;
+	*out = v;
+	return true;
+}
+
+int cli_getopt(const struct cli_cmd *cmd, int argc, char **argv,
+	       const char *shortopts, const struct option *longopts,
+	       cli_opt_fn opt, void *ctx, int *first, bool *done)
+{
+	/* Every command knows --help; add it to the caller's table. */
+	size_t n = 0;
+	while (longopts && longopts[n].name)
+		n++;
+	struct option *lo = xcalloc(n + 2, sizeof *lo);
+	if (n)
+		memcpy(lo, longopts, n * sizeof *lo);
+	lo[n] = (struct option){ "help", no_argument, NULL, 0x100 };
+	char *so = xasprintf(":%s", shortopts ? shortopts : "");
+
+	int rc = 0, ch;
+	*done = false;
+	opterr = 0;
+	optind = 0;   /* GNU: a full re-initialisation */
+	while ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1) {
+		if (ch == 0x100) {
+			rc = cli_cmd_help(cmd);
+			*done = true;
+			break;
+		}
+		if (ch == '?') {
+			char buf[256];
+			if (optopt)
+				snprintf(buf, sizeof buf, _("unknown option: -%c"), optopt);
+			else
+				snprintf(buf, sizeof buf, _("unknown option: %s"), argv[optind - 1]);
+			rc = cli_usage(cmd, buf);
+			break;
+		}
+		if (ch == ':') {
+			char buf[256];
+			snprintf(buf, sizeof buf, _("option %s needs a value"), argv[optind - 1]);
+			rc = cli_usage(cmd, buf);
+			break;
+		}
+		rc = opt(ch, optarg, ctx);
+		if (rc)
+			break;
+	}
+	*first = optind;
+	free(lo);
+	free(so);
+	return rc;
+}
+
+/* ---- progress -------------------------------------------------------- */
+
+static int progress_state = -1;   /* -1 unknown, 0 off, 1 on */
+static bool progress_shown;
+
+bool cli_progress_on(void)
+{
+	if (progress_state < 0)
+		progress_state = isatty(STDERR_FILENO) ? 1 : 0;
+	return progress_state == 1;
+}
+
+void cli_progress(const char *label, size_t done, size_t total)
+{
+	if (!cli_progress_on())
+		return;
+	if (total)
+		fprintf(stderr, "\r%s %zu/%zu", label, done, total);
+	else
+		fprintf(stderr, "\r%s %zu", label, done);
+	fflush(stderr);
+	progress_shown = true;
+}
+
+void cli_progress_end(void)
+{
+	if (progress_shown) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+		progress_shown = false;
+	}
+}
+
+/* ---- output files ---------------------------------------------------- */
+
+int cli_out_open(struct cli_out *o, const char *path)
+{
+	memset(o, 0, sizeof *o);
+	if (!path || strcmp(path, "-") == 0) {
+		o->f = stdout;
+		return 0;
+	}
+	o->path = xstrdup(path);
+	o->tmp = xasprintf("%s.tmp", path);
+	int fd = open(o->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0 || fchmod(fd, 0600) != 0 || !(o->f = fdopen(fd, "w"))) {
+		cli_error(_("cannot write %s: %s"), o->tmp, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		unlink(o->tmp);
+		free(o->path);
+		free(o->tmp);
+		o->path = o->tmp = NULL;
+		return E_INPUT;
+	}
+	return 0;
+}
+
+int cli_out_close(struct cli_out *o, bool ok)
+{
+	int rc = 0;
+	if (!o->path) {
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			cli_error(_("cannot write the output: %s"), strerror(errno));
+			rc = E_INPUT;
+		}
+		return rc;
+	}
+	if (ok && (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0)) {
+		cli_error(_("cannot write %s: %s"), o->tmp, strerror(errno));
+		ok = false;
+		rc = E_INPUT;
+	}
+	if (fclose(o->f) != 0 && ok) {
+		cli_error(_("cannot write %s: %s"), o->tmp, strerror(errno));
+		ok = false;
+		rc = E_INPUT;
+	}
+	if (ok && rename(o->tmp, o->path) != 0) {
+		cli_error(_("cannot rename %s to %s: %s"), o->tmp, o->path, strerror(errno));
+		ok = false;
+		rc = E_INPUT;
+	}
+	if (!ok)
+		unlink(o->tmp);
+	free(o->path);
+	free(o->tmp);
+	o->path = o->tmp = NULL;
+	o->f = NULL;
+	return rc;
+}
+
+/* ---- the database ---------------------------------------------------- */
+
+bool cli_db_exists(const char *dir)
+{
+	char *p = xasprintf("%s/data.mdb", dir);
+	struct stat sb;
+	bool yes = stat(p, &sb) == 0;
+	free(p);
+	return yes;
+}
+
+int cli_open(struct cli_ctx *c, bool create)
+{
+	if (c->st)
+		return 0;
+	if (!create && !cli_db_exists(c->db_dir)) {
+		cli_error(_("no database in %s (create one with 'bangfu init')"), c->db_dir);
+		return E_DB;
+	}
+	err e = { 0 };
+	if (model_open(&c->st, c->db_dir, &e) != 0) {
+		c->st = NULL;
+		if (!e.code)
+			e.code = E_DB;
+		return cli_fail(&e);
+	}
+	return 0;
+}
+
+/* ---- configuration --------------------------------------------------- */
+
+struct cli_config {
+	const char *path;
+	char *lang;
+	int bad_line;          /* the first line with a bad value */
+	char bad_msg[256];
+};
+
+static int config_handler(void *user, const char *section, const char *name,
+			  const char *value)
+{
+	struct cli_config *cf = user;
+	if (strcmp(section, "ui") == 0 && strcmp(name, "lang") == 0) {
+		if (strncmp(value, "zh", 2) != 0 && strncmp(value, "en", 2) != 0) {
+			/* The message is formatted after the language is known. */
+			snprintf(cf->bad_msg, sizeof cf->bad_msg, "%s", value);
+			return 0;
+		}
+		free(cf->lang);
+		cf->lang = xstrdup(value);
+	}
+	return 1;   /* other sections and keys belong to later features */
+}
+
+static char *config_default_path(void)
+{
+	const char *x = getenv("XDG_CONFIG_HOME");
+	if (x && *x)
+		return xasprintf("%s/bangfu/config", x);
+	const char *h = getenv("HOME");
+	if (h && *h)
+		return xasprintf("%s/.config/bangfu/config", h);
+	return NULL;
+}
+
+/* 0 read (or absent by default), -1 cannot read, >0 the line of an error. */
+static int config_read(struct cli_config *cf, const char *explicit_path)
+{
+	char *path = explicit_path ? xstrdup(explicit_path) : config_default_path();
+	if (!path)
+		return 0;
+	cf->path = path;
+	if (!explicit_path && access(path, F_OK) != 0)
+		return 0;
+	int rc = ini_parse(path, config_handler, cf);
+	if (rc > 0)
+		cf->bad_line = rc;
+	return rc;
+}
+
+/* ---- main ------------------------------------------------------------ */
+
+static const struct cli_cmd *cli_find_cmd(const char *name)
+{
+	for (size_t i = 0; i < CLI_NCMDS; i++)
+		if (strcmp(cli_table[i]->name, name) == 0)
+			return cli_table[i];
+	return NULL;
+}
+
+/* Takes the value of a global option "--name VALUE" or "--name=VALUE". */
+static bool global_opt(int argc, char **argv, int *i, const char *name,
+		       const char **value, bool *missing)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+	if (strncmp(a, name, n) != 0)
+		return false;
+	if (a[n] == '=') {
+		*value = a + n + 1;
+		return true;
+	}
+	if (a[n] != '\0')
+		return false;
+	if (*i + 1 >= argc) {
+		*missing = true;
+		return true;
+	}
+	*value = argv[++*i];
+	return true;
+}
+
+int cli_main(int argc, char **argv)
+{
+	const char *db = NULL, *lang = NULL, *config = NULL;
+	const char *bad_opt = NULL;
+	bool missing = false, help = false, version = false;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		if (a[0] != '-' || a[1] == '\0')
+			break;
+		if (global_opt(argc, argv, &i, "--db", &db, &missing) ||
+		    global_opt(argc, argv, &i, "--lang", &lang, &missing) ||
+		    global_opt(argc, argv, &i, "--config", &config, &missing)) {
+			if (missing) {
+				bad_opt = a;
+				break;
+			}
+			continue;
+		}
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
+			help = true;
+		else if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0)
+			version = true;
+		else {
+			bad_opt = a;
+			break;
+		}
+	}
+
+	/* The language first, so that every message after this is translated. */
+	struct cli_config cf = { 0 };
+	int cfrc = config_read(&cf, config);
+	bool lang_ok = !lang || strncmp(lang, "zh", 2) == 0 || strncmp(lang, "en", 2) == 0;
+	i18n_init(lang && lang_ok ? lang : cf.lang);
+
+	int rc = 0;
+	struct cli_ctx ctx = { 0 };
+	char *defdir = NULL;
+
+	if (bad_opt) {
+		char buf[256];
+		if (missing)
+			snprintf(buf, sizeof buf, _("option %s needs a value"), bad_opt);
+		else
+			snprintf(buf, sizeof buf, _("unknown option: %s"), bad_opt);
+		rc = cli_usage(NULL, buf);
+		goto done;
+	}
+	if (!lang_ok) {
+		char buf[256];
+		snprintf(buf, sizeof buf, _("--lang must be zh or en, not '%s'"), lang);
+		rc = cli_usage(NULL, buf);
+		goto done;
+	}
+	if (cfrc < 0) {
+		cli_error(_("cannot read the configuration file %s"), cf.path);
+		rc = E_USAGE;
+		goto done;
+	}
+	if (cfrc > 0) {
+		if (cf.bad_msg[0])
+			cli_error(_("%s:%d: lang: must be zh or en, not '%s'"), cf.path, cfrc, cf.bad_msg);
+		else
+			cli_error(_("%s:%d: not a valid line"), cf.path, cfrc);
+		rc = E_INPUT;
+		goto done;
+	}
+	if (help) {
+		cli_help();
+		goto done;
+	}
+	if (version) {
+		printf("bangfu %s\n", PACKAGE_VERSION);
+		goto done;
+	}
+	if (db && !*db) {
+		rc = cli_usage(NULL, _("--db needs a folder"));
+		goto done;
+	}
+	if (!db)
+		db = defdir = model_default_dir();
+	ctx.db_dir = db;
+
+	if (i >= argc) {
+		rc = cli_status(&ctx);
+		goto done;
+	}
+	const struct cli_cmd *cmd = cli_find_cmd(argv[i]);
+	if (!cmd) {
+		char buf[256];
+		snprintf(buf, sizeof buf, _("unknown command: %s"), argv[i]);
+		rc = cli_usage(NULL, buf);
+		goto done;
+	}
+	rc = cmd->fn(&ctx, argc - i, argv + i);
+
+done:
+	if (ctx.st)
+		store_close(ctx.st);
+	if (fflush(stdout) != 0 && rc == 0) {
+		cli_error(_("cannot write the output: %s"), strerror(errno));
+		rc = E_INPUT;
+	}
+	free(defdir);
+	free(cf.lang);
+	free((char *)cf.path);
+	return rc;
+}

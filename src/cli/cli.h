@@ -1,1 +1,95 @@
-/* stub */
+/* cli.h — the command line: one file per subcommand, one table in cli.c.
+ *
+ * Each subcommand file defines a `const struct cli_cmd cli_cmd_NAME` and is
+ * listed in cli.c's table. A command's function gets its own argv (argv[0]
+ * is the command's name) and returns the process exit status: 0 done,
+ * E_INPUT (1) bad input with nothing written, E_USAGE (2) bad command line,
+ * E_DB (3) database error or conflict. Every message goes through _();
+ * errors go to stderr prefixed "bangfu: ". */
+#ifndef BANGFU_CLI_H
+#define BANGFU_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "store/store.h"
+#include "util/err.h"
+
+struct cli_ctx {
+	const char *db_dir;    /* the database folder chosen (--db or default) */
+	store *st;             /* opened by cli_open, closed by cli_main */
+};
+
+typedef int (*cli_fn)(struct cli_ctx *c, int argc, char **argv);
+
+struct cli_cmd {
+	const char *name;      /* "import" */
+	const char *usage;     /* arguments after the name, marked N_() */
+	const char *help;      /* one line, marked N_() and translated on display */
+	cli_fn fn;
+};
+
+extern const struct cli_cmd cli_cmd_init, cli_cmd_import, cli_cmd_export,
+	cli_cmd_find, cli_cmd_stats, cli_cmd_check, cli_cmd_backup, cli_cmd_demo;
+
+/* The whole program: parses the global options, picks the language,
+ * dispatches; returns the exit status. */
+int cli_main(int argc, char **argv);
+
+/* `bangfu` without a command: a short status of the database (status.c). */
+int cli_status(struct cli_ctx *c);
+
+/* Opens the database into c->st. With create false a folder that holds no
+ * database yet is an error (E_DB) rather than created. Prints the error
+ * and returns its exit status, or 0. */
+int cli_open(struct cli_ctx *c, bool create);
+/* True if dir already holds a database. */
+bool cli_db_exists(const char *dir);
+
+/* "bangfu: MESSAGE\n" to stderr (fmt is already translated). */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints e's message and returns its exit status. */
+int cli_fail(const err *e);
+/* Prints "usage: bangfu NAME USAGE" to stderr (and msg before it, if not
+ * NULL) and returns E_USAGE. */
+int cli_usage(const struct cli_cmd *cmd, const char *msg);
+/* Prints the command's usage and help to stdout and returns 0. */
+int cli_cmd_help(const struct cli_cmd *cmd);
+
+/* Options of a subcommand, parsed with getopt_long over its argv. Handles
+ * --help (prints the command's help: *done set, returns 0) and reports
+ * unknown options and missing arguments (returns E_USAGE). Otherwise
+ * returns 0 and calls opt(ch, optarg, ctx) for each option; opt returns 0
+ * or an exit status. On success *first is the index of the first operand
+ * in argv (getopt permutes operands to the end). */
+struct option;
+typedef int (*cli_opt_fn)(int ch, const char *arg, void *ctx);
+int cli_getopt(const struct cli_cmd *cmd, int argc, char **argv,
+	       const char *shortopts, const struct option *longopts,
+	       cli_opt_fn opt, void *ctx, int *first, bool *done);
+
+/* Prints label to stdout, padded with spaces to `cols` display columns
+ * (a Han character takes two). */
+void cli_label(const char *label, int cols);
+
+/* Parses a non-negative decimal number; false if s is not one. */
+bool cli_parse_count(const char *s, long *out);
+
+/* Progress on stderr, only when stderr is a terminal: "\rLABEL N/TOTAL".
+ * cli_progress_end clears the line. */
+bool cli_progress_on(void);
+void cli_progress(const char *label, size_t done, size_t total);
+void cli_progress_end(void);
+
+/* Writes to path through path.tmp (mode 0600) and a rename. cli_out_open
+ * returns the stream (stdout when path is NULL or "-"); cli_out_close
+ * flushes, fsyncs, closes and renames, or removes the temporary file when
+ * ok is false. Both print errors and return an exit status. */
+struct cli_out {
+	FILE *f;
+	char *path, *tmp;
+};
+int cli_out_open(struct cli_out *o, const char *path);
+int cli_out_close(struct cli_out *o, bool ok);
+
+#endif

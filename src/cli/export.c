@@ -1,2 +1,65 @@
+/* export.c — bangfu export dump [-o FILE] */
 #include "config.h"
-/* stub: to be written */
+
+#include <getopt.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "model/dump.h"
+#include "util/i18n.h"
+
+struct export_args {
+	const char *out;
+};
+
+static int export_opt(int ch, const char *arg, void *ctx)
+{
+	struct export_args *a = ctx;
+	if (ch == 'o')
+		a->out = arg;
+	return 0;
+}
+
+static int export_run(struct cli_ctx *c, int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ 0 },
+	};
+	struct export_args a = { 0 };
+	int first;
+	bool done;
+	int rc = cli_getopt(&cli_cmd_export, argc, argv, "o:", lo, export_opt, &a, &first, &done);
+	if (rc || done)
+		return rc;
+	if (first >= argc)
+		return cli_usage(&cli_cmd_export, _("export needs a format (dump)"));
+	if (argc - first > 1)
+		return cli_usage(&cli_cmd_export, _("too many arguments"));
+	if (strcmp(argv[first], "dump") != 0) {
+		char buf[256];
+		snprintf(buf, sizeof buf, _("unknown export format: %s"), argv[first]);
+		return cli_usage(&cli_cmd_export, buf);
+	}
+	if (a.out && !*a.out)
+		return cli_usage(&cli_cmd_export, _("-o needs a file name"));
+
+	if ((rc = cli_open(c, false)) != 0)
+		return rc;
+	struct cli_out o;
+	if ((rc = cli_out_open(&o, a.out)) != 0)
+		return rc;
+	err e = { 0 };
+	rc = model_dump(c->st, o.f, &e);
+	int crc = cli_out_close(&o, rc == 0);
+	if (rc)
+		return cli_fail(&e);
+	return crc;
+}
+
+const struct cli_cmd cli_cmd_export = {
+	"export",
+	N_("dump [-o FILE]"),
+	N_("Write the whole database as JSON Lines (private data: the file is made readable by you only)."),
+	export_run,
+};

@@ -1,2 +1,126 @@
+/* init.c — bangfu init [--college NAME] [--semester CODE] */
 #include "config.h"
-/* stub: to be written */
+
+#include <getopt.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "model/model.h"
+#include "util/i18n.h"
+
+struct init_args {
+	const char *college;
+	const char *semester;
+	/* results, reset by the write function */
+	bool college_new, semester_new;
+	date_t roster_due, summary_due;
+};
+
+static int init_opt(int ch, const char *arg, void *ctx)
+{
+	struct init_args *a = ctx;
+	if (ch == 'c')
+		a->college = arg;
+	else if (ch == 's')
+		a->semester = arg;
+	return 0;
+}
+
+static int init_write(store_txn *t, void *ctx, err *e)
+{
+	struct init_args *a = ctx;
+	a->college_new = a->semester_new = false;
+	if (a->college) {
+		college c = { 0 };
+		int rc = college_by_name(t, a->college, &c, e);
+		if (rc == 0) {
+			rec_free(&college_desc, &c);
+		} else if (rc == 1) {
+			rid id;
+			if ((rc = college_ensure(t, a->college, &id, e)) != 0)
+				return rc;
+			a->college_new = true;
+		} else {
+			return rc;
+		}
+	}
+	if (a->semester) {
+		semester s = { 0 };
+		int rc = semester_by_code(t, a->semester, &s, e);
+		if (rc == 1) {
+			rid id;
+			if ((rc = semester_ensure(t, a->semester, &id, e)) != 0)
+				return rc;
+			if ((rc = semester_get(t, &id, &s, e)) != 0)
+				return rc == 1 ? err_set(e, E_DB, _("the new semester cannot be read back")) : rc;
+			a->semester_new = true;
+		} else if (rc != 0) {
+			return rc;
+		}
+		a->roster_due = s.roster_due;
+		a->summary_due = s.summary_due;
+		rec_free(&semester_desc, &s);
+	}
+	return 0;
+}
+
+static int init_run(struct cli_ctx *c, int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "college", required_argument, NULL, 'c' },
+		{ "semester", required_argument, NULL, 's' },
+		{ 0 },
+	};
+	struct init_args a = { 0 };
+	int first;
+	bool done;
+	int rc = cli_getopt(&cli_cmd_init, argc, argv, "", lo, init_opt, &a, &first, &done);
+	if (rc || done)
+		return rc;
+	if (first < argc)
+		return cli_usage(&cli_cmd_init, _("too many arguments"));
+	if (a.college && !*a.college)
+		return cli_usage(&cli_cmd_init, _("--college needs a name"));
+	if (a.semester) {
+		semester_span sp;
+		if (!semester_parse(a.semester, &sp)) {
+			cli_error(_("--semester: '%s' is not a semester code such as 2025-2026-2"), a.semester);
+			return E_INPUT;
+		}
+	}
+
+	bool existed = cli_db_exists(c->db_dir);
+	if ((rc = cli_open(c, true)) != 0)
+		return rc;
+	err e = { 0 };
+	if ((rc = store_write(c->st, init_write, &a, &e)) != 0)
+		return cli_fail(&e);
+
+	if (existed)
+		printf(_("The database in %s already exists.\n"), c->db_dir);
+	else
+		printf(_("Created the database in %s.\n"), c->db_dir);
+	if (a.college)
+		printf(a.college_new ? _("Created the college %s.\n")
+				     : _("The college %s already exists.\n"), a.college);
+	if (a.semester) {
+		char name[64], r[11], s[11];
+		semester_long_name(a.semester, name);
+		date_format(a.roster_due, r);
+		date_format(a.summary_due, s);
+		printf(a.semester_new ? _("Created the semester %s (%s).\n")
+				      : _("The semester %s (%s) already exists.\n"), a.semester, name);
+		if (a.roster_due)
+			printf(_("  pairing name list due: %s\n"), r);
+		if (a.summary_due)
+			printf(_("  semester summary due:  %s\n"), s);
+	}
+	return 0;
+}
+
+const struct cli_cmd cli_cmd_init = {
+	"init",
+	N_("[--college NAME] [--semester CODE]"),
+	N_("Create the database, optionally with a college and a semester (with the usual due dates)."),
+	init_run,
+};

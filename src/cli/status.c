@@ -1,2 +1,118 @@
+/* status.c — `bangfu` without a command: where the database is, its schema,
+ * what it holds, the current semester and its due dates. */
 #include "config.h"
-/* stub: to be written */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "model/model.h"
+#include "util/i18n.h"
+
+/* The meta key model/schema.c keeps the schema version under. */
+#define STATUS_SCHEMA_KEY "schema_version"
+
+struct status_info {
+	uint32_t schema;
+	model_stats st;
+	bool have_semester;
+	char code[12];
+	date_t roster_due, summary_due;
+	size_t overdue;
+};
+
+static int status_read(store_txn *t, void *ctx, err *e)
+{
+	struct status_info *s = ctx;
+	int rc;
+	s->schema = SCHEMA_VERSION;
+	if ((rc = st_meta_get_u32(t, STATUS_SCHEMA_KEY, &s->schema, e)) > 1)
+		return rc;
+	if ((rc = model_stats_get(t, &s->st, e)) != 0)
+		return rc;
+	date_t today = date_today();
+	semester_of(today, s->code);
+	semester sem = { 0 };
+	rc = semester_by_code(t, s->code, &sem, e);
+	if (rc > 1)
+		return rc;
+	if (rc == 0) {
+		s->have_semester = true;
+		s->roster_due = sem.roster_due;
+		s->summary_due = sem.summary_due;
+		rec_free(&semester_desc, &sem);
+	}
+	overdue_row *rows = NULL;
+	if ((rc = model_overdue(t, NULL, 0, today, &rows, &s->overdue, e)) != 0)
+		return rc;
+	free(rows);
+	return 0;
+}
+
+static void status_due(const char *label, date_t due, date_t today)
+{
+	char d[11];
+	int days = due - today;
+	date_format(due, d);
+	fputs("  ", stdout);
+	cli_label(label, 24);
+	if (days > 0)
+		printf(ngettext("%s (in %d day)\n", "%s (in %d days)\n", days), d, days);
+	else if (days == 0)
+		printf(_("%s (today)\n"), d);
+	else
+		printf(ngettext("%s (%d day ago)\n", "%s (%d days ago)\n", -days), d, -days);
+}
+
+static void status_row(const char *label, size_t n)
+{
+	fputs("  ", stdout);
+	cli_label(label, 20);
+	printf("%8zu\n", n);
+}
+
+int cli_status(struct cli_ctx *c)
+{
+	if (!cli_db_exists(c->db_dir)) {
+		printf(_("No database in %s yet.\n"), c->db_dir);
+		printf(_("Create one with 'bangfu init', fill it with 'bangfu import' or try 'bangfu demo'; 'bangfu --help' lists every command.\n"));
+		return 0;
+	}
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
+	struct status_info s = { 0 };
+	err e = { 0 };
+	if ((rc = store_read(c->st, status_read, &s, &e)) != 0)
+		return cli_fail(&e);
+
+	printf(_("Database: %s\n"), c->db_dir);
+	printf(_("Schema version: %u\n"), (unsigned)s.schema);
+	status_row(_("colleges"), s.st.colleges);
+	status_row(_("students"), s.st.students);
+	status_row(_("party members"), s.st.members);
+	status_row(_("assisted students"), s.st.targets);
+	status_row(_("counsellors"), s.st.counsellors);
+	status_row(_("pairings"), s.st.pairings);
+	status_row(_("talks"), s.st.talks);
+	status_row(_("aid records"), s.st.aid);
+
+	char name[64];
+	semester_long_name(s.code, name);
+	if (s.have_semester) {
+		date_t today = date_today();
+		printf(_("Current semester: %s (%s)\n"), s.code, name);
+		if (s.roster_due)
+			status_due(_("pairing name list due"), s.roster_due, today);
+		if (s.summary_due)
+			status_due(_("semester summary due"), s.summary_due, today);
+	} else {
+		printf(_("Current semester: %s (%s), not set up yet (bangfu init --semester %s)\n"),
+		       s.code, name, s.code);
+	}
+	if (s.overdue)
+		printf(ngettext("%zu pairing has had no talk for too long.\n",
+				"%zu pairings have had no talk for too long.\n", s.overdue), s.overdue);
+	printf(_("'bangfu --help' lists every command.\n"));
+	return 0;
+}
