@@ -1,2 +1,871 @@
 #include "config.h"
-/* stub: to be written */
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/import.h"
+#include "model/model.h"
+#include "util/csv.h"
+#include "util/date.h"
+#include "util/i18n.h"
+#include "util/text.h"
+
+const char *const import_kinds[] = {
+	"students", "counsellors", "pairings", "talks", "aid", NULL
+};
+
+/* ---- columns --------------------------------------------------------- */
+
+enum { MAX_ALIASES = 5 };
+
+/* One column a kind of file may have. names[0] is the Chinese header,
+ * names[1] the canonical English one (used in messages), the rest are
+ * accepted synonyms. */
+typedef struct col_spec {
+	const char *names[MAX_ALIASES];
+	bool required;
+} col_spec;
+
+enum { C_STU_NO, C_STU_NAME, C_STU_GENDER, C_STU_COLLEGE, C_STU_CLASS,
+	C_STU_POLITICAL, C_STU_PHONE, C_STU_KINDS, C_STU_TIER, C_STU__N };
+static const col_spec student_cols[] = {
+	{ { "学号", "student_no", "no" }, true },
+	{ { "姓名", "name" }, true },
+	{ { "性别", "gender" }, false },
+	{ { "学院", "college", "院系", "院(部)" }, true },
+	{ { "班级", "class", "class_name" }, false },
+	{ { "政治面貌", "political_status", "political" }, false },
+	{ { "联系电话", "phone", "电话", "手机" }, false },
+	{ { "帮扶类型", "kinds", "kind" }, false },
+	{ { "困难等级", "tier", "困难程度" }, false },
+};
+
+enum { C_CNS_NO, C_CNS_NAME, C_CNS_COLLEGE, C_CNS_PHONE, C_CNS__N };
+static const col_spec counsellor_cols[] = {
+	{ { "工号", "staff_no", "no" }, true },
+	{ { "姓名", "name" }, true },
+	{ { "学院", "college", "院系", "院(部)" }, true },
+	{ { "联系电话", "phone", "电话", "手机" }, false },
+};
+
+enum { C_PAIR_MEMBER, C_PAIR_TARGET, C_PAIR_SEMESTER, C_PAIR_START,
+	C_PAIR_NOTE, C_PAIR_REASON, C_PAIR__N };
+static const col_spec pairing_cols[] = {
+	{ { "党员学号", "member_no" }, true },
+	{ { "帮扶对象学号", "target_no" }, true },
+	{ { "学期", "semester" }, true },
+	{ { "开始日期", "start_date", "start" }, true },
+	{ { "备注", "note" }, false },
+	{ { "跨院原因", "reason" }, false },
+};
+
+enum { C_TALK_MEMBER, C_TALK_TARGET, C_TALK_DATE, C_TALK_MINUTES,
+	C_TALK_MODE, C_TALK_TOPICS, C_TALK_CONTENT, C_TALK_COUNSELLOR,
+	C_TALK__N };
+static const col_spec talk_cols[] = {
+	{ { "党员学号", "member_no" }, false },
+	{ { "帮扶对象学号", "target_no" }, true },
+	{ { "日期", "date" }, true },
+	{ { "时长", "minutes", "时长(分钟)", "时长（分钟）" }, true },
+	{ { "方式", "mode" }, true },
+	{ { "主题", "topics" }, true },
+	{ { "内容", "content" }, false },
+	{ { "辅导员工号", "counsellor_no" }, false },
+};
+
+enum { C_AID_MEMBER, C_AID_TARGET, C_AID_DATE, C_AID_KIND, C_AID_AMOUNT,
+	C_AID_NOTE, C_AID__N };
+static const col_spec aid_cols[] = {
+	{ { "党员学号", "member_no" }, true },
+	{ { "帮扶对象学号", "target_no" }, true },
+	{ { "日期", "date" }, true },
+	{ { "类别", "kind" }, true },
+	{ { "金额", "amount", "金额(元)", "金额（元）" }, true },
+	{ { "说明", "note" }, false },
+};
+
+enum { MAX_COLS = 16 };
+
+struct import_ctx;
+typedef int (*row_fn)(struct import_ctx *c, store_txn *t, const csv_row *r, err *e);
+
+typedef struct kind_spec {
+	const char *name;
+	const col_spec *cols;
+	size_t ncols;
+	row_fn row;
+} kind_spec;
+
+/* ---- a small set of strings (numbers seen in this file) --------------- */
+
+typedef struct seen_set {
+	char **key;
+	size_t *line;
+	size_t cap, n;
+} seen_set;
+
+static uint64_t seen_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static void seen_free(seen_set *S)
+{
+	for (size_t i = 0; i < S->cap; i++)
+		free(S->key[i]);
+	free(S->key);
+	free(S->line);
+	memset(S, 0, sizeof *S);
+}
+
+/* The line where s was seen first, or 0 (and then s is remembered). */
+static size_t seen_add(seen_set *S, const char *s, size_t line)
+{
+	if (2 * (S->n + 1) > S->cap) {
+		seen_set N = { 0 };
+		N.cap = S->cap ? 2 * S->cap : 64;
+		N.key = xcalloc(N.cap, sizeof *N.key);
+		N.line = xcalloc(N.cap, sizeof *N.line);
+		for (size_t i = 0; i < S->cap; i++) {
+			if (!S->key[i])
+				continue;
+			size_t j = seen_hash(S->key[i]) & (N.cap - 1);
+			while (N.key[j])
+				j = (j + 1) & (N.cap - 1);
+			N.key[j] = S->key[i];
+			N.line[j] = S->line[i];
+		}
+		N.n = S->n;
+		free(S->key);
+		free(S->line);
+		*S = N;
+	}
+	size_t j = seen_hash(s) & (S->cap - 1);
+	while (S->key[j]) {
+		if (strcmp(S->key[j], s) == 0)
+			return S->line[j];
+		j = (j + 1) & (S->cap - 1);
+	}
+	S->key[j] = xstrdup(s);
+	S->line[j] = line;
+	S->n++;
+	return 0;
+}
+
+/* ---- the import ------------------------------------------------------ */
+
+typedef struct import_ctx {
+	const import_opts *o;
+	const kind_spec *k;
+	const csv_table *tab;
+	int col[MAX_COLS];         /* spec column -> file column, or -1 */
+	import_result res;
+	errlist rows;              /* messages for bad rows */
+	seen_set seen;             /* numbers created by this file */
+	char **cell;               /* cleaned cells of the current row */
+} import_ctx;
+
+/* Adds "FILE:LINE: message". */
+static void row_err(import_ctx *c, size_t line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void row_err(import_ctx *c, size_t line, const char *fmt, ...)
+{
+	char buf[1200];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	errlist_add(&c->rows, "%s:%zu: %s", c->o->path, line, buf);
+}
+
+static const char *colname(const import_ctx *c, int i)
+{
+	return c->k->cols[i].names[1];
+}
+
+/* The cleaned value of spec column i in the current row ("" if absent). */
+static const char *cell(const import_ctx *c, int i)
+{
+	return c->cell[i] ? c->cell[i] : "";
+}
+
+/* Checks the required cells of the current row; false (with a message for
+ * each) if one is empty. */
+static bool need(import_ctx *c, size_t line, int i)
+{
+	if (*cell(c, i))
+		return true;
+	row_err(c, line, _("%s: is required"), colname(c, i));
+	return false;
+}
+
+/* A student by number for column i: 0 found, 1 reported missing, E_DB. */
+static int find_student(import_ctx *c, store_txn *t, size_t line, int i,
+			student *out, err *e)
+{
+	int rc = student_by_no(t, cell(c, i), out, e);
+	if (rc == 1)
+		row_err(c, line, _("%s: no student with number \"%s\""),
+			colname(c, i), cell(c, i));
+	return rc;
+}
+
+static bool parse_date_cell(import_ctx *c, size_t line, int i, date_t *out)
+{
+	if (date_parse(cell(c, i), out))
+		return true;
+	row_err(c, line, _("%s: not a date (YYYY-MM-DD): \"%s\""), colname(c, i), cell(c, i));
+	return false;
+}
+
+/* A choice column: canonical value or a message. Empty gives "". */
+static bool parse_choice(import_ctx *c, size_t line, int i,
+			 const char *const *values, const char **out)
+{
+	const char *v = cell(c, i);
+	*out = "";
+	if (!*v)
+		return true;
+	*out = choice_canon(values, v);
+	if (*out)
+		return true;
+	char list[256] = "";
+	for (size_t j = 0; values[j]; j++) {
+		if (j)
+			strncat(list, "/", sizeof list - strlen(list) - 1);
+		strncat(list, values[j], sizeof list - strlen(list) - 1);
+	}
+	row_err(c, line, _("%s: unknown value \"%s\" (one of %s)"), colname(c, i), v, list);
+	*out = "";
+	return false;
+}
+
+/* Reports a model error for a row: E_INPUT is the row's problem, anything
+ * else stops the import. Returns 0 to keep going. */
+static int model_fail(import_ctx *c, size_t line, int rc, err *e)
+{
+	if (rc == E_INPUT) {
+		row_err(c, line, "%s", e->msg);
+		err_clear(e);
+		return 0;
+	}
+	if (rc == 1)
+		return 0;
+	return rc ? rc : E_DB;
+}
+
+/* "123", "123.4", "123.45", optionally with ¥/￥/元: yuan to fen. */
+static bool parse_amount(const char *s, int64_t *fen)
+{
+	static const char *const prefixes[] = { "¥", "￥", NULL };
+	for (size_t i = 0; prefixes[i]; i++)
+		if (strncmp(s, prefixes[i], strlen(prefixes[i])) == 0) {
+			s += strlen(prefixes[i]);
+			break;
+		}
+	int64_t yuan = 0;
+	size_t nd = 0;
+	for (; isdigit((unsigned char)*s); s++, nd++) {
+		if (yuan > (INT64_MAX / 100 - 9) / 10)
+			return false;
+		yuan = yuan * 10 + (*s - '0');
+	}
+	if (!nd)
+		return false;
+	int64_t cents = 0;
+	if (*s == '.') {
+		s++;
+		int n = 0;
+		for (; isdigit((unsigned char)*s); s++, n++) {
+			if (n == 2)
+				return false;
+			cents = cents * 10 + (*s - '0');
+		}
+		if (n == 0)
+			return false;
+		if (n == 1)
+			cents *= 10;
+	}
+	if (strcmp(s, "元") == 0)
+		s += strlen("元");
+	if (*s)
+		return false;
+	*fen = yuan * 100 + cents;
+	return true;
+}
+
+/* Minutes: digits, optionally followed by 分钟 or "min". */
+static bool parse_minutes(const char *s, int64_t *out)
+{
+	int64_t v = 0;
+	size_t nd = 0;
+	for (; isdigit((unsigned char)*s); s++, nd++) {
+		if (v > 100000000)
+			return false;
+		v = v * 10 + (*s - '0');
+	}
+	if (!nd)
+		return false;
+	if (strcmp(s, "分钟") == 0 || strcmp(s, "分") == 0 || strcmp(s, "min") == 0)
+		s += strlen(s);
+	if (*s)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* ---- one row of each kind -------------------------------------------- */
+
+static int college_of(import_ctx *c, store_txn *t, const char *name, rid *id, err *e)
+{
+	college col = { 0 };
+	int rc = college_by_name(t, name, &col, e);
+	if (rc == 0) {
+		*id = col.m.id;
+		rec_free(&college_desc, &col);
+		return 0;
+	}
+	if (rc != 1)
+		return rc;
+	rc = college_ensure(t, name, id, e);
+	if (rc == 0)
+		c->res.colleges++;
+	return rc;
+}
+
+static int row_student(import_ctx *c, store_txn *t, const csv_row *r, err *e)
+{
+	size_t line = r->line;
+	bool ok = need(c, line, C_STU_NO);
+	ok &= need(c, line, C_STU_NAME);
+	ok &= need(c, line, C_STU_COLLEGE);
+	const char *gender, *political, *tier;
+	ok &= parse_choice(c, line, C_STU_GENDER, gender_values, &gender);
+	ok &= parse_choice(c, line, C_STU_POLITICAL, political_values, &political);
+	ok &= parse_choice(c, line, C_STU_TIER, tier_values, &tier);
+	uint32_t kinds = 0;
+	if (*cell(c, C_STU_KINDS)) {
+		const char *bad = NULL;
+		if (!kinds_parse(cell(c, C_STU_KINDS), &kinds, &bad)) {
+			row_err(c, line, _("%s: unknown kind of assistance \"%s\""),
+				colname(c, C_STU_KINDS), bad ? bad : cell(c, C_STU_KINDS));
+			ok = false;
+		}
+	}
+	if (*tier && !*cell(c, C_STU_KINDS)) {
+		row_err(c, line, _("%s: a hardship tier needs a kind of assistance"),
+			colname(c, C_STU_TIER));
+		ok = false;
+	}
+	if (!*cell(c, C_STU_NO))
+		return 0;
+
+	const char *no = cell(c, C_STU_NO);
+	size_t first = seen_add(&c->seen, no, line);
+	if (first) {
+		row_err(c, line, _("%s: %s appears twice in this file (first on line %zu)"),
+			colname(c, C_STU_NO), no, first);
+		return 0;
+	}
+	student old = { 0 };
+	int rc = student_by_no(t, no, &old, e);
+	if (rc == 0) {
+		rec_free(&student_desc, &old);
+		row_err(c, line, _("%s: student %s is already in the database "
+				   "(import only adds new students)"), colname(c, C_STU_NO), no);
+		return 0;
+	}
+	if (rc != 1)
+		return rc;
+	if (!ok)
+		return 0;
+
+	student s = { 0 };
+	rc = college_of(c, t, cell(c, C_STU_COLLEGE), &s.college_id, e);
+	if (rc)
+		return model_fail(c, line, rc, e);
+	s.student_no = (char *)no;
+	s.name = (char *)cell(c, C_STU_NAME);
+	s.gender = (char *)gender;
+	s.class_name = (char *)cell(c, C_STU_CLASS);
+	s.political = (char *)political;
+	s.phone = (char *)cell(c, C_STU_PHONE);
+	rc = student_save(t, &s, e);
+	if (rc)
+		return model_fail(c, line, rc, e);
+	c->res.students++;
+	if (*political && political_is_member(political))
+		c->res.members++;
+	if (!kinds)
+		return 0;
+
+	target g = { 0 };
+	rc = target_of_student(t, &s.m.id, &g, e);
+	if (rc != 0 && rc != 1)
+		return rc;
+	bool had = rc == 0;
+	if (!had)
+		g.student_id = s.m.id;
+	g.kinds = kinds;
+	free(g.tier);
+	g.tier = xstrdup(tier);
+	free(g.status);
+	g.status = xstrdup(target_status_values[0]);
+	rc = target_save(t, &g, e);
+	rec_free(&target_desc, &g);
+	if (rc)
+		return model_fail(c, line, rc, e);
+	c->res.targets++;
+	return 0;
+}
+
+static int row_counsellor(import_ctx *c, store_txn *t, const csv_row *r, err *e)
+{
+	size_t line = r->line;
+	bool ok = need(c, line, C_CNS_NO);
+	ok &= need(c, line, C_CNS_NAME);
+	ok &= need(c, line, C_CNS_COLLEGE);
+	if (!*cell(c, C_CNS_NO))
+		return 0;
+	const char *no = cell(c, C_CNS_NO);
+	size_t first = seen_add(&c->seen, no, line);
+	if (first) {
+		row_err(c, line, _("%s: %s appears twice in this file (first on line %zu)"),
+			colname(c, C_CNS_NO), no, first);
+		return 0;
+	}
+	counsellor old = { 0 };
+	int rc = counsellor_by_no(t, no, &old, e);
+	if (rc == 0) {
+		rec_free(&counsellor_desc, &old);
+		row_err(c, line, _("%s: counsellor %s is already in the database "
+				   "(import only adds new counsellors)"), colname(c, C_CNS_NO), no);
+		return 0;
+	}
+	if (rc != 1)
+		return rc;
+	if (!ok)
+		return 0;
+	counsellor k = { 0 };
+	rc = college_of(c, t, cell(c, C_CNS_COLLEGE), &k.college_id, e);
+	if (rc)
+		return model_fail(c, line, rc, e);
+	k.staff_no = (char *)no;
+	k.name = (char *)cell(c, C_CNS_NAME);
+	k.phone = (char *)cell(c, C_CNS_PHONE);
+	rc = counsellor_save(t, &k, e);
+	if (rc)
+		return model_fail(c, line, rc, e);
+	c->res.counsellors++;
+	return 0;
+}
+
+static int row_pairing(import_ctx *c, store_txn *t, const csv_row *r, err *e)
+{
+	size_t line = r->line;
+	bool ok = need(c, line, C_PAIR_MEMBER);
+	ok &= need(c, line, C_PAIR_TARGET);
+	ok &= need(c, line, C_PAIR_SEMESTER);
+	ok &= need(c, line, C_PAIR_START);
+	date_t start = 0;
+	if (*cell(c, C_PAIR_START))
+		ok &= parse_date_cell(c, line, C_PAIR_START, &start);
+	student m = { 0 }, g = { 0 };
+	int rc, rcm = 1, rcg = 1;
+	if (*cell(c, C_PAIR_MEMBER)) {
+		rcm = find_student(c, t, line, C_PAIR_MEMBER, &m, e);
+		if (rcm > 1)
+			return rcm;
+	}
+	if (*cell(c, C_PAIR_TARGET)) {
+		rcg = find_student(c, t, line, C_PAIR_TARGET, &g, e);
+		if (rcg > 1) {
+			if (rcm == 0)
+				rec_free(&student_desc, &m);
+			return rcg;
+		}
+	}
+	pairing p = { 0 };
+	if (ok && rcm == 0 && rcg == 0) {
+		semester sem = { 0 };
+		rc = semester_by_code(t, cell(c, C_PAIR_SEMESTER), &sem, e);
+		if (rc == 0) {
+			p.semester_id = sem.m.id;
+			rec_free(&semester_desc, &sem);
+		} else if (rc == 1 || rc == E_INPUT) {
+			err_clear(e);
+			rc = semester_ensure(t, cell(c, C_PAIR_SEMESTER), &p.semester_id, e);
+			if (rc == 0)
+				c->res.semesters++;
+		}
+		if (rc == 0) {
+			p.member_id = m.m.id;
+			p.target_id = g.m.id;  /* m, g freed only below */
+			p.college_id = m.college_id;
+			p.start = start;
+			p.reason = (char *)cell(c, C_PAIR_REASON);
+			p.note = (char *)cell(c, C_PAIR_NOTE);
+			rc = pairing_save(t, &p, e);
+			if (rc == 0)
+				c->res.pairings++;
+		}
+	} else {
+		rc = 0;
+	}
+	if (rcm == 0)
+		rec_free(&student_desc, &m);
+	if (rcg == 0)
+		rec_free(&student_desc, &g);
+	return rc ? model_fail(c, line, rc, e) : 0;
+}
+
+static int row_talk(import_ctx *c, store_txn *t, const csv_row *r, err *e)
+{
+	size_t line = r->line;
+	bool ok = need(c, line, C_TALK_TARGET);
+	ok &= need(c, line, C_TALK_DATE);
+	ok &= need(c, line, C_TALK_MINUTES);
+	ok &= need(c, line, C_TALK_MODE);
+	ok &= need(c, line, C_TALK_TOPICS);
+	bool by_member = *cell(c, C_TALK_MEMBER), by_cns = *cell(c, C_TALK_COUNSELLOR);
+	if (by_member && by_cns) {
+		row_err(c, line, _("%s: a counsellor's talk names no party member"),
+			colname(c, C_TALK_MEMBER));
+		ok = false;
+	} else if (!by_member && !by_cns) {
+		row_err(c, line, _("%s: is required (or %s for a counsellor's talk)"),
+			colname(c, C_TALK_MEMBER), colname(c, C_TALK_COUNSELLOR));
+		ok = false;
+	}
+	talk k = { 0 };
+	if (*cell(c, C_TALK_DATE))
+		ok &= parse_date_cell(c, line, C_TALK_DATE, &k.date);
+	if (*cell(c, C_TALK_MINUTES) && !parse_minutes(cell(c, C_TALK_MINUTES), &k.minutes)) {
+		row_err(c, line, _("%s: not a number of minutes: \"%s\""),
+			colname(c, C_TALK_MINUTES), cell(c, C_TALK_MINUTES));
+		ok = false;
+	}
+	const char *mode;
+	ok &= parse_choice(c, line, C_TALK_MODE, mode_values, &mode);
+	if (*cell(c, C_TALK_TOPICS)) {
+		const char *bad = NULL;
+		if (!topics_parse(cell(c, C_TALK_TOPICS), &k.topics, &bad)) {
+			row_err(c, line, _("%s: unknown topic \"%s\""), colname(c, C_TALK_TOPICS),
+				bad ? bad : cell(c, C_TALK_TOPICS));
+			ok = false;
+		}
+	}
+	student g = { 0 }, m = { 0 };
+	int rc, rcg = 1, rcm = 1;
+	if (*cell(c, C_TALK_TARGET)) {
+		rcg = find_student(c, t, line, C_TALK_TARGET, &g, e);
+		if (rcg > 1)
+			return rcg;
+		if (rcg == 0) {
+			k.target_id = g.m.id;
+			rec_free(&student_desc, &g);
+		}
+	}
+	if (by_member && !by_cns) {
+		rcm = find_student(c, t, line, C_TALK_MEMBER, &m, e);
+		if (rcm > 1)
+			return rcm;
+		if (rcm == 0) {
+			k.member_id = m.m.id;
+			rec_free(&student_desc, &m);
+		}
+		ok &= rcm == 0;
+	} else if (by_cns && !by_member) {
+		counsellor n = { 0 };
+		rc = counsellor_by_no(t, cell(c, C_TALK_COUNSELLOR), &n, e);
+		if (rc > 1)
+			return rc;
+		if (rc == 1) {
+			row_err(c, line, _("%s: no counsellor with staff number \"%s\""),
+				colname(c, C_TALK_COUNSELLOR), cell(c, C_TALK_COUNSELLOR));
+			ok = false;
+		} else {
+			k.counsellor_id = n.m.id;
+			rec_free(&counsellor_desc, &n);
+		}
+	}
+	if (!ok || rcg != 0)
+		return 0;
+	k.mode = (char *)mode;
+	k.content = (char *)cell(c, C_TALK_CONTENT);
+	rc = talk_save(t, &k, e);
+	if (rc)
+		return model_fail(c, line, rc, e);
+	c->res.talks++;
+	return 0;
+}
+
+static int row_aid(import_ctx *c, store_txn *t, const csv_row *r, err *e)
+{
+	size_t line = r->line;
+	bool ok = need(c, line, C_AID_MEMBER);
+	ok &= need(c, line, C_AID_TARGET);
+	ok &= need(c, line, C_AID_DATE);
+	ok &= need(c, line, C_AID_KIND);
+	ok &= need(c, line, C_AID_AMOUNT);
+	aid a = { 0 };
+	if (*cell(c, C_AID_DATE))
+		ok &= parse_date_cell(c, line, C_AID_DATE, &a.date);
+	const char *kind;
+	ok &= parse_choice(c, line, C_AID_KIND, aid_kind_values, &kind);
+	if (*cell(c, C_AID_AMOUNT) && !parse_amount(cell(c, C_AID_AMOUNT), &a.amount_fen)) {
+		row_err(c, line, _("%s: not an amount in yuan (at most 2 decimals): \"%s\""),
+			colname(c, C_AID_AMOUNT), cell(c, C_AID_AMOUNT));
+		ok = false;
+	}
+	student m = { 0 }, g = { 0 };
+	rid mid = { { 0 } }, gid = { { 0 } };
+	int rc;
+	if (*cell(c, C_AID_MEMBER)) {
+		rc = find_student(c, t, line, C_AID_MEMBER, &m, e);
+		if (rc > 1)
+			return rc;
+		ok &= rc == 0;
+		if (rc == 0) {
+			mid = m.m.id;
+			rec_free(&student_desc, &m);
+		}
+	}
+	if (*cell(c, C_AID_TARGET)) {
+		rc = find_student(c, t, line, C_AID_TARGET, &g, e);
+		if (rc > 1)
+			return rc;
+		ok &= rc == 0;
+		if (rc == 0) {
+			gid = g.m.id;
+			rec_free(&student_desc, &g);
+		}
+	}
+	if (!ok)
+		return 0;
+	pairing p = { 0 };
+	rc = pairing_find(t, &mid, &gid, a.date, &p, e);
+	if (rc == 1) {
+		row_err(c, line, _("%s: %s and %s have no pairing active on %s"),
+			colname(c, C_AID_DATE), cell(c, C_AID_MEMBER),
+			cell(c, C_AID_TARGET), cell(c, C_AID_DATE));
+		return 0;
+	}
+	if (rc)
+		return model_fail(c, line, rc, e);
+	a.pairing_id = p.m.id;
+	rec_free(&pairing_desc, &p);
+	a.kind = (char *)kind;
+	a.note = (char *)cell(c, C_AID_NOTE);
+	rc = aid_save(t, &a, e);
+	if (rc)
+		return model_fail(c, line, rc, e);
+	c->res.aid++;
+	return 0;
+}
+
+static const kind_spec kinds[] = {
+	{ "students", student_cols, C_STU__N, row_student },
+	{ "counsellors", counsellor_cols, C_CNS__N, row_counsellor },
+	{ "pairings", pairing_cols, C_PAIR__N, row_pairing },
+	{ "talks", talk_cols, C_TALK__N, row_talk },
+	{ "aid", aid_cols, C_AID__N, row_aid },
+};
+
+/* ---- header ---------------------------------------------------------- */
+
+static bool name_eq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return false;
+	return *a == *b;
+}
+
+static void appendf(char *buf, size_t n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void appendf(char *buf, size_t n, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	if (len + 1 >= n)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf + len, n - len, fmt, ap);
+	va_end(ap);
+}
+
+/* Maps the header row to the kind's columns. On a problem adds one message
+ * "FILE:1: ..." naming every unknown, repeated or missing column. */
+static bool map_header(import_ctx *c, const csv_row *h, errlist *errs)
+{
+	char msg[1024] = "";
+	for (size_t i = 0; i < c->k->ncols; i++)
+		c->col[i] = -1;
+	for (size_t f = 0; f < h->nfields; f++) {
+		char *name = text_clean(h->fields[f]);
+		int found = -1;
+		if (!*name) {
+			free(name);
+			continue;
+		}
+		for (size_t i = 0; i < c->k->ncols && found < 0; i++)
+			for (size_t a = 0; a < MAX_ALIASES && c->k->cols[i].names[a]; a++)
+				if (name_eq(name, c->k->cols[i].names[a])) {
+					found = (int)i;
+					break;
+				}
+		if (found < 0)
+			appendf(msg, sizeof msg, _("%sunknown column \"%s\""),
+				*msg ? "; " : "", name);
+		else if (c->col[found] >= 0)
+			appendf(msg, sizeof msg, _("%scolumn \"%s\" appears twice"),
+				*msg ? "; " : "", name);
+		else
+			c->col[found] = (int)f;
+		free(name);
+	}
+	for (size_t i = 0; i < c->k->ncols; i++)
+		if (c->k->cols[i].required && c->col[i] < 0)
+			appendf(msg, sizeof msg, _("%smissing column %s (%s)"),
+				*msg ? "; " : "", c->k->cols[i].names[0], c->k->cols[i].names[1]);
+	if (!*msg && c->k->row == row_talk && c->col[C_TALK_MEMBER] < 0 &&
+	    c->col[C_TALK_COUNSELLOR] < 0)
+		appendf(msg, sizeof msg, _("missing column %s (%s)"),
+			talk_cols[C_TALK_MEMBER].names[0], talk_cols[C_TALK_MEMBER].names[1]);
+	if (!*msg)
+		return true;
+	char cols[512] = "";
+	for (size_t i = 0; i < c->k->ncols; i++)
+		appendf(cols, sizeof cols, "%s%s", i ? " " : "", c->k->cols[i].names[0]);
+	errlist_add(errs, _("%s:%d: %s (a %s file has the columns: %s)"), c->o->path, 1,
+		    msg, c->k->name, cols);
+	return false;
+}
+
+/* ---- the transaction --------------------------------------------------- */
+
+static void reset(import_ctx *c)
+{
+	memset(&c->res, 0, sizeof c->res);
+	snprintf(c->res.encoding, sizeof c->res.encoding, "%s",
+		 c->tab->encoding ? c->tab->encoding : "");
+	errlist_free(&c->rows);
+	memset(&c->rows, 0, sizeof c->rows);
+	seen_free(&c->seen);
+}
+
+static int import_txn(store_txn *t, void *ctx, err *e)
+{
+	import_ctx *c = ctx;
+	reset(c);
+	size_t total = c->tab->nrows ? c->tab->nrows - 1 : 0;
+	size_t every = c->o->progress_every ? c->o->progress_every : 1000;
+	for (size_t i = 1; i < c->tab->nrows; i++) {
+		const csv_row *r = &c->tab->rows[i];
+		c->res.rows++;
+		bool extra = false;
+		for (size_t f = 0; f < r->nfields; f++) {
+			bool mapped = false;
+			for (size_t k = 0; k < c->k->ncols; k++)
+				if (c->col[k] == (int)f)
+					mapped = true;
+			if (!mapped && r->fields[f][0] && !extra) {
+				char *v = text_clean(r->fields[f]);
+				if (*v) {
+					row_err(c, r->line, _("field %zu: \"%s\" is in no column "
+							      "(the header has fewer)"), f + 1, v);
+					extra = true;
+				}
+				free(v);
+			}
+		}
+		for (size_t k = 0; k < c->k->ncols; k++) {
+			int f = c->col[k];
+			c->cell[k] = (f >= 0 && (size_t)f < r->nfields)
+				? text_clean(r->fields[f]) : NULL;
+		}
+		int rc = extra ? 0 : c->k->row(c, t, r, e);
+		for (size_t k = 0; k < c->k->ncols; k++) {
+			free(c->cell[k]);
+			c->cell[k] = NULL;
+		}
+		if (rc) {
+			if (!e->code)
+				err_set(e, rc, _("%s:%zu: database error"), c->o->path, r->line);
+			return rc;
+		}
+		if (c->o->progress && (c->res.rows % every == 0 || i + 1 == c->tab->nrows))
+			c->o->progress(c->res.rows, total, c->o->progress_ctx);
+	}
+	if (c->rows.n)
+		return err_set(e, E_INPUT,
+			       ngettext("%s: %zu problem; nothing was imported",
+					"%s: %zu problems; nothing was imported", c->rows.n),
+			       c->o->path, c->rows.n);
+	return c->o->dry_run ? STORE_ROLLBACK : 0;
+}
+
+int model_import_ex(store *s, const import_opts *o, import_result *res,
+		    errlist *errs, err *e)
+{
+	const kind_spec *k = NULL;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (o->kind && strcmp(o->kind, kinds[i].name) == 0)
+			k = &kinds[i];
+	if (!k)
+		return err_set(e, E_USAGE, _("unknown kind of import \"%s\" (students, "
+					     "counsellors, pairings, talks or aid)"),
+			       o->kind ? o->kind : "");
+	if (res)
+		memset(res, 0, sizeof *res);
+
+	csv_table tab = { 0 };
+	size_t before = errs->n;
+	int rc = csv_read_file(o->path, &tab, errs);
+	if (rc) {
+		csv_free(&tab);
+		if (errs->n == before)
+			errlist_add(errs, _("%s: cannot be read"), o->path);
+		return err_set(e, E_INPUT, _("%s: the file is not valid CSV; nothing was imported"),
+			       o->path);
+	}
+	import_ctx c = { .o = o, .k = k, .tab = &tab };
+	if (tab.nrows == 0) {
+		errlist_add(errs, _("%s:1: the file is empty (no header row)"), o->path);
+		csv_free(&tab);
+		return err_set(e, E_INPUT, _("%s: nothing to import"), o->path);
+	}
+	if (!map_header(&c, &tab.rows[0], errs)) {
+		csv_free(&tab);
+		return err_set(e, E_INPUT, _("%s: unknown or missing columns; nothing was imported"),
+			       o->path);
+	}
+	c.cell = xcalloc(k->ncols, sizeof *c.cell);
+	rc = store_write(s, import_txn, &c, e);
+	for (size_t i = 0; i < c.rows.n; i++)
+		errlist_add(errs, "%s", c.rows.msg[i]);
+	if (rc == 0 && res)
+		*res = c.res;
+	if (rc == 0)
+		err_clear(e);
+	errlist_free(&c.rows);
+	seen_free(&c.seen);
+	free(c.cell);
+	csv_free(&tab);
+	return rc;
+}
+
+int model_import(store *s, const char *kind, const char *path, bool dry_run,
+		 import_result *res, errlist *errs, err *e)
+{
+	import_opts o = { .kind = kind, .path = path, .dry_run = dry_run };
+	return model_import_ex(s, &o, res, errs, e);
+}

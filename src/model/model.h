@@ -44,7 +44,10 @@ enum model_db {
 };
 
 extern const char *const model_db_names[DB__COUNT];
-enum { SCHEMA_VERSION = 1 };
+/* Schema versions: 1 was the first layout (no IX_STUDENT_COLLEGE, no member
+ * profiles: party members were known by political status only); 2 adds both.
+ * model_open migrates older databases step by step. */
+enum { SCHEMA_VERSION = 2 };
 
 /* Opens the database folder, runs migrations (refusing a database newer than
  * this program with E_DB), and returns the store. */
@@ -193,11 +196,14 @@ extern const entity_info model_entities[];
 extern const size_t model_nentities;
 /* Writes the secondary index entries of rec (a record of ei's entity, as
  * stored): used by model_restore, which writes records with st_rec_restore
- * and then rebuilds their indexes. 0 or E_DB. (Added by the data engineer;
- * implemented with the entity files.) */
+ * and then rebuilds their indexes; called for live records only (not for
+ * tombstones). 0 or E_DB. (Added by the data engineer; implemented with the
+ * entity files.) */
 int model_reindex(store_txn *t, const entity_info *ei, const void *rec, err *e);
 
 /* ---- per-entity operations (inside a transaction) --------------------- */
+/* *_validate: the rules alone, on a record as it would be stored (text
+ * already clean); used by *_save and by model_check. */
 /* *_save: validate (all rules), then insert (zero id) or update; keeps the
  * indexes in step; E_INPUT with "field: message" on a broken rule.
  * *_get: by id; 0, 1 not found, E_DB. Results are rec_free'd by the caller. */
@@ -209,6 +215,7 @@ int college_by_name(store_txn *t, const char *name, college *out, err *e);
 int college_ensure(store_txn *t, const char *name, rid *id, err *e);
 int64_t college_pair_limit(const college *c);     /* default applied */
 int64_t college_overdue_days(const college *c);   /* default applied */
+int college_validate(store_txn *t, const college *c, err *e);
 
 int semester_save(store_txn *t, semester *s, err *e);
 int semester_get(store_txn *t, const rid *id, semester *out, err *e);
@@ -217,23 +224,28 @@ int semester_by_code(store_txn *t, const char *code, semester *out, err *e);
  * term 2 — roster 04-11, summary 07-11; term 1 — roster 10-11,
  * summary 01-11 of the next year). */
 int semester_ensure(store_txn *t, const char *code, rid *id, err *e);
+int semester_validate(store_txn *t, const semester *s, err *e);
 
 int student_save(store_txn *t, student *s, err *e);
 int student_get(store_txn *t, const rid *id, student *out, err *e);
 int student_by_no(store_txn *t, const char *no, student *out, err *e);
+int student_validate(store_txn *t, const student *s, err *e);
 
 int counsellor_save(store_txn *t, counsellor *c, err *e);
 int counsellor_get(store_txn *t, const rid *id, counsellor *out, err *e);
 int counsellor_by_no(store_txn *t, const char *no, counsellor *out, err *e);
+int counsellor_validate(store_txn *t, const counsellor *c, err *e);
 
 int member_get(store_txn *t, const rid *id, member *out, err *e);
 int member_of_student(store_txn *t, const rid *student_id, member *out, err *e);
 int member_save(store_txn *t, member *m, err *e);
+int member_validate(store_txn *t, const member *m, err *e);
 
 int target_get(store_txn *t, const rid *id, target *out, err *e);
 int target_of_student(store_txn *t, const rid *student_id, target *out, err *e);
 /* Rule: kinds non-empty; tier only with KIND_FINANCIAL. */
 int target_save(store_txn *t, target *g, err *e);
+int target_validate(store_txn *t, const target *g, err *e);
 
 /* Rules checked by pairing_save:
  *  - the member is a party member; the target has a target profile with at
@@ -245,6 +257,10 @@ int target_save(store_txn *t, target *g, err *e);
  *  - end, if set, is not before start. */
 int pairing_save(store_txn *t, pairing *p, err *e);
 int pairing_get(store_txn *t, const rid *id, pairing *out, err *e);
+/* The rules above, for a pairing as stored (college already the member's).
+ * Membership and the target profile are only required of a pairing that has
+ * not ended before today. */
+int pairing_validate(store_txn *t, const pairing *p, err *e);
 bool pairing_active_on(const pairing *p, date_t d);
 /* The active pairing of a target student (today); 0, 1 none. */
 int pairing_active_of_target(store_txn *t, const rid *target_student, pairing *out, err *e);
@@ -261,11 +277,13 @@ int pairing_last_talk(store_txn *t, const rid *pairing_id, date_t *out, err *e);
  * pairing needed), never both. */
 int talk_save(store_txn *t, talk *k, err *e);
 int talk_get(store_txn *t, const rid *id, talk *out, err *e);
+int talk_validate(store_txn *t, const talk *k, err *e);
 
 /* Rules: an active pairing on the date; amount > 0; kind known; date not
  * after today. */
 int aid_save(store_txn *t, aid *a, err *e);
 int aid_get(store_txn *t, const rid *id, aid *out, err *e);
+int aid_validate(store_txn *t, const aid *a, err *e);
 
 /* ---- queries --------------------------------------------------------- */
 
@@ -295,5 +313,69 @@ int model_find(store_txn *t, const char *text, student_fn fn, void *ctx, err *e)
 /* check: structure, every index against its records, every rule. Each
  * problem is added to probs; returns 0 if sound, E_DB if not. */
 int model_check(store_txn *t, errlist *probs, err *e);
+
+/* ---- shared by the files of src/model/ (not for ui/ or cli/) -------- */
+
+/* Index layout: string keys are key_str() with the record id (16 bytes) as
+ * value; composite keys are key_id()/key_i32() (dates) parts with an empty
+ * value. Only live records have index entries; a counsellor's talk (zero
+ * pairing_id) has no IX_TALK_PAIRING entry. */
+typedef struct ix_entry {
+	int db;
+	keybuf key;
+	bool has_val;          /* value is val (16 bytes), else empty */
+	rid val;
+} ix_entry;
+enum { IX_MAX_PER_RECORD = 4 };
+
+/* What model_put and model_check need to know of an entity. */
+typedef struct entity_ops {
+	const record_desc *desc;
+	int db;
+	/* The index entries rec implies (its id must be set). */
+	size_t (*keys)(const void *rec, ix_entry out[IX_MAX_PER_RECORD]);
+	int (*validate)(store_txn *t, const void *rec, err *e);
+	/* A short human name for problem lines ("student 2023001 张三"). */
+	void (*label)(const void *rec, char *buf, size_t n);
+} entity_ops;
+extern const entity_ops college_ops, semester_ops, student_ops, counsellor_ops,
+	member_ops, target_ops, pairing_ops, talk_ops, aid_ops;
+/* In dump order, like model_entities. */
+extern const entity_ops *const model_ops[];
+
+/* E_INPUT "field: message" (fmt is already translated). */
+int model_bad(err *e, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Deep-copies in into work and cleans its text fields (valid UTF-8, NFC,
+ * trimmed). On error work is freed. */
+int model_prepare(const record_desc *d, void *work, const void *in, err *e);
+/* After a save: copies the meta and every non-text field of work back to in
+ * (ids, rev, fields the save filled in). */
+void model_return(const record_desc *d, void *in, const void *work);
+/* Writes work (st_rec_put) and moves the index entries from those of old
+ * (NULL for a new record) to work's. */
+int model_put(store_txn *t, const entity_ops *ops, void *work, const void *old, err *e);
+/* The common save: model_prepare, the old record (if in has an id and it
+ * exists), fix (canonical spellings, derived fields; may be NULL), the
+ * entity's validate, model_put, after (e.g. keeping profiles in step; may be
+ * NULL), model_return. old is NULL for a new record. */
+typedef int (*model_fix_fn)(store_txn *t, void *work, const void *old, err *e);
+int model_save(store_txn *t, const entity_ops *ops, void *in, model_fix_fn fix,
+	       model_fix_fn after, err *e);
+/* Looks up a string-keyed index entry: 0 found (*out), 1 not, E_DB. */
+int model_ix_get(store_txn *t, int db, const keybuf *k, rid *out, err *e);
+/* A lookup key typed by a user, cleaned like saved text: malloc'd. */
+char *model_key_text(const char *s);
+/* Length (in characters) and presence of a text field. */
+int model_text(err *e, const char *field, const char *s, size_t max_chars, bool required);
+/* s must be one of values (or "" when !required). */
+int model_choice_ok(err *e, const char *field, const char *const *values, const char *s,
+		    bool required);
+/* Replaces *s by its canonical spelling when it is a known synonym. */
+void model_canon(const char *const *values, char **s);
+/* Digits, with an optional leading + and - or spaces between groups. */
+int model_phone(err *e, const char *field, const char *s);
+/* Whether a record with this id exists (live) in db. */
+int model_exists(store_txn *t, int db, const rid *id, err *e);
 
 #endif
