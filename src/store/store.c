@@ -1,2 +1,865 @@
+/* store.c — the LMDB environment, transactions, raw access and records.
+ *
+ * One environment per process (NOTES.md: opening one twice and closing one
+ * drops the locks). Writes run as functions: on MDB_MAP_FULL, from a put or
+ * from the commit, the transaction is aborted, the map doubled and the
+ * function run again. */
 #include "config.h"
-/* stub: to be written */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <lmdb.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store/store.h"
+#include "util/i18n.h"
+
+/* A rev change made by st_rec_put, kept so that a write function re-run after
+ * MAP_FULL may pass the same record (whose rev the aborted run bumped). */
+typedef struct rev_step {
+	int db;
+	unsigned attempt;
+	rid id;
+	uint32_t from, to;
+} rev_step;
+
+struct store {
+	MDB_env *env;
+	char *path;
+	int ndbs;
+	char **names;
+	MDB_dbi *dbi;
+	int meta_db, audit_db;
+	char actor[64];
+	int readers;           /* open read transactions of this process */
+	bool writing;          /* a write transaction is open */
+};
+
+struct store_cursor {
+	store_txn *t;
+	MDB_cursor *c;
+	store_cursor *next;
+};
+
+struct store_txn {
+	store *s;
+	MDB_txn *txn;
+	bool writable;
+	bool map_full;         /* a put hit MDB_MAP_FULL: grow and re-run */
+	store_cursor *cursors; /* still open, closed when the txn ends */
+	unsigned attempt;
+	rev_step *steps;       /* all attempts' steps, shared across re-runs */
+	size_t nsteps, capsteps;
+	size_t first_step;     /* where this attempt's steps begin */
+};
+
+static size_t store_initial_mapsize = (size_t)1 << 30;
+static bool store_is_open;
+
+void store_set_initial_mapsize(size_t size)
+{
+	store_initial_mapsize = size;
+}
+
+static int64_t store_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static MDB_dbi store_dbi(store_txn *t, int db)
+{
+	if (db < 0 || db >= t->s->ndbs)
+		die("store: no database number %d", db);
+	return t->s->dbi[db];
+}
+
+static const char *store_dbname(store_txn *t, int db)
+{
+	return db >= 0 && db < t->s->ndbs ? t->s->names[db] : "?";
+}
+
+/* Reports an LMDB failure; MAP_FULL is remembered so store_write re-runs. */
+static int store_fail(store_txn *t, int db, const char *what, int rc, err *e)
+{
+	if (rc == MDB_MAP_FULL)
+		t->map_full = true;
+	return err_set(e, E_DB, _("%s %s in %s: %s"), what, store_dbname(t, db), t->s->path,
+		       mdb_strerror(rc));
+}
+
+/* ---- opening --------------------------------------------------------- */
+
+static int store_mkdirs(const char *dir, err *e)
+{
+	char *p = xstrdup(dir);
+	struct stat st;
+
+	for (char *q = p + 1; *q; q++) {
+		if (*q != '/')
+			continue;
+		*q = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			int rc = err_set(e, E_DB, _("cannot create the folder %s: %s"), p, strerror(errno));
+			free(p);
+			return rc;
+		}
+		*q = '/';
+	}
+	free(p);
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return err_set(e, E_DB, _("cannot create the folder %s: %s"), dir, strerror(errno));
+	if (stat(dir, &st) != 0)
+		return err_set(e, E_DB, _("cannot open the database %s: %s"), dir, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return err_set(e, E_DB, _("cannot open the database %s: %s"), dir, strerror(ENOTDIR));
+	return 0;
+}
+
+static void store_default_actor(store *s)
+{
+	const char *user = getenv("USER");
+	char host[256] = "";
+	struct passwd *pw;
+
+	if (!user || !*user) {
+		pw = getpwuid(getuid());
+		user = pw && pw->pw_name ? pw->pw_name : "unknown";
+	}
+	if (gethostname(host, sizeof host - 1) != 0 || !host[0])
+		strcpy(host, "localhost");
+	host[sizeof host - 1] = '\0';
+	snprintf(s->actor, sizeof s->actor, "%.31s@%.31s", user, host);
+}
+
+static int store_grow(store *s, err *e)
+{
+	MDB_envinfo info;
+	int rc;
+
+	mdb_env_info(s->env, &info);
+	if (info.me_mapsize >= (size_t)1 << 42)
+		return err_set(e, E_DB, _("the database %s is full (%zu MiB)"), s->path,
+			       info.me_mapsize >> 20);
+	rc = mdb_env_set_mapsize(s->env, info.me_mapsize * 2);
+	if (rc)
+		return err_set(e, E_DB, _("cannot grow the database %s to %zu MiB: %s"), s->path,
+			       (info.me_mapsize * 2) >> 20, mdb_strerror(rc));
+	return 0;
+}
+
+static int store_begin(store *s, unsigned flags, MDB_txn **out, err *e)
+{
+	for (int tries = 0;; tries++) {
+		int rc = mdb_txn_begin(s->env, NULL, flags, out);
+		if (rc == 0)
+			return 0;
+		if (rc == MDB_MAP_RESIZED && tries < 8) {
+			/* another process grew the map: adopt its size */
+			mdb_env_set_mapsize(s->env, 0);
+			continue;
+		}
+		if (rc == MDB_READERS_FULL && tries < 8) {
+			int dead = 0;
+			mdb_reader_check(s->env, &dead);
+			continue;
+		}
+		return err_set(e, E_DB, _("cannot begin a transaction in %s: %s"), s->path,
+			       mdb_strerror(rc));
+	}
+}
+
+static int store_open_dbs(store *s, err *e)
+{
+	for (;;) {
+		MDB_txn *txn;
+		int rc = 0, i;
+
+		if (store_begin(s, 0, &txn, e))
+			return E_DB;
+		for (i = 0; i < s->ndbs; i++) {
+			rc = mdb_dbi_open(txn, s->names[i], MDB_CREATE, &s->dbi[i]);
+			if (rc)
+				break;
+		}
+		if (rc) {
+			mdb_txn_abort(txn);
+			if (rc == MDB_MAP_FULL) {
+				if (store_grow(s, e))
+					return E_DB;
+				continue;
+			}
+			return err_set(e, E_DB, _("cannot open the database %s in %s: %s"), s->names[i],
+				       s->path, mdb_strerror(rc));
+		}
+		rc = mdb_txn_commit(txn);
+		if (rc == MDB_MAP_FULL) {
+			if (store_grow(s, e))
+				return E_DB;
+			continue;
+		}
+		if (rc)
+			return err_set(e, E_DB, _("cannot open the databases in %s: %s"), s->path,
+				       mdb_strerror(rc));
+		return 0;
+	}
+}
+
+int store_open(store **out, const char *dir, const char *const *dbs, int ndbs, err *e)
+{
+	store *s;
+	MDB_envinfo info;
+	int rc, dead = 0;
+
+	*out = NULL;
+	if (store_is_open)
+		return err_set(e, E_DB, _("a database is already open in this process"));
+	if (store_mkdirs(dir, e))
+		return E_DB;
+
+	s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(dir);
+	s->ndbs = ndbs;
+	s->names = xcalloc((size_t)ndbs + 1, sizeof *s->names);
+	s->dbi = xcalloc((size_t)ndbs + 1, sizeof *s->dbi);
+	s->meta_db = s->audit_db = -1;
+	for (int i = 0; i < ndbs; i++) {
+		s->names[i] = xstrdup(dbs[i]);
+		if (strcmp(dbs[i], "meta") == 0)
+			s->meta_db = i;
+		else if (strcmp(dbs[i], "audit") == 0)
+			s->audit_db = i;
+	}
+	store_default_actor(s);
+
+	rc = mdb_env_create(&s->env);
+	if (rc) {
+		err_set(e, E_DB, _("cannot open the database %s: %s"), dir, mdb_strerror(rc));
+		goto fail;
+	}
+	mdb_env_set_maxdbs(s->env, (MDB_dbi)ndbs + 2);
+	rc = mdb_env_open(s->env, dir, MDB_NOTLS, 0600);
+	if (rc) {
+		err_set(e, E_DB, _("cannot open the database %s: %s"), dir, mdb_strerror(rc));
+		goto fail;
+	}
+	/* Only ever raise the map: a smaller size would shrink it. */
+	mdb_env_info(s->env, &info);
+	if (info.me_mapsize < store_initial_mapsize) {
+		rc = mdb_env_set_mapsize(s->env, store_initial_mapsize);
+		if (rc) {
+			err_set(e, E_DB, _("cannot map the database %s: %s"), dir, mdb_strerror(rc));
+			goto fail;
+		}
+	}
+	mdb_reader_check(s->env, &dead);
+	if (store_open_dbs(s, e))
+		goto fail;
+	store_is_open = true;
+	*out = s;
+	return 0;
+fail:
+	if (s->env)
+		mdb_env_close(s->env);
+	s->env = NULL;
+	for (int i = 0; i < ndbs; i++)
+		free(s->names[i]);
+	free(s->names);
+	free(s->dbi);
+	free(s->path);
+	free(s);
+	return E_DB;
+}
+
+void store_close(store *s)
+{
+	if (!s)
+		return;
+	if (s->readers || s->writing)
+		die("store_close inside a transaction");
+	mdb_env_close(s->env);
+	for (int i = 0; i < s->ndbs; i++)
+		free(s->names[i]);
+	free(s->names);
+	free(s->dbi);
+	free(s->path);
+	free(s);
+	store_is_open = false;
+}
+
+const char *store_path(const store *s)
+{
+	return s->path;
+}
+
+void store_set_actor(store *s, const char *who)
+{
+	snprintf(s->actor, sizeof s->actor, "%s", who ? who : "");
+}
+
+const char *store_actor(const store *s)
+{
+	return s->actor;
+}
+
+size_t store_mapsize(store *s)
+{
+	MDB_envinfo info;
+	mdb_env_info(s->env, &info);
+	return info.me_mapsize;
+}
+
+int store_backup(store *s, const char *path, err *e)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(tmp), rc;
+
+	if (fd < 0) {
+		rc = err_set(e, E_DB, _("cannot create %s: %s"), path, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	fchmod(fd, 0600);
+	rc = mdb_env_copyfd2(s->env, fd, MDB_CP_COMPACT);
+	if (rc) {
+		err_set(e, E_DB, _("cannot copy the database %s to %s: %s"), s->path, path,
+			mdb_strerror(rc));
+		goto fail;
+	}
+	if (fsync(fd) != 0) {
+		err_set(e, E_DB, _("cannot write %s: %s"), path, strerror(errno));
+		goto fail;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		err_set(e, E_DB, _("cannot write %s: %s"), path, strerror(errno));
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0) {
+		err_set(e, E_DB, _("cannot write %s: %s"), path, strerror(errno));
+		goto fail;
+	}
+	free(tmp);
+	return 0;
+fail:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	return E_DB;
+}
+
+/* ---- transactions ---------------------------------------------------- */
+
+static void store_close_cursors(store_txn *t)
+{
+	while (t->cursors) {
+		store_cursor *c = t->cursors;
+		t->cursors = c->next;
+		mdb_cursor_close(c->c);
+		free(c);
+	}
+}
+
+int store_read(store *s, store_fn fn, void *ctx, err *e)
+{
+	store_txn t = { .s = s };
+	int r;
+
+	if (s->writing)
+		die("store_read inside store_write: use the write transaction");
+	if (store_begin(s, MDB_RDONLY, &t.txn, e))
+		return E_DB;
+	s->readers++;
+	r = fn(&t, ctx, e);
+	s->readers--;
+	store_close_cursors(&t);
+	mdb_txn_abort(t.txn);
+	return r == STORE_ROLLBACK ? 0 : r;
+}
+
+int store_write(store *s, store_fn fn, void *ctx, err *e)
+{
+	store_txn t = { .s = s, .writable = true };
+	int r, rc;
+
+	if (s->writing || s->readers)
+		die("store_write inside another transaction");
+	for (;; t.attempt++) {
+		t.map_full = false;
+		t.first_step = t.nsteps;
+		if (store_begin(s, 0, &t.txn, e)) {
+			r = E_DB;
+			break;
+		}
+		s->writing = true;
+		r = fn(&t, ctx, e);
+		s->writing = false;
+		store_close_cursors(&t);
+		if (t.map_full) {
+			mdb_txn_abort(t.txn);
+			if ((r = store_grow(s, e)) != 0)
+				break;
+			err_clear(e);
+			continue;
+		}
+		if (r != 0) {
+			mdb_txn_abort(t.txn);
+			if (r == STORE_ROLLBACK)
+				r = 0;
+			break;
+		}
+		rc = mdb_txn_commit(t.txn);
+		if (rc == MDB_MAP_FULL) {
+			if ((r = store_grow(s, e)) != 0)
+				break;
+			continue;
+		}
+		if (rc)
+			r = err_set(e, E_DB, _("cannot save to %s: %s"), s->path, mdb_strerror(rc));
+		break;
+	}
+	free(t.steps);
+	return r;
+}
+
+store *store_of(store_txn *t)
+{
+	return t->s;
+}
+
+bool store_txn_writable(store_txn *t)
+{
+	return t->writable;
+}
+
+/* ---- raw access ------------------------------------------------------ */
+
+int st_get(store_txn *t, int db, bytes key, bytes *val, err *e)
+{
+	MDB_val k = { key.len, (void *)key.data }, v;
+	int rc = mdb_get(t->txn, store_dbi(t, db), &k, &v);
+	if (rc == MDB_NOTFOUND)
+		return 1;
+	if (rc)
+		return store_fail(t, db, _("cannot read from"), rc, e);
+	if (val)
+		*val = (bytes){ v.mv_data, v.mv_size };
+	return 0;
+}
+
+static int store_put_flags(store_txn *t, int db, bytes key, bytes val, unsigned flags, err *e)
+{
+	MDB_val k = { key.len, (void *)key.data }, v = { val.len, (void *)val.data };
+	int rc;
+
+	if (!t->writable)
+		die("st_put on %s in a read transaction", store_dbname(t, db));
+	rc = mdb_put(t->txn, store_dbi(t, db), &k, &v, flags);
+	if (rc == MDB_KEYEXIST)
+		return 1;
+	if (rc)
+		return store_fail(t, db, _("cannot write to"), rc, e);
+	return 0;
+}
+
+int st_put(store_txn *t, int db, bytes key, bytes val, err *e)
+{
+	return store_put_flags(t, db, key, val, 0, e);
+}
+
+int st_del(store_txn *t, int db, bytes key, err *e)
+{
+	MDB_val k = { key.len, (void *)key.data };
+	int rc;
+
+	if (!t->writable)
+		die("st_del on %s in a read transaction", store_dbname(t, db));
+	rc = mdb_del(t->txn, store_dbi(t, db), &k, NULL);
+	if (rc == MDB_NOTFOUND)
+		return 1;
+	if (rc)
+		return store_fail(t, db, _("cannot delete from"), rc, e);
+	return 0;
+}
+
+size_t st_count(store_txn *t, int db)
+{
+	MDB_stat st;
+	if (mdb_stat(t->txn, store_dbi(t, db), &st) != 0)
+		return 0;
+	return st.ms_entries;
+}
+
+int st_cursor_open(store_txn *t, int db, store_cursor **out, err *e)
+{
+	MDB_cursor *mc;
+	int rc = mdb_cursor_open(t->txn, store_dbi(t, db), &mc);
+
+	*out = NULL;
+	if (rc)
+		return store_fail(t, db, _("cannot read from"), rc, e);
+	store_cursor *c = xcalloc(1, sizeof *c);
+	c->t = t;
+	c->c = mc;
+	c->next = t->cursors;
+	t->cursors = c;
+	*out = c;
+	return 0;
+}
+
+void st_cursor_close(store_cursor *c)
+{
+	if (!c)
+		return;
+	for (store_cursor **p = &c->t->cursors; *p; p = &(*p)->next) {
+		if (*p == c) {
+			*p = c->next;
+			break;
+		}
+	}
+	mdb_cursor_close(c->c);
+	free(c);
+}
+
+static int cursor_get(MDB_cursor *mc, MDB_val *k, MDB_val *v, MDB_cursor_op op,
+		      bytes *key, bytes *val)
+{
+	int rc = mdb_cursor_get(mc, k, v, op);
+	if (rc == MDB_NOTFOUND)
+		return 1;
+	if (rc)
+		return E_DB;
+	if (key)
+		*key = (bytes){ k->mv_data, k->mv_size };
+	if (val)
+		*val = (bytes){ v->mv_data, v->mv_size };
+	return 0;
+}
+
+int st_first(store_cursor *c, bytes *key, bytes *val)
+{
+	MDB_val k, v;
+	return cursor_get(c->c, &k, &v, MDB_FIRST, key, val);
+}
+
+int st_last(store_cursor *c, bytes *key, bytes *val)
+{
+	MDB_val k, v;
+	return cursor_get(c->c, &k, &v, MDB_LAST, key, val);
+}
+
+int st_next(store_cursor *c, bytes *key, bytes *val)
+{
+	MDB_val k, v;
+	return cursor_get(c->c, &k, &v, MDB_NEXT, key, val);
+}
+
+int st_prev(store_cursor *c, bytes *key, bytes *val)
+{
+	MDB_val k, v;
+	return cursor_get(c->c, &k, &v, MDB_PREV, key, val);
+}
+
+int st_seek(store_cursor *c, bytes want, bytes *key, bytes *val)
+{
+	MDB_val k = { want.len, (void *)want.data }, v;
+	if (want.len == 0)
+		return cursor_get(c->c, &k, &v, MDB_FIRST, key, val);
+	if (want.len > 511)
+		return 1;
+	return cursor_get(c->c, &k, &v, MDB_SET_RANGE, key, val);
+}
+
+static bool has_prefix(const MDB_val *k, bytes prefix)
+{
+	return k->mv_size >= prefix.len &&
+	       (prefix.len == 0 || memcmp(k->mv_data, prefix.data, prefix.len) == 0);
+}
+
+int st_last_prefix(store_cursor *c, bytes prefix, bytes *key, bytes *val)
+{
+	uint8_t next[511];
+	size_t n = prefix.len;
+	MDB_val k, v;
+	int rc;
+
+	if (n > sizeof next)
+		return 1;
+	/* The smallest key after every key with this prefix: the prefix with
+	 * its last byte below 0xff raised by one and the rest cut off. */
+	if (n)
+		memcpy(next, prefix.data, n);
+	while (n > 0 && next[n - 1] == 0xff)
+		n--;
+	if (n == 0) {
+		rc = cursor_get(c->c, &k, &v, MDB_LAST, NULL, NULL);
+	} else {
+		next[n - 1]++;
+		k = (MDB_val){ n, next };
+		rc = cursor_get(c->c, &k, &v, MDB_SET_RANGE, NULL, NULL);
+		if (rc == 0)
+			rc = cursor_get(c->c, &k, &v, MDB_PREV, NULL, NULL);
+		else if (rc == 1)
+			rc = cursor_get(c->c, &k, &v, MDB_LAST, NULL, NULL);
+	}
+	if (rc)
+		return rc;
+	if (!has_prefix(&k, prefix))
+		return 1;
+	if (key)
+		*key = (bytes){ k.mv_data, k.mv_size };
+	if (val)
+		*val = (bytes){ v.mv_data, v.mv_size };
+	return 0;
+}
+
+int st_scan(store_txn *t, int db, bytes prefix, st_scan_fn fn, void *ctx, err *e)
+{
+	MDB_cursor *mc;
+	MDB_val k = { prefix.len, (void *)prefix.data }, v;
+	int rc, r = 0;
+
+	if (prefix.len > 511)
+		return 0;
+	rc = mdb_cursor_open(t->txn, store_dbi(t, db), &mc);
+	if (rc)
+		return store_fail(t, db, _("cannot read from"), rc, e);
+	rc = mdb_cursor_get(mc, &k, &v, prefix.len ? MDB_SET_RANGE : MDB_FIRST);
+	while (rc == 0 && has_prefix(&k, prefix)) {
+		r = fn((bytes){ k.mv_data, k.mv_size }, (bytes){ v.mv_data, v.mv_size }, ctx);
+		if (r)
+			break;
+		rc = mdb_cursor_get(mc, &k, &v, MDB_NEXT);
+	}
+	mdb_cursor_close(mc);
+	if (r)
+		return r;
+	if (rc && rc != MDB_NOTFOUND)
+		return store_fail(t, db, _("cannot read from"), rc, e);
+	return 0;
+}
+
+/* ---- records --------------------------------------------------------- */
+
+int st_rec_get(store_txn *t, int db, const record_desc *d, const rid *id, void *rec, err *e)
+{
+	bytes val;
+	int rc = st_get(t, db, (bytes){ id->b, 16 }, &val, e);
+	if (rc)
+		return rc;
+	((rec_meta *)rec)->id = *id;
+	if (rec_decode(d, val.data, val.len, rec, e))
+		return E_DB;
+	if (((rec_meta *)rec)->flags & REC_DELETED) {
+		rec_free(d, rec);
+		return 1;
+	}
+	return 0;
+}
+
+/* True if rec's rev is the one an aborted run of this same store_write left
+ * in it, starting from the stored rev: the write function is being re-run. */
+static bool store_rerun_rev(store_txn *t, int db, const rid *id, uint32_t stored, uint32_t mine)
+{
+	size_t i = t->first_step;    /* the steps before it are aborted runs' */
+	unsigned attempt;
+	uint32_t from;
+
+	for (;;) {                   /* the last aborted step on this record */
+		if (i == 0)
+			return false;
+		i--;
+		if (t->steps[i].db == db && rid_cmp(&t->steps[i].id, id) == 0)
+			break;
+	}
+	if (t->steps[i].to != mine)
+		return false;
+	attempt = t->steps[i].attempt;
+	from = t->steps[i].from;
+	while (i > 0 && t->steps[i - 1].attempt == attempt) {
+		i--;                 /* the first step on it in that run */
+		if (t->steps[i].db == db && rid_cmp(&t->steps[i].id, id) == 0)
+			from = t->steps[i].from;
+	}
+	return from == stored;
+}
+
+static void store_add_step(store_txn *t, int db, const rid *id, uint32_t from, uint32_t to)
+{
+	if (t->nsteps == t->capsteps) {
+		t->capsteps = t->capsteps ? t->capsteps * 2 : 64;
+		t->steps = xrealloc(t->steps, t->capsteps * sizeof *t->steps);
+	}
+	t->steps[t->nsteps++] = (rev_step){ db, t->attempt, *id, from, to };
+}
+
+int st_rec_put(store_txn *t, int db, const record_desc *d, void *rec, err *e)
+{
+	rec_meta *m = rec;
+	rec_meta saved = *m;
+	void *old = xcalloc(1, d->size);
+	rec_meta *om = old;
+	uint8_t *buf = NULL;
+	size_t len;
+	bytes val;
+	bool found;
+	char op;
+	uint64_t bits;
+	int rc;
+
+	if (!t->writable)
+		die("st_rec_put on %s in a read transaction", store_dbname(t, db));
+	if (rid_is_zero(&m->id))
+		rid_new(&m->id);
+	rc = st_get(t, db, (bytes){ m->id.b, 16 }, &val, e);
+	if (rc == E_DB)
+		goto fail;
+	found = rc == 0;
+	if (found) {
+		om->id = m->id;
+		if ((rc = rec_decode(d, val.data, val.len, old, e)) != 0)
+			goto fail;
+	}
+	if (om->rev != m->rev && !store_rerun_rev(t, db, &m->id, om->rev, m->rev)) {
+		char hex[33];
+		rid_hex(&m->id, hex);
+		rc = err_set(e, E_DB,
+			     _("%s %s was changed by someone else meanwhile (stored revision %u, "
+			       "yours %u): reload it and try again"),
+			     d->name, hex, (unsigned)om->rev, (unsigned)m->rev);
+		goto fail;
+	}
+	if (!found)
+		op = 'c';
+	else if ((m->flags & REC_DELETED) && !(om->flags & REC_DELETED))
+		op = 'd';
+	else
+		op = 'u';
+	bits = rec_diff(d, old, rec);
+
+	m->rev = om->rev + 1;
+	m->updated_at = store_now_ms();
+	snprintf(m->updated_by, sizeof m->updated_by, "%s", t->s->actor);
+	rec_encode(d, rec, &buf, &len);
+	rc = st_put(t, db, (bytes){ m->id.b, 16 }, (bytes){ buf, len }, e);
+	free(buf);
+	if (rc)
+		goto fail;
+	if ((rc = st_audit_add(t, store_dbname(t, db), &m->id, op, bits, e)) != 0)
+		goto fail;
+	store_add_step(t, db, &m->id, om->rev, m->rev);
+	rec_free(d, old);
+	free(old);
+	return 0;
+fail:
+	*m = saved;
+	rec_free(d, old);
+	free(old);
+	return rc;
+}
+
+int st_rec_restore(store_txn *t, int db, const record_desc *d, const void *rec, err *e)
+{
+	const rec_meta *m = rec;
+	uint8_t *buf;
+	size_t len;
+	char hex[33];
+	int rc;
+
+	if (rid_is_zero(&m->id))
+		return err_set(e, E_DB, _("cannot restore a %s record without an id"), d->name);
+	rec_encode(d, rec, &buf, &len);
+	rc = store_put_flags(t, db, (bytes){ m->id.b, 16 }, (bytes){ buf, len }, MDB_NOOVERWRITE, e);
+	free(buf);
+	if (rc == 1) {
+		rid_hex(&m->id, hex);
+		return err_set(e, E_DB, _("%s %s already exists"), d->name, hex);
+	}
+	return rc;
+}
+
+int st_rec_each(store_txn *t, int db, const record_desc *d, st_rec_fn fn, void *ctx, err *e)
+{
+	MDB_cursor *mc;
+	MDB_val k, v;
+	void *rec;
+	int rc, r = 0;
+
+	rc = mdb_cursor_open(t->txn, store_dbi(t, db), &mc);
+	if (rc)
+		return store_fail(t, db, _("cannot read from"), rc, e);
+	rec = xcalloc(1, d->size);
+	for (rc = mdb_cursor_get(mc, &k, &v, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(mc, &k, &v, MDB_NEXT)) {
+		rec_meta *m = rec;
+		if (k.mv_size != 16) {
+			r = err_set(e, E_DB, _("corrupt %s key in the database"), d->name);
+			break;
+		}
+		memcpy(m->id.b, k.mv_data, 16);
+		if ((r = rec_decode(d, v.mv_data, v.mv_size, rec, e)) != 0)
+			break;
+		if (!(m->flags & REC_DELETED))
+			r = fn(rec, ctx);
+		rec_free(d, rec);
+		if (r)
+			break;
+	}
+	mdb_cursor_close(mc);
+	free(rec);
+	if (r)
+		return r;
+	if (rc != MDB_NOTFOUND)
+		return store_fail(t, db, _("cannot read from"), rc, e);
+	return 0;
+}
+
+/* ---- meta ------------------------------------------------------------ */
+
+static int store_meta_db(store_txn *t, err *e)
+{
+	if (t->s->meta_db < 0)
+		die("store: no database named \"meta\" was opened");
+	(void)e;
+	return t->s->meta_db;
+}
+
+int st_meta_get_u32(store_txn *t, const char *name, uint32_t *out, err *e)
+{
+	int db = store_meta_db(t, e);
+	bytes v;
+	int rc = st_get(t, db, (bytes){ name, strlen(name) }, &v, e);
+	if (rc)
+		return rc;
+	if (v.len != 4)
+		return err_set(e, E_DB, _("corrupt meta value %s in %s"), name, t->s->path);
+	const uint8_t *p = v.data;
+	*out = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+	return 0;
+}
+
+int st_meta_put_u32(store_txn *t, const char *name, uint32_t v, err *e)
+{
+	int db = store_meta_db(t, e);
+	uint8_t b[4] = { (uint8_t)(v >> 24), (uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v };
+	return st_put(t, db, (bytes){ name, strlen(name) }, (bytes){ b, 4 }, e);
+}
+
+/* ---- databases by name --------------------------------------------- */
+
+int store_db_index(const store *s, const char *name)
+{
+	for (int i = 0; i < s->ndbs; i++)
+		if (strcmp(s->names[i], name) == 0)
+			return i;
+	return -1;
+}

@@ -127,6 +127,9 @@ int store_open(store **out, const char *dir, const char *const *dbs, int ndbs, e
 void store_close(store *s);
 const char *store_path(const store *s);
 
+/* The index of the database opened under `name`, or -1. */
+int store_db_index(const store *s, const char *name);
+
 /* Who the audit log names for writes (default "$USER@host"). */
 void store_set_actor(store *s, const char *who);
 const char *store_actor(const store *s);
@@ -238,6 +241,10 @@ typedef struct audit_entry {
 	char op;               /* 'c' create, 'u' update, 'd' delete */
 	uint64_t fields;
 } audit_entry;
+/* The audit value's CBOR (codec.c): audit_decode fills everything but key,
+ * which it keeps; E_DB on corrupt bytes. */
+void audit_encode(const audit_entry *a, uint8_t **out, size_t *outlen);
+int audit_decode(const void *buf, size_t len, audit_entry *a, err *e);
 int st_audit_add(store_txn *t, const char *db, const rid *record, char op, uint64_t fields, err *e);
 typedef int (*st_audit_fn)(const audit_entry *a, void *ctx);
 int st_audit_each(store_txn *t, st_audit_fn fn, void *ctx, err *e);
