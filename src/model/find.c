@@ -1,2 +1,136 @@
 #include "config.h"
-/* stub: to be written */
+/* find.c — finding students by number, name or pinyin. */
+#include "model/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/i18n.h"
+#include "util/pinyin.h"
+#include "util/text.h"
+
+struct hits {
+	student *s;
+	size_t n, cap;
+};
+
+static void hit_add(struct hits *h, const student *s)
+{
+	for (size_t i = 0; i < h->n; i++)
+		if (rid_cmp(&h->s[i].m.id, &s->m.id) == 0)
+			return;
+	if (h->n == h->cap) {
+		h->cap = h->cap ? h->cap * 2 : 16;
+		h->s = xrealloc(h->s, h->cap * sizeof *h->s);
+	}
+	student *d = &h->s[h->n++];
+	memset(d, 0, sizeof *d);
+	rec_copy(&student_desc, d, s);
+	d->m = s->m;
+}
+
+static bool all_digits(const char *s)
+{
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+static bool alnum_only(const char *s)
+{
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
+			return false;
+	return true;
+}
+
+/* Students whose number starts with prefix, by IX_STUDENT_NO. */
+static int by_number(store_txn *t, const char *prefix, struct hits *h, err *e)
+{
+	store_cursor *c;
+	bytes k, v;
+	size_t len = strlen(prefix);
+	int rc = st_cursor_open(t, IX_STUDENT_NO, &c, e);
+	if (rc)
+		return rc;
+	for (rc = st_seek(c, (bytes){ prefix, len }, &k, &v); rc == 0; rc = st_next(c, &k, &v)) {
+		student s;
+		rid id;
+		if (k.len < len || memcmp(k.data, prefix, len) != 0)
+			break;
+		if (v.len != sizeof id.b)
+			continue;
+		memcpy(id.b, v.data, sizeof id.b);
+		int g = student_get(t, &id, &s, e);
+		if (g == 1)
+			continue;
+		if (g) {
+			st_cursor_close(c);
+			return g;
+		}
+		hit_add(h, &s);
+		rec_free(&student_desc, &s);
+	}
+	st_cursor_close(c);
+	return rc == 1 ? 0 : err_set(e, E_DB, "%s", _("cannot read the student-number index"));
+}
+
+struct scan_ctx {
+	const char *text;
+	bool pinyin;
+	struct hits *h;
+};
+
+static int by_name(const void *rec, void *ctx)
+{
+	const student *s = rec;
+	struct scan_ctx *sc = ctx;
+	const char *name = s->name ? s->name : "";
+	if (strstr(name, sc->text) || (sc->pinyin && pinyin_match(name, sc->text)))
+		hit_add(sc->h, s);
+	return 0;
+}
+
+static int by_no(const void *a, const void *b)
+{
+	const student *x = a, *y = b;
+	return strcmp(x->student_no ? x->student_no : "", y->student_no ? y->student_no : "");
+}
+
+int model_find(store_txn *t, const char *text, student_fn fn, void *ctx, err *e)
+{
+	struct hits h = { 0 };
+	char *q = model_key_text(text);
+	int rc = 0;
+	if (!*q)
+		goto out;
+	if (alnum_only(q)) {
+		if ((rc = by_number(t, q, &h, e)))
+			goto out;
+		char *up = xstrdup(q);
+		for (char *p = up; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+		if (strcmp(up, q) != 0)
+			rc = by_number(t, up, &h, e);
+		free(up);
+		if (rc)
+			goto out;
+	}
+	if (!all_digits(q)) {
+		struct scan_ctx sc = { q, pinyin_is_query(q), &h };
+		if ((rc = st_rec_each(t, DB_STUDENT, &student_desc, by_name, &sc, e)))
+			goto out;
+	}
+	if (h.n)
+		qsort(h.s, h.n, sizeof *h.s, by_no);
+	for (size_t i = 0; i < h.n && !rc; i++)
+		rc = fn(&h.s[i], ctx);
+out:
+	for (size_t i = 0; i < h.n; i++)
+		rec_free(&student_desc, &h.s[i]);
+	free(h.s);
+	free(q);
+	return rc;
+}

@@ -267,6 +267,12 @@ int pairing_active_of_target(store_txn *t, const rid *target_student, pairing *o
 /* A pairing of member and target active on date d; 0, 1 none. */
 int pairing_find(store_txn *t, const rid *member_student, const rid *target_student,
 		 date_t d, pairing *out, err *e);
+/* Calls fn for each pairing listed under a student in db: IX_PAIRING_MEMBER
+ * (as helper) or IX_PAIRING_TARGET (as assisted student), in id order,
+ * until fn returns non-zero (returned). */
+typedef int (*pairing_fn)(const pairing *p, void *ctx);
+int pairings_of(store_txn *t, int db, const rid *student_id, pairing_fn fn, void *ctx,
+		err *e);
 /* Last talk date of a pairing (0 if none). */
 int pairing_last_talk(store_txn *t, const rid *pairing_id, date_t *out, err *e);
 
@@ -336,7 +342,7 @@ typedef struct entity_ops {
 	size_t (*keys)(const void *rec, ix_entry out[IX_MAX_PER_RECORD]);
 	int (*validate)(store_txn *t, const void *rec, err *e);
 	/* A short human name for problem lines ("student 2023001 张三"). */
-	void (*label)(const void *rec, char *buf, size_t n);
+	void (*label)(store_txn *t, const void *rec, char *buf, size_t n);
 } entity_ops;
 extern const entity_ops college_ops, semester_ops, student_ops, counsellor_ops,
 	member_ops, target_ops, pairing_ops, talk_ops, aid_ops;
@@ -375,6 +381,8 @@ int model_choice_ok(err *e, const char *field, const char *const *values, const 
 void model_canon(const char *const *values, char **s);
 /* Digits, with an optional leading + and - or spaces between groups. */
 int model_phone(err *e, const char *field, const char *s);
+/* "2023001 张三" for a student id (its hex if there is no such student). */
+void model_student_label(store_txn *t, const rid *id, char *buf, size_t n);
 /* Whether a record with this id exists (live) in db. */
 int model_exists(store_txn *t, int db, const rid *id, err *e);
 

@@ -1,2 +1,344 @@
 #include "config.h"
-/* stub: to be written */
+/* pairing.c — one party member paired with one assisted student, and the
+ * programme's pairing rules. */
+#include "model/model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/i18n.h"
+
+static const field_desc pairing_fields[] = {
+	FIELD(1, pairing, member_id, FT_ID),
+	FIELD(2, pairing, target_id, FT_ID),
+	FIELD(3, pairing, college_id, FT_ID),
+	FIELD(4, pairing, semester_id, FT_ID),
+	FIELD(5, pairing, start, FT_DATE),
+	FIELD(6, pairing, end, FT_DATE),
+	FIELD(7, pairing, reason, FT_STR),
+	FIELD(8, pairing, note, FT_STR),
+};
+const record_desc pairing_desc = {
+	"pairing", sizeof(pairing), pairing_fields,
+	sizeof pairing_fields / sizeof *pairing_fields,
+};
+
+static size_t pairing_keys(const void *rec, ix_entry out[IX_MAX_PER_RECORD])
+{
+	const pairing *p = rec;
+	out[0].db = IX_PAIRING_MEMBER;
+	key_init(&out[0].key);
+	key_id(&out[0].key, &p->member_id);
+	key_id(&out[0].key, &p->m.id);
+	out[0].has_val = false;
+	out[1].db = IX_PAIRING_TARGET;
+	key_init(&out[1].key);
+	key_id(&out[1].key, &p->target_id);
+	key_id(&out[1].key, &p->m.id);
+	out[1].has_val = false;
+	out[2].db = IX_PAIRING_COLLEGE;
+	key_init(&out[2].key);
+	key_id(&out[2].key, &p->college_id);
+	key_id(&out[2].key, &p->semester_id);
+	key_id(&out[2].key, &p->m.id);
+	out[2].has_val = false;
+	return 3;
+}
+
+bool pairing_active_on(const pairing *p, date_t d)
+{
+	return p->start && p->start <= d && (p->end == 0 || d <= p->end);
+}
+
+/* Whether two pairings' spans (end inclusive, 0 = open) overlap. */
+static bool overlap(const pairing *a, const pairing *b)
+{
+	date_t aend = a->end ? a->end : INT32_MAX, bend = b->end ? b->end : INT32_MAX;
+	return a->start <= bend && b->start <= aend;
+}
+
+/* ---- iteration ------------------------------------------------------- */
+
+struct idlist {
+	rid *ids;
+	size_t n, cap;
+};
+
+static int collect_id(bytes key, bytes val, void *ctx)
+{
+	struct idlist *l = ctx;
+	size_t pos = sizeof(rid);
+	rid id;
+	if (!key_take_id(key, &pos, &id))
+		return 0;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 8;
+		l->ids = xrealloc(l->ids, l->cap * sizeof *l->ids);
+	}
+	l->ids[l->n++] = id;
+	return 0;
+}
+
+int pairings_of(store_txn *t, int db, const rid *student_id, pairing_fn fn, void *ctx,
+		err *e)
+{
+	struct idlist l = { 0 };
+	int rc = st_scan(t, db, (bytes){ student_id->b, sizeof student_id->b }, collect_id, &l, e);
+	for (size_t i = 0; !rc && i < l.n; i++) {
+		pairing p;
+		rc = pairing_get(t, &l.ids[i], &p, e);
+		if (rc == 1) {
+			rc = 0;
+			continue;
+		}
+		if (rc)
+			break;
+		rc = fn(&p, ctx);
+		rec_free(&pairing_desc, &p);
+	}
+	free(l.ids);
+	return rc;
+}
+
+/* ---- rules ----------------------------------------------------------- */
+
+struct overlap_ctx {
+	const pairing *p;
+	int count;
+	pairing first;         /* a copy of the first overlapping one */
+};
+
+static int count_overlap(const pairing *q, void *ctx)
+{
+	struct overlap_ctx *o = ctx;
+	if (rid_cmp(&q->m.id, &o->p->m.id) == 0 || !overlap(q, o->p))
+		return 0;
+	if (o->count++ == 0) {
+		memset(&o->first, 0, sizeof o->first);
+		rec_copy(&pairing_desc, &o->first, q);
+		o->first.m = q->m;
+	}
+	return 0;
+}
+
+static int overlapping(store_txn *t, int db, const rid *who, const pairing *p,
+		       struct overlap_ctx *o, err *e)
+{
+	memset(o, 0, sizeof *o);
+	o->p = p;
+	return pairings_of(t, db, who, count_overlap, o, e);
+}
+
+int pairing_validate(store_txn *t, const pairing *p, err *e)
+{
+	student mem, tgt;
+	college col;
+	target prof;
+	struct overlap_ctx o;
+	char mname[128], tname[128], day[11];
+	bool have_mem = false, have_tgt = false, have_col = false;
+	int rc;
+	date_t today = date_today();
+	bool open = p->end == 0 || p->end >= today;
+
+	if ((rc = model_text(e, "reason", p->reason, 500, false))
+	    || (rc = model_text(e, "note", p->note, 2000, false)))
+		return rc;
+	if (!p->start)
+		return model_bad(e, "start", "%s", _("required"));
+	if (p->end && p->end < p->start)
+		return model_bad(e, "end", "%s", _("is before the start"));
+	if (rid_is_zero(&p->member_id))
+		return model_bad(e, "member", "%s", _("required"));
+	if (rid_is_zero(&p->target_id))
+		return model_bad(e, "target", "%s", _("required"));
+	if (rid_cmp(&p->member_id, &p->target_id) == 0)
+		return model_bad(e, "target", "%s", _("a member cannot be paired with themself"));
+	if (rid_is_zero(&p->semester_id))
+		return model_bad(e, "semester", "%s", _("required"));
+	rc = model_exists(t, DB_SEMESTER, &p->semester_id, e);
+	if (rc == 1)
+		return model_bad(e, "semester", "%s", _("no such semester"));
+	if (rc)
+		return rc;
+
+	rc = student_get(t, &p->member_id, &mem, e);
+	if (rc == 1)
+		rc = model_bad(e, "member", "%s", _("no such student"));
+	if (rc)
+		goto out;
+	have_mem = true;
+	snprintf(mname, sizeof mname, "%s", mem.name ? mem.name : "");
+	rc = student_get(t, &p->target_id, &tgt, e);
+	if (rc == 1)
+		rc = model_bad(e, "target", "%s", _("no such student"));
+	if (rc)
+		goto out;
+	have_tgt = true;
+	snprintf(tname, sizeof tname, "%s", tgt.name ? tgt.name : "");
+
+	if (open && !political_is_member(mem.political)) {
+		rc = model_bad(e, "member", _("%s is not a party member (%s)"), mname,
+			       mem.political ? mem.political : "");
+		goto out;
+	}
+	if (open) {
+		rc = target_of_student(t, &p->target_id, &prof, e);
+		if (rc == 1)
+			rc = model_bad(e, "target", _("%s has no target profile"), tname);
+		if (rc)
+			goto out;
+		uint32_t kinds = prof.kinds;
+		rec_free(&target_desc, &prof);
+		if (!kinds) {
+			rc = model_bad(e, "target", _("%s has no kind of difficulty"), tname);
+			goto out;
+		}
+	}
+	if (rid_cmp(&p->college_id, &mem.college_id) != 0) {
+		rc = model_bad(e, "college", _("must be the member's college"));
+		goto out;
+	}
+	if (rid_cmp(&tgt.college_id, &mem.college_id) != 0 && (!p->reason || !*p->reason)) {
+		rc = model_bad(e, "reason", _("%s is from another college than %s: give a reason"),
+			       tname, mname);
+		goto out;
+	}
+
+	if ((rc = overlapping(t, IX_PAIRING_TARGET, &p->target_id, p, &o, e)))
+		goto out;
+	if (o.count) {
+		char other[128];
+		model_student_label(t, &o.first.member_id, other, sizeof other);
+		date_format(o.first.start, day);
+		rec_free(&pairing_desc, &o.first);
+		rc = model_bad(e, "target", _("%s already has an active pairing (with %s from %s)"),
+			       tname, other, day);
+		goto out;
+	}
+
+	rc = college_get(t, &mem.college_id, &col, e);
+	if (rc == 1)
+		rc = model_bad(e, "college", "%s", _("no such college"));
+	if (rc)
+		goto out;
+	have_col = true;
+	if ((rc = overlapping(t, IX_PAIRING_MEMBER, &p->member_id, p, &o, e)))
+		goto out;
+	if (o.count)
+		rec_free(&pairing_desc, &o.first);
+	int64_t limit = college_pair_limit(&col);
+	if (o.count >= limit) {
+		rc = model_bad(e, "member",
+			       _("%s already has %d active pairing(s); the college allows %lld"),
+			       mname, o.count, (long long)limit);
+		goto out;
+	}
+	rc = 0;
+out:
+	if (have_mem)
+		rec_free(&student_desc, &mem);
+	if (have_tgt)
+		rec_free(&student_desc, &tgt);
+	if (have_col)
+		rec_free(&college_desc, &col);
+	return rc;
+}
+
+static int validate_v(store_txn *t, const void *rec, err *e)
+{
+	return pairing_validate(t, rec, e);
+}
+
+static void pairing_label(store_txn *t, const void *rec, char *buf, size_t n)
+{
+	const pairing *p = rec;
+	char a[128], b[128], day[11];
+	model_student_label(t, &p->member_id, a, sizeof a);
+	model_student_label(t, &p->target_id, b, sizeof b);
+	date_format(p->start, day);
+	snprintf(buf, n, "pairing %s -> %s (from %s)", a, b, day);
+}
+
+const entity_ops pairing_ops = {
+	&pairing_desc, DB_PAIRING, pairing_keys, validate_v, pairing_label,
+};
+
+/* The pairing's college is always its member's. */
+static int pairing_fix(store_txn *t, void *work, const void *old, err *e)
+{
+	pairing *p = work;
+	student mem;
+	int rc = rid_is_zero(&p->member_id) ? 1 : student_get(t, &p->member_id, &mem, e);
+	if (rc == 0) {
+		p->college_id = mem.college_id;
+		rec_free(&student_desc, &mem);
+	}
+	return rc == 1 ? 0 : rc;
+}
+
+int pairing_save(store_txn *t, pairing *p, err *e)
+{
+	return model_save(t, &pairing_ops, p, pairing_fix, NULL, e);
+}
+
+int pairing_get(store_txn *t, const rid *id, pairing *out, err *e)
+{
+	return st_rec_get(t, DB_PAIRING, &pairing_desc, id, out, e);
+}
+
+struct find_ctx {
+	const rid *member;     /* NULL: any */
+	date_t day;
+	pairing *out;
+};
+
+static int find_one(const pairing *p, void *ctx)
+{
+	struct find_ctx *f = ctx;
+	if (f->member && rid_cmp(&p->member_id, f->member) != 0)
+		return 0;
+	if (!pairing_active_on(p, f->day))
+		return 0;
+	memset(f->out, 0, sizeof *f->out);
+	rec_copy(&pairing_desc, f->out, p);
+	f->out->m = p->m;
+	return 1;
+}
+
+int pairing_active_of_target(store_txn *t, const rid *target_student, pairing *out, err *e)
+{
+	struct find_ctx f = { NULL, date_today(), out };
+	int rc = pairings_of(t, IX_PAIRING_TARGET, target_student, find_one, &f, e);
+	return rc == 1 ? 0 : rc == 0 ? 1 : rc;
+}
+
+int pairing_find(store_txn *t, const rid *member_student, const rid *target_student,
+		 date_t d, pairing *out, err *e)
+{
+	struct find_ctx f = { member_student, d, out };
+	int rc = pairings_of(t, IX_PAIRING_TARGET, target_student, find_one, &f, e);
+	return rc == 1 ? 0 : rc == 0 ? 1 : rc;
+}
+
+int pairing_last_talk(store_txn *t, const rid *pairing_id, date_t *out, err *e)
+{
+	store_cursor *c;
+	bytes k, v;
+	int rc = st_cursor_open(t, IX_TALK_PAIRING, &c, e);
+	*out = 0;
+	if (rc)
+		return rc;
+	rc = st_last_prefix(c, (bytes){ pairing_id->b, sizeof pairing_id->b }, &k, &v);
+	if (rc == 0) {
+		size_t pos = sizeof(rid);
+		int32_t d;
+		if (key_take_i32(k, &pos, &d))
+			*out = d;
+	}
+	st_cursor_close(c);
+	if (rc == 1)
+		return 0;
+	return rc ? err_set(e, E_DB, "%s", _("cannot read the talk index")) : 0;
+}

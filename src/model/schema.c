@@ -1,2 +1,206 @@
 #include "config.h"
-/* stub: to be written */
+/* schema.c — the databases, the entity table, opening and migrations. */
+#include "model/model.h"
+
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util/i18n.h"
+
+const char *const model_db_names[DB__COUNT] = {
+	[DB_META] = "meta",
+	[DB_AUDIT] = "audit",
+	[DB_COLLEGE] = "college",
+	[DB_SEMESTER] = "semester",
+	[DB_STUDENT] = "student",
+	[DB_COUNSELLOR] = "counsellor",
+	[DB_MEMBER] = "member",
+	[DB_TARGET] = "target",
+	[DB_PAIRING] = "pairing",
+	[DB_TALK] = "talk",
+	[DB_AID] = "aid",
+	[IX_COLLEGE_NAME] = "ix_college_name",
+	[IX_SEMESTER_CODE] = "ix_semester_code",
+	[IX_STUDENT_NO] = "ix_student_no",
+	[IX_STUDENT_COLLEGE] = "ix_student_college",
+	[IX_STAFF_NO] = "ix_staff_no",
+	[IX_MEMBER_STUDENT] = "ix_member_student",
+	[IX_TARGET_STUDENT] = "ix_target_student",
+	[IX_PAIRING_MEMBER] = "ix_pairing_member",
+	[IX_PAIRING_TARGET] = "ix_pairing_target",
+	[IX_PAIRING_COLLEGE] = "ix_pairing_college",
+	[IX_TALK_PAIRING] = "ix_talk_pairing",
+	[IX_TALK_TARGET] = "ix_talk_target",
+	[IX_AID_PAIRING] = "ix_aid_pairing",
+};
+
+const entity_info model_entities[] = {
+	{ &college_desc, DB_COLLEGE },
+	{ &semester_desc, DB_SEMESTER },
+	{ &student_desc, DB_STUDENT },
+	{ &counsellor_desc, DB_COUNSELLOR },
+	{ &member_desc, DB_MEMBER },
+	{ &target_desc, DB_TARGET },
+	{ &pairing_desc, DB_PAIRING },
+	{ &talk_desc, DB_TALK },
+	{ &aid_desc, DB_AID },
+};
+const size_t model_nentities = sizeof model_entities / sizeof *model_entities;
+
+const entity_ops *const model_ops[] = {
+	&college_ops, &semester_ops, &student_ops, &counsellor_ops, &member_ops,
+	&target_ops, &pairing_ops, &talk_ops, &aid_ops,
+};
+
+/* ---- migrations ------------------------------------------------------ */
+
+struct mig_ctx {
+	store_txn *t;
+	err *e;
+};
+
+/* 1 -> 2, step a: IX_STUDENT_COLLEGE from the students. */
+static int mig2_student_college(const void *rec, void *ctx)
+{
+	struct mig_ctx *m = ctx;
+	const student *s = rec;
+	keybuf k;
+	key_init(&k);
+	key_id(&k, &s->college_id);
+	key_id(&k, &s->m.id);
+	return st_put(m->t, IX_STUDENT_COLLEGE, key_bytes(&k), (bytes){ "", 0 }, m->e);
+}
+
+/* 1 -> 2, step b: a member profile for every party member lacking one. */
+static int mig2_member(const void *rec, void *ctx)
+{
+	struct mig_ctx *m = ctx;
+	const student *s = rec;
+	member mb;
+	if (!political_is_member(s->political))
+		return 0;
+	int rc = member_of_student(m->t, &s->m.id, &mb, m->e);
+	if (rc == 0) {
+		rec_free(&member_desc, &mb);
+		return 0;
+	}
+	if (rc != 1)
+		return rc;
+	memset(&mb, 0, sizeof mb);
+	mb.student_id = s->m.id;
+	return model_put(m->t, &member_ops, &mb, NULL, m->e);
+}
+
+static int migrate_1_to_2(store_txn *t, err *e)
+{
+	struct mig_ctx m = { t, e };
+	int rc = st_rec_each(t, DB_STUDENT, &student_desc, mig2_student_college, &m, e);
+	if (!rc)
+		rc = st_rec_each(t, DB_STUDENT, &student_desc, mig2_member, &m, e);
+	return rc;
+}
+
+/* Step i takes a database from version i to i + 1. */
+static int (*const migrations[])(store_txn *, err *) = {
+	[1] = migrate_1_to_2,
+};
+
+static int read_version(store_txn *t, void *ctx, err *e)
+{
+	uint32_t *v = ctx;
+	int rc = st_meta_get_u32(t, "schema_version", v, e);
+	if (rc == 1) {
+		*v = 0;
+		return 0;
+	}
+	return rc;
+}
+
+static bool db_empty(store_txn *t)
+{
+	for (size_t i = 0; i < model_nentities; i++)
+		if (st_count(t, model_entities[i].db))
+			return false;
+	return true;
+}
+
+static int migrate(store_txn *t, void *ctx, err *e)
+{
+	uint32_t v;
+	int rc = read_version(t, &v, e);
+	(void)ctx;
+	if (rc)
+		return rc;
+	if (v == 0) {
+		if (!db_empty(t))
+			return err_set(e, E_DB, "%s",
+				       _("database holds records but no schema version"));
+		return st_meta_put_u32(t, "schema_version", SCHEMA_VERSION, e);
+	}
+	if (v > SCHEMA_VERSION)
+		return err_set(e, E_DB, _("database schema %u is newer than this program (%d)"),
+			       (unsigned)v, (int)SCHEMA_VERSION);
+	for (; v < SCHEMA_VERSION; v++)
+		if (migrations[v] && (rc = migrations[v](t, e)))
+			return rc;
+	return st_meta_put_u32(t, "schema_version", SCHEMA_VERSION, e);
+}
+
+int model_open(store **out, const char *dir, err *e)
+{
+	store *s = NULL;
+	uint32_t v = 0;
+	int rc = store_open(&s, dir, model_db_names, DB__COUNT, e);
+	if (rc)
+		return rc;
+	rc = store_read(s, read_version, &v, e);
+	if (!rc && v != SCHEMA_VERSION)
+		rc = store_write(s, migrate, NULL, e);
+	if (rc) {
+		store_close(s);
+		return rc;
+	}
+	*out = s;
+	return 0;
+}
+
+char *model_default_dir(void)
+{
+	const char *v = getenv("BANGFU_DB");
+	if (v && *v)
+		return xstrdup(v);
+	v = getenv("XDG_DATA_HOME");
+	if (v && *v == '/')
+		return xasprintf("%s/bangfu", v);
+	v = getenv("HOME");
+	if (!v || !*v) {
+		struct passwd *pw = getpwuid(getuid());
+		v = pw && pw->pw_dir ? pw->pw_dir : "/";
+	}
+	return xasprintf("%s/.local/share/bangfu", v);
+}
+
+int model_reindex(store_txn *t, const entity_info *ei, const void *rec, err *e)
+{
+	const rec_meta *m = rec;
+	ix_entry *xs;
+	const entity_ops *ops = NULL;
+	int rc = 0;
+	for (size_t i = 0; i < model_nentities; i++)
+		if (model_ops[i]->db == ei->db)
+			ops = model_ops[i];
+	if (!ops)
+		die("model_reindex: no entity lives in db %d", ei->db);
+	if (m->flags & REC_DELETED)
+		return 0;
+	xs = xcalloc(IX_MAX_PER_RECORD, sizeof *xs);
+	size_t n = ops->keys(rec, xs);
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = st_put(t, xs[i].db, key_bytes(&xs[i].key),
+			    xs[i].has_val ? (bytes){ xs[i].val.b, sizeof xs[i].val.b } : (bytes){ "", 0 },
+			    e);
+	free(xs);
+	return rc;
+}

@@ -1,2 +1,146 @@
 #include "config.h"
-/* stub: to be written */
+/* semester.c — terms ("2025-2026-2") with the year's due dates. */
+#include "model/model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/i18n.h"
+
+static const field_desc semester_fields[] = {
+	FIELD(1, semester, code, FT_STR),
+	FIELD(2, semester, start, FT_DATE),
+	FIELD(3, semester, end, FT_DATE),
+	FIELD(4, semester, roster_due, FT_DATE),
+	FIELD(5, semester, summary_due, FT_DATE),
+};
+const record_desc semester_desc = {
+	"semester", sizeof(semester), semester_fields,
+	sizeof semester_fields / sizeof *semester_fields,
+};
+
+static size_t semester_keys(const void *rec, ix_entry out[IX_MAX_PER_RECORD])
+{
+	const semester *s = rec;
+	out[0].db = IX_SEMESTER_CODE;
+	key_init(&out[0].key);
+	key_str(&out[0].key, s->code ? s->code : "");
+	out[0].has_val = true;
+	out[0].val = s->m.id;
+	return 1;
+}
+
+int semester_validate(store_txn *t, const semester *s, err *e)
+{
+	semester_span span;
+	rid other;
+	keybuf k;
+	int rc = model_text(e, "code", s->code, 20, true);
+	if (rc)
+		return rc;
+	if (!semester_parse(s->code, &span))
+		return model_bad(e, "code", _("\"%s\" is not a semester (like 2025-2026-2)"),
+				 s->code);
+	if (!s->start)
+		return model_bad(e, "start", "%s", _("required"));
+	if (!s->end)
+		return model_bad(e, "end", "%s", _("required"));
+	if (s->end < s->start)
+		return model_bad(e, "end", "%s", _("is before the start"));
+	key_init(&k);
+	key_str(&k, s->code);
+	rc = model_ix_get(t, IX_SEMESTER_CODE, &k, &other, e);
+	if (rc == 0 && rid_cmp(&other, &s->m.id) != 0)
+		return model_bad(e, "code", _("semester %s already exists"), s->code);
+	return rc == 1 ? 0 : rc;
+}
+
+static int validate_v(store_txn *t, const void *rec, err *e)
+{
+	return semester_validate(t, rec, e);
+}
+
+static void semester_label(store_txn *t, const void *rec, char *buf, size_t n)
+{
+	const semester *s = rec;
+	snprintf(buf, n, "semester %s", s->code ? s->code : "");
+}
+
+const entity_ops semester_ops = {
+	&semester_desc, DB_SEMESTER, semester_keys, validate_v, semester_label,
+};
+
+/* Start and end from the code when not given. */
+static int semester_fix(store_txn *t, void *work, const void *old, err *e)
+{
+	semester *s = work;
+	semester_span span;
+	if (s->code && semester_parse(s->code, &span)) {
+		if (!s->start)
+			s->start = span.start;
+		if (!s->end)
+			s->end = span.end;
+	}
+	return 0;
+}
+
+int semester_save(store_txn *t, semester *s, err *e)
+{
+	return model_save(t, &semester_ops, s, semester_fix, NULL, e);
+}
+
+int semester_get(store_txn *t, const rid *id, semester *out, err *e)
+{
+	return st_rec_get(t, DB_SEMESTER, &semester_desc, id, out, e);
+}
+
+int semester_by_code(store_txn *t, const char *code, semester *out, err *e)
+{
+	keybuf k;
+	rid id;
+	char *clean = model_key_text(code);
+	key_init(&k);
+	key_str(&k, clean);
+	free(clean);
+	int rc = model_ix_get(t, IX_SEMESTER_CODE, &k, &id, e);
+	if (rc)
+		return rc;
+	return semester_get(t, &id, out, e);
+}
+
+int semester_ensure(store_txn *t, const char *code, rid *id, err *e)
+{
+	semester s;
+	semester_span span;
+	char *clean = model_key_text(code);
+	int rc = semester_by_code(t, clean, &s, e);
+	if (rc == 0) {
+		*id = s.m.id;
+		rec_free(&semester_desc, &s);
+		free(clean);
+		return 0;
+	}
+	if (rc != 1) {
+		free(clean);
+		return rc;
+	}
+	memset(&s, 0, sizeof s);
+	s.code = clean;
+	if (semester_parse(clean, &span)) {
+		s.start = span.start;
+		s.end = span.end;
+		if (span.term == 2) {
+			s.roster_due = date_from_ymd(span.first_year + 1, 4, 11);
+			s.summary_due = date_from_ymd(span.first_year + 1, 7, 11);
+		} else {
+			s.roster_due = date_from_ymd(span.first_year, 10, 11);
+			s.summary_due = date_from_ymd(span.first_year + 1, 1, 11);
+		}
+	}
+	rc = semester_save(t, &s, e);
+	free(clean);
+	if (!rc)
+		*id = s.m.id;
+	return rc;
+}

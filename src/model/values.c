@@ -1,2 +1,508 @@
 #include "config.h"
-/* stub: to be written */
+/* values.c — the fixed value sets (kinds, topics, choices) and the helpers
+ * every entity file shares for validation and saving. */
+#include "model/model.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/i18n.h"
+#include "util/text.h"
+
+/* ---- choices --------------------------------------------------------- */
+
+const char *const political_values[] = { "中共党员", "中共预备党员", "共青团员", "群众", NULL };
+const char *const gender_values[] = { "男", "女", NULL };
+const char *const mode_values[] = { "面谈", "电话", "线上", NULL };
+const char *const aid_kind_values[] = { "资金", "生活用品", "学习用品", NULL };
+const char *const tier_values[] = { "特别困难", "比较困难", "一般困难", NULL };
+const char *const target_status_values[] = { "帮扶中", "已结束", NULL };
+
+/* Accepted spellings besides the canonical ones. Compared after folding
+ * ASCII case and dropping spaces, '-' and '_'. */
+static const struct synonym {
+	const char *canon, *syn;
+} synonyms[] = {
+	{ "中共党员", "党员" }, { "中共党员", "正式党员" }, { "中共党员", "中共正式党员" },
+	{ "中共党员", "cpcmember" }, { "中共党员", "partymember" }, { "中共党员", "cpc" },
+	{ "中共党员", "member" }, { "中共党员", "正式" },
+	{ "中共预备党员", "预备党员" }, { "中共预备党员", "预备" },
+	{ "中共预备党员", "probationary" }, { "中共预备党员", "probationarymember" },
+	{ "中共预备党员", "probationarypartymember" }, { "中共预备党员", "probationarycpcmember" },
+	{ "共青团员", "团员" }, { "共青团员", "共青团" }, { "共青团员", "cylmember" },
+	{ "共青团员", "cyl" }, { "共青团员", "leaguemember" },
+	{ "群众", "masses" }, { "群众", "themasses" }, { "群众", "none" }, { "群众", "无" },
+	{ "群众", "nonparty" },
+	{ "男", "male" }, { "男", "m" }, { "男", "man" }, { "男", "男性" },
+	{ "女", "female" }, { "女", "f" }, { "女", "woman" }, { "女", "女性" },
+	{ "面谈", "facetoface" }, { "面谈", "inperson" }, { "面谈", "当面" },
+	{ "面谈", "面对面" }, { "面谈", "见面" }, { "面谈", "face" },
+	{ "电话", "phone" }, { "电话", "telephone" }, { "电话", "call" }, { "电话", "打电话" },
+	{ "电话", "手机" },
+	{ "线上", "online" }, { "线上", "微信" }, { "线上", "wechat" }, { "线上", "qq" },
+	{ "线上", "视频" }, { "线上", "video" }, { "线上", "网络" }, { "线上", "网上" },
+	{ "资金", "money" }, { "资金", "cash" }, { "资金", "funds" }, { "资金", "现金" },
+	{ "资金", "钱" },
+	{ "生活用品", "dailynecessities" }, { "生活用品", "necessities" }, { "生活用品", "生活" },
+	{ "生活用品", "日用品" },
+	{ "学习用品", "studysupplies" }, { "学习用品", "supplies" }, { "学习用品", "学习" },
+	{ "学习用品", "stationery" }, { "学习用品", "文具" },
+	{ "特别困难", "特困" }, { "特别困难", "especiallydifficult" }, { "特别困难", "severe" },
+	{ "比较困难", "较困难" }, { "比较困难", "fairlydifficult" }, { "比较困难", "moderate" },
+	{ "一般困难", "一般" }, { "一般困难", "difficult" }, { "一般困难", "mild" },
+	{ "帮扶中", "active" }, { "帮扶中", "ongoing" }, { "帮扶中", "进行中" },
+	{ "已结束", "ended" }, { "已结束", "closed" }, { "已结束", "finished" },
+	{ "已结束", "结束" },
+};
+
+/* Folds ASCII case and drops spaces, '-', '_' into buf; false if too long. */
+static bool fold(const char *s, char *buf, size_t n)
+{
+	size_t j = 0;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == ' ' || c == '-' || c == '_' || c == '\t')
+			continue;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		if (j + 1 >= n)
+			return false;
+		buf[j++] = (char)c;
+	}
+	buf[j] = '\0';
+	return true;
+}
+
+static const char *in_values(const char *const *values, const char *s)
+{
+	for (size_t i = 0; values[i]; i++)
+		if (strcmp(values[i], s) == 0)
+			return values[i];
+	return NULL;
+}
+
+const char *choice_canon(const char *const *values, const char *s)
+{
+	char want[128];
+	const char *v;
+	if (!s)
+		return NULL;
+	if ((v = in_values(values, s)))
+		return v;
+	if (!fold(s, want, sizeof want) || !*want)
+		return NULL;
+	if ((v = in_values(values, want)))
+		return v;
+	for (size_t i = 0; i < sizeof synonyms / sizeof *synonyms; i++)
+		if (strcmp(synonyms[i].syn, want) == 0 && (v = in_values(values, synonyms[i].canon)))
+			return v;
+	return NULL;
+}
+
+bool political_is_member(const char *political)
+{
+	return political
+	       && (strcmp(political, "中共党员") == 0 || strcmp(political, "中共预备党员") == 0);
+}
+
+/* ---- bit sets -------------------------------------------------------- */
+
+struct bitname {
+	uint32_t bit;
+	const char *name;
+};
+
+static const struct bitname kind_names[] = {
+	{ KIND_ACADEMIC, "学业困难" }, { KIND_FINANCIAL, "经济困难" }, { KIND_PSYCH, "心理困难" },
+	{ 0, NULL },
+};
+static const struct bitname kind_syns[] = {
+	{ KIND_ACADEMIC, "学业" }, { KIND_ACADEMIC, "学习困难" }, { KIND_ACADEMIC, "学习" },
+	{ KIND_ACADEMIC, "学习成绩较差" }, { KIND_ACADEMIC, "academic" },
+	{ KIND_FINANCIAL, "经济" }, { KIND_FINANCIAL, "家庭经济困难" }, { KIND_FINANCIAL, "特困家庭" },
+	{ KIND_FINANCIAL, "financial" }, { KIND_FINANCIAL, "hardship" },
+	{ KIND_PSYCH, "心理" }, { KIND_PSYCH, "心理困难及其他" }, { KIND_PSYCH, "psychological" },
+	{ KIND_PSYCH, "psych" },
+	{ 0, NULL },
+};
+static const struct bitname topic_names[] = {
+	{ TOPIC_STUDY, "学习" }, { TOPIC_LIFE, "生活" }, { TOPIC_THOUGHT, "思想" },
+	{ TOPIC_PSYCH, "心理" }, { 0, NULL },
+};
+static const struct bitname topic_syns[] = {
+	{ TOPIC_STUDY, "study" }, { TOPIC_STUDY, "学业" }, { TOPIC_LIFE, "life" },
+	{ TOPIC_LIFE, "daily life" }, { TOPIC_THOUGHT, "thought" }, { TOPIC_THOUGHT, "thinking" },
+	{ TOPIC_THOUGHT, "思想状况" }, { TOPIC_PSYCH, "psych" }, { TOPIC_PSYCH, "psychological" },
+	{ TOPIC_PSYCH, "mental" }, { TOPIC_PSYCH, "mental health" }, { 0, NULL },
+};
+
+static uint32_t bit_of(const struct bitname *names, const struct bitname *syns, const char *item)
+{
+	char folded[128];
+	for (size_t i = 0; names[i].name; i++)
+		if (strcmp(names[i].name, item) == 0)
+			return names[i].bit;
+	if (!fold(item, folded, sizeof folded))
+		return 0;
+	for (size_t i = 0; syns[i].name; i++) {
+		char s[128];
+		fold(syns[i].name, s, sizeof s);
+		if (strcmp(s, folded) == 0)
+			return syns[i].bit;
+	}
+	return 0;
+}
+
+/* Length of a separator at p (、 ; ； , ， / space), or 0. */
+static size_t sep_len(const char *p)
+{
+	static const char *const seps[] = { "、", "；", "，", "　", ";", ",", "/", " ", "\t", NULL };
+	for (size_t i = 0; seps[i]; i++) {
+		size_t n = strlen(seps[i]);
+		if (strncmp(p, seps[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+static bool bits_parse(const struct bitname *names, const struct bitname *syns,
+		       const char *s, uint32_t *out, const char **bad)
+{
+	static char badbuf[128];
+	uint32_t bits = 0;
+	const char *p = s ? s : "";
+	*out = 0;
+	while (*p) {
+		size_t n;
+		while ((n = sep_len(p)))
+			p += n;
+		if (!*p)
+			break;
+		const char *start = p;
+		while (*p && !sep_len(p))
+			p++;
+		size_t len = (size_t)(p - start);
+		char item[128];
+		snprintf(item, sizeof item, "%.*s", (int)len, start);
+		uint32_t b = len < sizeof item ? bit_of(names, syns, item) : 0;
+		if (!b) {
+			snprintf(badbuf, sizeof badbuf, "%s", item);
+			if (bad)
+				*bad = badbuf;
+			return false;
+		}
+		bits |= b;
+	}
+	if (!bits) {
+		if (bad)
+			*bad = "";
+		return false;
+	}
+	*out = bits;
+	return true;
+}
+
+bool kinds_parse(const char *s, uint32_t *out, const char **bad)
+{
+	return bits_parse(kind_names, kind_syns, s, out, bad);
+}
+
+bool topics_parse(const char *s, uint32_t *out, const char **bad)
+{
+	return bits_parse(topic_names, topic_syns, s, out, bad);
+}
+
+static void bits_format(const struct bitname *names, uint32_t bits, char *buf, size_t n)
+{
+	size_t used = 0;
+	if (!n)
+		return;
+	buf[0] = '\0';
+	for (size_t i = 0; names[i].name; i++) {
+		if (!(bits & names[i].bit))
+			continue;
+		int w = snprintf(buf + used, n - used, "%s%s", used ? "、" : "", names[i].name);
+		if (w < 0 || (size_t)w >= n - used) {
+			buf[used] = '\0';
+			return;
+		}
+		used += (size_t)w;
+	}
+}
+
+void kinds_format(uint32_t bits, char *buf, size_t n)
+{
+	bits_format(kind_names, bits, buf, n);
+}
+
+void topics_format(uint32_t bits, char *buf, size_t n)
+{
+	bits_format(topic_names, bits, buf, n);
+}
+
+/* ---- helpers shared by the entity files ------------------------------ */
+
+int model_bad(err *e, const char *field, const char *fmt, ...)
+{
+	char msg[900];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return err_set(e, E_INPUT, "%s: %s", field, msg);
+}
+
+static void *field_ptr(void *rec, const field_desc *f)
+{
+	return (char *)rec + f->off;
+}
+
+int model_prepare(const record_desc *d, void *work, const void *in, err *e)
+{
+	memset(work, 0, d->size);
+	rec_copy(d, work, in);
+	memcpy(work, in, sizeof(rec_meta));
+	for (size_t i = 0; i < d->nfields; i++) {
+		const field_desc *f = &d->fields[i];
+		if (f->type != FT_STR)
+			continue;
+		char **p = field_ptr(work, f);
+		if (!*p)
+			continue;
+		if (!utf8_valid(*p, strlen(*p))) {
+			int rc = model_bad(e, f->name, "%s", _("not valid UTF-8 text"));
+			rec_free(d, work);
+			return rc;
+		}
+		char *c = text_clean(*p);
+		free(*p);
+		*p = c;
+	}
+	return 0;
+}
+
+static size_t field_size(field_type t)
+{
+	switch (t) {
+	case FT_INT: return sizeof(int64_t);
+	case FT_ID: return sizeof(rid);
+	case FT_DATE: return sizeof(date_t);
+	case FT_BITS: return sizeof(uint32_t);
+	case FT_STR: break;
+	}
+	return 0;
+}
+
+void model_return(const record_desc *d, void *in, const void *work)
+{
+	memcpy(in, work, sizeof(rec_meta));
+	for (size_t i = 0; i < d->nfields; i++) {
+		const field_desc *f = &d->fields[i];
+		if (f->type == FT_STR)
+			continue;
+		memcpy((char *)in + f->off, (const char *)work + f->off, field_size(f->type));
+	}
+}
+
+static bytes ix_val(const ix_entry *x)
+{
+	if (x->has_val)
+		return (bytes){ x->val.b, sizeof x->val.b };
+	return (bytes){ "", 0 };
+}
+
+static bool same_key(const ix_entry *a, const ix_entry *b)
+{
+	return a->db == b->db && a->key.len == b->key.len
+	       && memcmp(a->key.b, b->key.b, a->key.len) == 0;
+}
+
+int model_put(store_txn *t, const entity_ops *ops, void *work, const void *old, err *e)
+{
+	ix_entry *was = xcalloc(IX_MAX_PER_RECORD, sizeof *was);
+	ix_entry *now = xcalloc(IX_MAX_PER_RECORD, sizeof *now);
+	size_t nwas = old ? ops->keys(old, was) : 0;
+	int rc = st_rec_put(t, ops->db, ops->desc, work, e);
+	if (rc)
+		goto out;
+	const rec_meta *wm = work;
+	size_t nnow = (wm->flags & REC_DELETED) ? 0 : ops->keys(work, now);
+	for (size_t i = 0; i < nwas; i++) {
+		bool kept = false;
+		for (size_t j = 0; j < nnow; j++)
+			kept = kept || same_key(&was[i], &now[j]);
+		if (!kept && (rc = st_del(t, was[i].db, key_bytes(&was[i].key), e)) == E_DB)
+			goto out;
+	}
+	rc = 0;
+	for (size_t j = 0; j < nnow; j++)
+		if ((rc = st_put(t, now[j].db, key_bytes(&now[j].key), ix_val(&now[j]), e)))
+			goto out;
+out:
+	free(was);
+	free(now);
+	return rc;
+}
+
+int model_ix_get(store_txn *t, int db, const keybuf *k, rid *out, err *e)
+{
+	bytes v;
+	int rc = st_get(t, db, key_bytes(k), &v, e);
+	if (rc)
+		return rc;
+	if (v.len != sizeof out->b)
+		return err_set(e, E_DB, _("index %s: bad entry"), model_db_names[db]);
+	memcpy(out->b, v.data, sizeof out->b);
+	return 0;
+}
+
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+int model_text(err *e, const char *field, const char *s, size_t max_chars, bool required)
+{
+	if (!s || !*s) {
+		if (required)
+			return model_bad(e, field, "%s", _("required"));
+		return 0;
+	}
+	if (utf8_chars(s) > max_chars)
+		return model_bad(e, field, _("too long (at most %zu characters)"), max_chars);
+	return 0;
+}
+
+int model_choice_ok(err *e, const char *field, const char *const *values, const char *s,
+		    bool required)
+{
+	if (!s || !*s) {
+		if (required)
+			return model_bad(e, field, "%s", _("required"));
+		return 0;
+	}
+	if (in_values(values, s))
+		return 0;
+	char list[256] = "";
+	size_t used = 0;
+	for (size_t i = 0; values[i]; i++) {
+		int w = snprintf(list + used, sizeof list - used, "%s%s", i ? " " : "", values[i]);
+		if (w < 0 || (size_t)w >= sizeof list - used)
+			break;
+		used += (size_t)w;
+	}
+	return model_bad(e, field, _("unknown value \"%s\" (one of: %s)"), s, list);
+}
+
+void model_canon(const char *const *values, char **s)
+{
+	if (!*s || !**s)
+		return;
+	const char *c = choice_canon(values, *s);
+	if (c && strcmp(c, *s) != 0) {
+		free(*s);
+		*s = xstrdup(c);
+	}
+}
+
+int model_phone(err *e, const char *field, const char *s)
+{
+	size_t digits = 0;
+	if (!s || !*s)
+		return 0;
+	for (const char *p = s; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (*p == '+' && p == s)
+			;
+		else if ((*p == '-' || *p == ' ') && p != s && p[1])
+			;
+		else
+			return model_bad(e, field, _("\"%s\" is not a phone number (digits only)"), s);
+	}
+	if (digits < 5 || digits > 20)
+		return model_bad(e, field, _("\"%s\" is not a phone number (5 to 20 digits)"), s);
+	return 0;
+}
+
+int model_exists(store_txn *t, int db, const rid *id, err *e)
+{
+	bytes v;
+	int rc = st_get(t, db, (bytes){ id->b, sizeof id->b }, &v, e);
+	if (rc)
+		return rc;
+	if (v.len >= 2 && (((const uint8_t *)v.data)[1] & REC_DELETED))
+		return 1;
+	return 0;
+}
+
+int model_save(store_txn *t, const entity_ops *ops, void *in, model_fix_fn fix,
+	       model_fix_fn after, err *e)
+{
+	const record_desc *d = ops->desc;
+	void *work = xcalloc(1, d->size);
+	void *old = NULL;
+	const rec_meta *m = in;
+	int rc = model_prepare(d, work, in, e);
+	if (rc) {
+		free(work);
+		return rc;
+	}
+	if (!rid_is_zero(&m->id)) {
+		old = xcalloc(1, d->size);
+		rc = st_rec_get(t, ops->db, d, &m->id, old, e);
+		if (rc == 1) {
+			free(old);
+			old = NULL;
+		} else if (rc) {
+			free(old);
+			old = NULL;
+			goto out;
+		}
+	}
+	if (fix && (rc = fix(t, work, old, e)))
+		goto out;
+	if ((rc = ops->validate(t, work, e)))
+		goto out;
+	if ((rc = model_put(t, ops, work, old, e)))
+		goto out;
+	if (after && (rc = after(t, work, old, e)))
+		goto out;
+	model_return(d, in, work);
+out:
+	rec_free(d, work);
+	free(work);
+	if (old) {
+		rec_free(d, old);
+		free(old);
+	}
+	return rc;
+}
+
+char *model_key_text(const char *s)
+{
+	if (!s)
+		return xstrdup("");
+	if (!utf8_valid(s, strlen(s)))
+		return xstrdup(s);
+	return text_clean(s);
+}
+
+void model_student_label(store_txn *t, const rid *id, char *buf, size_t n)
+{
+	student s;
+	if (student_get(t, id, &s, NULL) == 0) {
+		snprintf(buf, n, "%s %s", s.student_no ? s.student_no : "", s.name ? s.name : "");
+		rec_free(&student_desc, &s);
+	} else {
+		char hex[33];
+		rid_hex(id, hex);
+		snprintf(buf, n, "%s", hex);
+	}
+}
