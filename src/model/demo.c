@@ -211,16 +211,16 @@ typedef struct dcollege {
 } dcollege;
 
 typedef struct dstudent {
-	char no[12];
-	char name[24];
+	char no[24];
+	char name[32];
 	const char *gender;
 	int college;
-	char class_name[24];
+	char class_name[32];
 	const char *political;
 	char phone[12];
 	uint32_t kinds;           /* 0 = not assisted */
 	const char *tier;
-	char situation[200];
+	char situation[512];
 	rid id;
 	int npairs;               /* active pairings as member */
 } dstudent;
@@ -239,7 +239,7 @@ typedef struct demo {
 	const demo_opts *o;
 	rng r;
 	date_t today;
-	char sem_code[2][12];
+	char sem_code[2][24];
 	semester_span sem[2];
 	rid sem_id[2];
 	dcollege col[NSEEDS];
@@ -387,9 +387,9 @@ static void plan_rosters(demo *d)
 	}
 }
 
-static bool pick_member(demo *d, int college, size_t *out)
+static bool pick_member(demo *d, int ci, size_t *out)
 {
-	dcollege *c = &d->col[college];
+	dcollege *c = &d->col[ci];
 	if (!c->nmember)
 		return false;
 	/* fewest pairings first, starting at a random place */
