@@ -57,8 +57,10 @@ static int by_number(store_txn *t, const char *prefix, struct hits *h, err *e)
 	for (rc = st_seek(c, (bytes){ prefix, len }, &k, &v); rc == 0; rc = st_next(c, &k, &v)) {
 		student s;
 		rid id;
-		if (k.len < len || memcmp(k.data, prefix, len) != 0)
+		if (k.len < len || memcmp(k.data, prefix, len) != 0) {
+			rc = 1;
 			break;
+		}
 		if (v.len != sizeof id.b)
 			continue;
 		memcpy(id.b, v.data, sizeof id.b);

@@ -51,11 +51,11 @@ bool pairing_active_on(const pairing *p, date_t d)
 	return p->start && p->start <= d && (p->end == 0 || d <= p->end);
 }
 
-/* Whether two pairings' spans (end inclusive, 0 = open) overlap. */
-static bool overlap(const pairing *a, const pairing *b)
+/* A pairing counts as active for the rules until its end date has passed
+ * (one that starts later already counts). */
+static bool still_open(const pairing *p, date_t today)
 {
-	date_t aend = a->end ? a->end : INT32_MAX, bend = b->end ? b->end : INT32_MAX;
-	return a->start <= bend && b->start <= aend;
+	return p->end == 0 || p->end >= today;
 }
 
 /* ---- iteration ------------------------------------------------------- */
@@ -105,6 +105,7 @@ int pairings_of(store_txn *t, int db, const rid *student_id, pairing_fn fn, void
 
 struct overlap_ctx {
 	const pairing *p;
+	date_t today;
 	int count;
 	pairing first;         /* a copy of the first overlapping one */
 };
@@ -112,7 +113,7 @@ struct overlap_ctx {
 static int count_overlap(const pairing *q, void *ctx)
 {
 	struct overlap_ctx *o = ctx;
-	if (rid_cmp(&q->m.id, &o->p->m.id) == 0 || !overlap(q, o->p))
+	if (rid_cmp(&q->m.id, &o->p->m.id) == 0 || !still_open(q, o->today))
 		return 0;
 	if (o->count++ == 0) {
 		memset(&o->first, 0, sizeof o->first);
@@ -127,6 +128,7 @@ static int overlapping(store_txn *t, int db, const rid *who, const pairing *p,
 {
 	memset(o, 0, sizeof *o);
 	o->p = p;
+	o->today = date_today();
 	return pairings_of(t, db, who, count_overlap, o, e);
 }
 
@@ -140,7 +142,7 @@ int pairing_validate(store_txn *t, const pairing *p, err *e)
 	bool have_mem = false, have_tgt = false, have_col = false;
 	int rc;
 	date_t today = date_today();
-	bool open = p->end == 0 || p->end >= today;
+	bool open = still_open(p, today);
 
 	if ((rc = model_text(e, "reason", p->reason, 500, false))
 	    || (rc = model_text(e, "note", p->note, 2000, false)))
@@ -206,6 +208,12 @@ int pairing_validate(store_txn *t, const pairing *p, err *e)
 		goto out;
 	}
 
+	/* The one-to-one rules concern pairings that are still active; an ended
+	 * pairing is history. */
+	if (!open) {
+		rc = 0;
+		goto out;
+	}
 	if ((rc = overlapping(t, IX_PAIRING_TARGET, &p->target_id, p, &o, e)))
 		goto out;
 	if (o.count) {
