@@ -7,6 +7,7 @@
 #define BANGFU_PINYIN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* The toneless readings of code point cp, comma-separated ("dan,chan,shan"),
@@ -21,7 +22,36 @@ const char *pinyin_readings(uint32_t cp);
  * the surname readings from pinyin_surnames come first. */
 bool pinyin_match(const char *name, const char *query);
 
+/* The usual reading of a name, for display and sorting: each character's
+ * first reading (a surname's reading for the name's first one or two
+ * characters: 单雄信 "shan xiong xin"), separated by spaces; runs of ASCII
+ * letters and digits and characters without a reading are copied as they
+ * are ("王A" "wang A"). Writes at most size bytes including the NUL
+ * (truncating); returns the length of the full result, like snprintf. */
+size_t pinyin_name(const char *name, char *buf, size_t size);
+
 /* True if s looks like a pinyin query: ASCII letters only, non-empty. */
 bool pinyin_is_query(const char *s);
+
+/* The generated data (pinyin_table.c), for pinyin.c and its tests. */
+enum { PINYIN_NONE = 0xFFFF };
+/* Code points first..last have their reading list at
+ * pinyin_pool + pinyin_offsets[index + cp - first] (PINYIN_NONE: none). */
+struct pinyin_range {
+	uint32_t first, last, index;
+};
+extern const struct pinyin_range pinyin_ranges[];
+extern const size_t pinyin_nranges;
+extern const uint16_t pinyin_offsets[];
+extern const char pinyin_pool[];
+/* A surname of one or two characters (cp[1] == 0 for one) and the readings
+ * of each character when it starts a name (comma-separated alternatives).
+ * Sorted by cp[0], compound surnames before the single one. */
+struct pinyin_surname {
+	uint32_t cp[2];
+	const char *readings[2];
+};
+extern const struct pinyin_surname pinyin_surnames[];
+extern const size_t pinyin_nsurnames;
 
 #endif
