@@ -23,6 +23,17 @@ static const struct cli_cmd *const cli_table[] = {
 };
 enum { CLI_NCMDS = sizeof cli_table / sizeof *cli_table };
 
+/* A command's usage, translated, after a space; "" stays "" (gettext("")
+ * would be the catalogue's header). */
+static const char *cli_usage_text(const struct cli_cmd *cmd)
+{
+	static char buf[512];
+	if (!cmd->usage[0])
+		return "";
+	snprintf(buf, sizeof buf, " %s", _(cmd->usage));
+	return buf;
+}
+
 /* ---- messages -------------------------------------------------------- */
 
 void cli_error(const char *fmt, ...)
@@ -48,7 +59,7 @@ int cli_usage(const struct cli_cmd *cmd, const char *msg)
 	if (msg)
 		cli_error("%s", msg);
 	if (cmd)
-		fprintf(stderr, _("usage: bangfu %s %s\n"), cmd->name, _(cmd->usage));
+		fprintf(stderr, _("usage: bangfu %s%s\n"), cmd->name, cli_usage_text(cmd));
 	else
 		fprintf(stderr, _("usage: bangfu [--db DIR] [--lang zh|en] [--config FILE] [COMMAND [ARGS]]\n"));
 	fprintf(stderr, _("Run 'bangfu --help' for more.\n"));
@@ -57,7 +68,7 @@ int cli_usage(const struct cli_cmd *cmd, const char *msg)
 
 int cli_cmd_help(const struct cli_cmd *cmd)
 {
-	printf(_("usage: bangfu %s %s\n"), cmd->name, _(cmd->usage));
+	printf(_("usage: bangfu %s%s\n"), cmd->name, cli_usage_text(cmd));
 	printf("%s\n", _(cmd->help));
 	return 0;
 }
@@ -75,7 +86,7 @@ static void cli_help(void)
 	printf("  --version       %s\n", _("show the version"));
 	printf("\n%s\n", _("Commands:"));
 	for (size_t i = 0; i < CLI_NCMDS; i++) {
-		printf("  bangfu %s %s\n", cli_table[i]->name, _(cli_table[i]->usage));
+		printf("  bangfu %s%s\n", cli_table[i]->name, cli_usage_text(cli_table[i]));
 		printf("      %s\n", _(cli_table[i]->help));
 	}
 	printf("\n%s\n", _("Exit status: 0 done, 1 bad input (nothing written), 2 usage, 3 database error or conflict."));
