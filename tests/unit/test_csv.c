@@ -251,6 +251,15 @@ Test(csv, nul_byte_names_its_line)
 	cr_assert_eq(T.nrows, 0);
 }
 
+Test(csv, every_line_with_a_nul_is_named_once)
+{
+	static const char buf[] = "a\0\0\nb\nc\0\n";
+	cr_assert_eq(rd(buf, sizeof buf - 1), E_INPUT);
+	err_is("in.csv:1:", "NUL");
+	err_is("in.csv:3:", "NUL");
+	cr_assert_eq(E.n, 2);
+}
+
 Test(csv, utf16_is_named)
 {
 	static const char buf[] = "\xFF\xFE" "a\0,\0b\0\n\0";
