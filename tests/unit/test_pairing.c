@@ -1,2 +1,404 @@
+/* test_pairing.c — the pairing rules of the programme, each with a test that
+ * fails if the rule is removed. */
+#include "config.h"
+
 #include <criterion/criterion.h>
-Test(stub, pairing) { cr_assert(1); }
+#include <stdio.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "model/model.h"
+
+/* ---- fixtures: every test runs its body in one write transaction ---- */
+
+#define TXN_TEST(suite, name)                                                \
+	static int name##_body(store_txn *t, void *ctx, err *e);             \
+	Test(suite, name)                                                    \
+	{                                                                    \
+		store *s = test_db();                                        \
+		err e = { 0 };                                               \
+		int rc = store_write(s, name##_body, NULL, &e);              \
+		cr_assert_eq(rc, 0, "%s", e.msg);                            \
+		store_close(s);                                              \
+	}                                                                    \
+	static int name##_body(store_txn *t, void *ctx, err *e)
+
+static date_t D(const char *s)
+{
+	date_t d = 0;
+	cr_assert(date_parse(s, &d), "bad date %s", s);
+	return d;
+}
+
+static rid mk_college(store_txn *t, const char *name, int64_t limit, int64_t overdue)
+{
+	college c = { 0 };
+	err e = { 0 };
+	c.name = (char *)name;
+	c.pair_limit = limit;
+	c.overdue_days = overdue;
+	cr_assert_eq(college_save(t, &c, &e), 0, "%s", e.msg);
+	return c.m.id;
+}
+
+static rid mk_semester(store_txn *t)
+{
+	rid id;
+	err e = { 0 };
+	cr_assert_eq(semester_ensure(t, "2025-2026-2", &id, &e), 0, "%s", e.msg);
+	return id;
+}
+
+static rid mk_student(store_txn *t, const char *no, const char *name, rid college_id,
+		      const char *political)
+{
+	student s = { 0 };
+	err e = { 0 };
+	s.student_no = (char *)no;
+	s.name = (char *)name;
+	s.college_id = college_id;
+	s.political = (char *)political;
+	cr_assert_eq(student_save(t, &s, &e), 0, "%s", e.msg);
+	return s.m.id;
+}
+
+static rid mk_target(store_txn *t, rid student_id, uint32_t kinds)
+{
+	target g = { 0 };
+	err e = { 0 };
+	g.student_id = student_id;
+	g.kinds = kinds;
+	cr_assert_eq(target_save(t, &g, &e), 0, "%s", e.msg);
+	return g.m.id;
+}
+
+static int try_pair(store_txn *t, rid mem, rid tgt, const char *start, const char *reason,
+		    pairing *out, err *e)
+{
+	pairing p = { 0 };
+	p.member_id = mem;
+	p.target_id = tgt;
+	p.semester_id = mk_semester(t);
+	p.start = D(start);
+	p.reason = (char *)reason;
+	int rc = pairing_save(t, &p, e);
+	if (out)
+		*out = p;
+	return rc;
+}
+
+static rid mk_pair(store_txn *t, rid mem, rid tgt, const char *start)
+{
+	pairing p;
+	err e = { 0 };
+	cr_assert_eq(try_pair(t, mem, tgt, start, NULL, &p, &e), 0, "%s", e.msg);
+	return p.m.id;
+}
+
+/* Whether the message starts with "field:". */
+static bool about(const err *e, const char *field)
+{
+	size_t n = strlen(field);
+	return strncmp(e->msg, field, n) == 0 && e->msg[n] == ':';
+}
+
+/* A college with one member and one assisted student. */
+struct world {
+	rid col, mem, tgt;
+};
+
+static struct world basic(store_txn *t, int64_t limit)
+{
+	struct world w;
+	w.col = mk_college(t, "计算机学院", limit, 0);
+	w.mem = mk_student(t, "2023010101", "张三", w.col, "中共党员");
+	w.tgt = mk_student(t, "2024010101", "李四", w.col, "共青团员");
+	mk_target(t, w.tgt, KIND_ACADEMIC);
+	return w;
+}
+
+static rid another_target(store_txn *t, rid col, const char *no, const char *name)
+{
+	rid id = mk_student(t, no, name, col, "共青团员");
+	mk_target(t, id, KIND_FINANCIAL);
+	return id;
+}
+
+TXN_TEST(pairing, accepted_and_found)
+{
+	struct world w = basic(t, 0);
+	rid p = mk_pair(t, w.mem, w.tgt, "2026-03-01");
+	pairing got;
+	cr_assert_eq(pairing_active_of_target(t, &w.tgt, &got, e), 0);
+	cr_assert_eq(rid_cmp(&got.m.id, &p), 0);
+	rec_free(&pairing_desc, &got);
+	cr_assert_eq(pairing_find(t, &w.mem, &w.tgt, D("2026-04-01"), &got, e), 0);
+	rec_free(&pairing_desc, &got);
+	cr_assert_eq(pairing_find(t, &w.mem, &w.tgt, D("2026-02-01"), &got, e), 1,
+		     "not active before its start");
+	cr_assert_eq(pairing_active_of_target(t, &w.mem, &got, e), 1);
+	return 0;
+}
+
+TXN_TEST(pairing, college_is_forced_to_the_members)
+{
+	struct world w = basic(t, 0);
+	rid other = mk_college(t, "数学学院", 0, 0);
+	pairing p = { 0 };
+	err x = { 0 };
+	p.member_id = w.mem;
+	p.target_id = w.tgt;
+	p.college_id = other;
+	p.semester_id = mk_semester(t);
+	p.start = D("2026-03-01");
+	cr_assert_eq(pairing_save(t, &p, &x), 0, "%s", x.msg);
+	cr_assert_eq(rid_cmp(&p.college_id, &w.col), 0, "the caller sees the member's college");
+	pairing got;
+	cr_assert_eq(pairing_get(t, &p.m.id, &got, e), 0);
+	cr_assert_eq(rid_cmp(&got.college_id, &w.col), 0);
+	rec_free(&pairing_desc, &got);
+	return 0;
+}
+
+TXN_TEST(pairing, second_active_pairing_of_a_target_refused)
+{
+	struct world w = basic(t, 0);
+	rid mem2 = mk_student(t, "2023010102", "王五", w.col, "中共预备党员");
+	mk_pair(t, w.mem, w.tgt, "2026-03-01");
+	err x = { 0 };
+	cr_assert_eq(try_pair(t, mem2, w.tgt, "2026-04-01", NULL, NULL, &x), E_INPUT);
+	cr_assert(about(&x, "target"), "%s", x.msg);
+	cr_assert(strstr(x.msg, "李四"), "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(pairing, new_pairing_after_the_old_one_ended)
+{
+	struct world w = basic(t, 0);
+	rid mem2 = mk_student(t, "2023010102", "王五", w.col, "中共预备党员");
+	rid id = mk_pair(t, w.mem, w.tgt, "2026-03-01");
+	pairing p;
+	err x = { 0 };
+	cr_assert_eq(pairing_get(t, &id, &p, e), 0);
+	p.end = D("2026-05-10");
+	cr_assert_eq(pairing_save(t, &p, &x), 0, "%s", x.msg);
+	rec_free(&pairing_desc, &p);
+	cr_assert_eq(try_pair(t, mem2, w.tgt, "2026-05-11", NULL, NULL, &x), 0, "%s", x.msg);
+	cr_assert_eq(pairing_active_of_target(t, &w.tgt, &p, e), 0);
+	cr_assert_eq(rid_cmp(&p.member_id, &mem2), 0, "the new member is the active one");
+	rec_free(&pairing_desc, &p);
+	return 0;
+}
+
+TXN_TEST(pairing, member_limit_is_one_by_default)
+{
+	struct world w = basic(t, 0);
+	rid t2 = another_target(t, w.col, "2024010102", "赵六");
+	mk_pair(t, w.mem, w.tgt, "2026-03-01");
+	err x = { 0 };
+	cr_assert_eq(try_pair(t, w.mem, t2, "2026-03-01", NULL, NULL, &x), E_INPUT);
+	cr_assert(about(&x, "member"), "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(pairing, member_limit_from_the_college)
+{
+	struct world w = basic(t, 2);
+	rid t2 = another_target(t, w.col, "2024010102", "赵六");
+	rid t3 = another_target(t, w.col, "2024010103", "钱七");
+	err x = { 0 };
+	mk_pair(t, w.mem, w.tgt, "2026-03-01");
+	cr_assert_eq(try_pair(t, w.mem, t2, "2026-03-01", NULL, NULL, &x), 0, "%s", x.msg);
+	cr_assert_eq(try_pair(t, w.mem, t3, "2026-03-01", NULL, NULL, &x), E_INPUT);
+	cr_assert(about(&x, "member"), "%s", x.msg);
+	cr_assert(strstr(x.msg, "allows 2"), "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(pairing, cross_college_needs_a_reason)
+{
+	struct world w = basic(t, 0);
+	rid math = mk_college(t, "数学学院", 0, 0);
+	rid far = another_target(t, math, "2024020101", "孙八");
+	err x = { 0 };
+	cr_assert_eq(try_pair(t, w.mem, far, "2026-03-01", NULL, NULL, &x), E_INPUT);
+	cr_assert(about(&x, "reason"), "%s", x.msg);
+	cr_assert_eq(try_pair(t, w.mem, far, "2026-03-01", "   ", NULL, &x), E_INPUT,
+		     "blank reason accepted");
+	pairing p;
+	cr_assert_eq(try_pair(t, w.mem, far, "2026-03-01", "同宿舍，便于帮扶", &p, &x), 0, "%s",
+		     x.msg);
+	cr_assert_eq(rid_cmp(&p.college_id, &w.col), 0, "the pairing belongs to the member's college");
+	return 0;
+}
+
+TXN_TEST(pairing, helper_must_be_a_party_member)
+{
+	struct world w = basic(t, 0);
+	rid league = mk_student(t, "2023010103", "周九", w.col, "共青团员");
+	err x = { 0 };
+	cr_assert_eq(try_pair(t, league, w.tgt, "2026-03-01", NULL, NULL, &x), E_INPUT);
+	cr_assert(about(&x, "member"), "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(pairing, target_needs_a_profile_with_kinds)
+{
+	struct world w = basic(t, 0);
+	rid plain = mk_student(t, "2024010109", "吴十", w.col, "群众");
+	err x = { 0 };
+	cr_assert_eq(try_pair(t, w.mem, plain, "2026-03-01", NULL, NULL, &x), E_INPUT);
+	cr_assert(about(&x, "target"), "%s", x.msg);
+	/* a profile without kinds cannot be saved... */
+	target g = { 0 };
+	g.student_id = plain;
+	cr_assert_eq(target_save(t, &g, &x), E_INPUT);
+	cr_assert(about(&x, "kinds"), "%s", x.msg);
+	/* ...and one written around the rules does not make a pairing possible */
+	rid_new(&g.m.id);
+	g.m.rev = 1;
+	g.status = "帮扶中";
+	cr_assert_eq(st_rec_restore(t, DB_TARGET, &target_desc, &g, e), 0);
+	cr_assert_eq(model_reindex(t, &model_entities[5], &g, e), 0);
+	cr_assert_eq(try_pair(t, w.mem, plain, "2026-03-01", NULL, NULL, &x), E_INPUT);
+	cr_assert(about(&x, "target"), "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(pairing, not_with_oneself)
+{
+	struct world w = basic(t, 0);
+	mk_target(t, w.mem, KIND_PSYCH);
+	err x = { 0 };
+	cr_assert_eq(try_pair(t, w.mem, w.mem, "2026-03-01", NULL, NULL, &x), E_INPUT);
+	cr_assert(about(&x, "target"), "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(pairing, end_not_before_start)
+{
+	struct world w = basic(t, 0);
+	pairing p = { 0 };
+	err x = { 0 };
+	p.member_id = w.mem;
+	p.target_id = w.tgt;
+	p.semester_id = mk_semester(t);
+	p.start = D("2026-03-01");
+	p.end = D("2026-02-28");
+	cr_assert_eq(pairing_save(t, &p, &x), E_INPUT);
+	cr_assert(about(&x, "end"), "%s", x.msg);
+	p.end = D("2026-03-01");
+	cr_assert_eq(pairing_save(t, &p, &x), 0, "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(pairing, semester_required)
+{
+	struct world w = basic(t, 0);
+	pairing p = { 0 };
+	err x = { 0 };
+	p.member_id = w.mem;
+	p.target_id = w.tgt;
+	p.start = D("2026-03-01");
+	cr_assert_eq(pairing_save(t, &p, &x), E_INPUT);
+	cr_assert(about(&x, "semester"), "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(target, tier_only_with_financial_difficulty)
+{
+	struct world w = basic(t, 0);
+	target g = { 0 };
+	err x = { 0 };
+	rid s = mk_student(t, "2024010105", "郑一", w.col, "群众");
+	g.student_id = s;
+	g.kinds = KIND_ACADEMIC;
+	g.tier = "特别困难";
+	cr_assert_eq(target_save(t, &g, &x), E_INPUT);
+	cr_assert(about(&x, "tier"), "%s", x.msg);
+	g.kinds |= KIND_FINANCIAL;
+	g.tier = "特困";
+	cr_assert_eq(target_save(t, &g, &x), 0, "%s", x.msg);
+	target got;
+	cr_assert_eq(target_of_student(t, &s, &got, e), 0);
+	cr_assert_str_eq(got.tier, "特别困难");
+	cr_assert_str_eq(got.status, "帮扶中");
+	rec_free(&target_desc, &got);
+	/* one profile per student */
+	target again = { 0 };
+	again.student_id = s;
+	again.kinds = KIND_PSYCH;
+	cr_assert_eq(target_save(t, &again, &x), E_INPUT);
+	cr_assert(about(&x, "student"), "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(pairing, check_finds_two_active_pairings_of_a_target)
+{
+	struct world w = basic(t, 0);
+	rid mem2 = mk_student(t, "2023010102", "王五", w.col, "中共预备党员");
+	mk_pair(t, w.mem, w.tgt, "2026-03-01");
+	pairing p = { 0 };
+	p.member_id = mem2;
+	p.target_id = w.tgt;
+	p.college_id = w.col;
+	p.semester_id = mk_semester(t);
+	p.start = D("2026-04-01");
+	rid_new(&p.m.id);
+	p.m.rev = 1;
+	cr_assert_eq(st_rec_restore(t, DB_PAIRING, &pairing_desc, &p, e), 0);
+	cr_assert_eq(model_reindex(t, &model_entities[6], &p, e), 0);
+	errlist probs = { 0 };
+	err x = { 0 };
+	cr_assert_eq(model_check(t, &probs, &x), E_DB);
+	bool found = false;
+	for (size_t i = 0; i < probs.n; i++) {
+		fprintf(stderr, "problem: %s\n", probs.msg[i]);
+		found = found || strstr(probs.msg[i], "already has an active pairing");
+	}
+	cr_assert(found);
+	errlist_free(&probs);
+	return 0;
+}
+
+TXN_TEST(pairing, check_finds_wrong_college_and_missing_reason)
+{
+	struct world w = basic(t, 0);
+	rid math = mk_college(t, "数学学院", 0, 0);
+	rid far = another_target(t, math, "2024020101", "孙八");
+	pairing p = { 0 };
+	p.member_id = w.mem;
+	p.target_id = far;
+	p.college_id = math;      /* the target's college, not the member's */
+	p.semester_id = mk_semester(t);
+	p.start = D("2026-04-01");
+	rid_new(&p.m.id);
+	p.m.rev = 1;
+	cr_assert_eq(st_rec_restore(t, DB_PAIRING, &pairing_desc, &p, e), 0);
+	cr_assert_eq(model_reindex(t, &model_entities[6], &p, e), 0);
+	errlist probs = { 0 };
+	err x = { 0 };
+	cr_assert_eq(model_check(t, &probs, &x), E_DB);
+	cr_assert_eq(probs.n, 1);
+	cr_assert(strstr(probs.msg[0], "college:"), "%s", probs.msg[0]);
+	errlist_free(&probs);
+	/* right college, still no reason */
+	pairing q;
+	cr_assert_eq(pairing_get(t, &p.m.id, &q, e), 0);
+	q.college_id = w.col;
+	cr_assert_eq(st_del(t, DB_PAIRING, (bytes){ q.m.id.b, 16 }, e), 0);
+	keybuf k;
+	key_init(&k);
+	key_id(&k, &math);
+	key_id(&k, &q.semester_id);
+	key_id(&k, &q.m.id);
+	cr_assert_eq(st_del(t, IX_PAIRING_COLLEGE, key_bytes(&k), e), 0);
+	cr_assert_eq(st_rec_restore(t, DB_PAIRING, &pairing_desc, &q, e), 0);
+	cr_assert_eq(model_reindex(t, &model_entities[6], &q, e), 0);
+	rec_free(&pairing_desc, &q);
+	cr_assert_eq(model_check(t, &probs, &x), E_DB);
+	cr_assert_eq(probs.n, 1);
+	cr_assert(strstr(probs.msg[0], "reason:"), "%s", probs.msg[0]);
+	errlist_free(&probs);
+	return 0;
+}
