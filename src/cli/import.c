@@ -126,10 +126,13 @@ static int import_run(struct cli_ctx *c, int argc, char **argv)
 	errlist_free(&errs);
 
 	if (a.dry_run)
-		printf(_("%s: %zu rows (%s) are valid; nothing was written (dry run). The import would create:\n"),
-		       path, res.rows, res.encoding);
+		printf(ngettext("%s: %zu row (%s) is valid; nothing was written (dry run). The import would create:\n",
+				"%s: %zu rows (%s) are valid; nothing was written (dry run). The import would create:\n",
+				res.rows), path, res.rows, res.encoding);
 	else
-		printf(_("%s: imported %zu rows (%s). Created:\n"), path, res.rows, res.encoding);
+		printf(ngettext("%s: imported %zu row (%s). Created:\n",
+				"%s: imported %zu rows (%s). Created:\n", res.rows),
+		       path, res.rows, res.encoding);
 	import_line(_("colleges"), res.colleges);
 	import_line(_("semesters"), res.semesters);
 	import_line(_("students"), res.students);
