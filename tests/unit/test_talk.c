@@ -1,2 +1,444 @@
+/* test_talk.c — the rules for talks (members' and counsellors') and for
+ * material aid, each with a test that fails if the rule is removed. */
+#include "config.h"
+
 #include <criterion/criterion.h>
-Test(stub, talk) { cr_assert(1); }
+#include <stdio.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "model/model.h"
+
+/* ---- fixtures: every test runs its body in one write transaction ---- */
+
+#define TXN_TEST(suite, name)                                                \
+	static int name##_body(store_txn *t, void *ctx, err *e);             \
+	Test(suite, name)                                                    \
+	{                                                                    \
+		store *s = test_db();                                        \
+		err e = { 0 };                                               \
+		int rc = store_write(s, name##_body, NULL, &e);              \
+		cr_assert_eq(rc, 0, "%s", e.msg);                            \
+		store_close(s);                                              \
+	}                                                                    \
+	static int name##_body(store_txn *t, void *ctx, err *e)
+
+static date_t D(const char *s)
+{
+	date_t d = 0;
+	cr_assert(date_parse(s, &d), "bad date %s", s);
+	return d;
+}
+
+static rid mk_college(store_txn *t, const char *name, int64_t limit, int64_t overdue)
+{
+	college c = { 0 };
+	err e = { 0 };
+	c.name = (char *)name;
+	c.pair_limit = limit;
+	c.overdue_days = overdue;
+	cr_assert_eq(college_save(t, &c, &e), 0, "%s", e.msg);
+	return c.m.id;
+}
+
+static rid mk_semester(store_txn *t)
+{
+	rid id;
+	err e = { 0 };
+	cr_assert_eq(semester_ensure(t, "2025-2026-2", &id, &e), 0, "%s", e.msg);
+	return id;
+}
+
+static rid mk_student(store_txn *t, const char *no, const char *name, rid college_id,
+		      const char *political)
+{
+	student s = { 0 };
+	err e = { 0 };
+	s.student_no = (char *)no;
+	s.name = (char *)name;
+	s.college_id = college_id;
+	s.political = (char *)political;
+	cr_assert_eq(student_save(t, &s, &e), 0, "%s", e.msg);
+	return s.m.id;
+}
+
+static rid mk_target(store_txn *t, rid student_id, uint32_t kinds)
+{
+	target g = { 0 };
+	err e = { 0 };
+	g.student_id = student_id;
+	g.kinds = kinds;
+	cr_assert_eq(target_save(t, &g, &e), 0, "%s", e.msg);
+	return g.m.id;
+}
+
+static int try_pair(store_txn *t, rid mem, rid tgt, const char *start, const char *reason,
+		    pairing *out, err *e)
+{
+	pairing p = { 0 };
+	p.member_id = mem;
+	p.target_id = tgt;
+	p.semester_id = mk_semester(t);
+	p.start = D(start);
+	p.reason = (char *)reason;
+	int rc = pairing_save(t, &p, e);
+	if (out)
+		*out = p;
+	return rc;
+}
+
+static rid mk_pair(store_txn *t, rid mem, rid tgt, const char *start)
+{
+	pairing p;
+	err e = { 0 };
+	cr_assert_eq(try_pair(t, mem, tgt, start, NULL, &p, &e), 0, "%s", e.msg);
+	return p.m.id;
+}
+
+/* Whether the message starts with "field:". */
+static bool about(const err *e, const char *field)
+{
+	size_t n = strlen(field);
+	return strncmp(e->msg, field, n) == 0 && e->msg[n] == ':';
+}
+
+/* A college with a member paired (from 2026-03-01) with an assisted student,
+ * and a counsellor. Today is 2026-05-20 (test_db). */
+struct world {
+	rid col, mem, tgt, pair, coun;
+};
+
+static rid mk_counsellor(store_txn *t, const char *no, rid col)
+{
+	counsellor c = { 0 };
+	err e = { 0 };
+	c.staff_no = (char *)no;
+	c.name = "王老师";
+	c.college_id = col;
+	cr_assert_eq(counsellor_save(t, &c, &e), 0, "%s", e.msg);
+	return c.m.id;
+}
+
+static struct world basic(store_txn *t)
+{
+	struct world w;
+	w.col = mk_college(t, "计算机学院", 0, 0);
+	w.mem = mk_student(t, "2023010101", "张三", w.col, "中共党员");
+	w.tgt = mk_student(t, "2024010101", "李四", w.col, "共青团员");
+	mk_target(t, w.tgt, KIND_ACADEMIC | KIND_PSYCH);
+	w.pair = mk_pair(t, w.mem, w.tgt, "2026-03-01");
+	w.coun = mk_counsellor(t, "T2001", w.col);
+	return w;
+}
+
+static talk member_talk(const struct world *w, const char *day)
+{
+	talk k = { 0 };
+	k.member_id = w->mem;
+	k.target_id = w->tgt;
+	k.date = D(day);
+	k.minutes = 30;
+	k.mode = "面谈";
+	k.topics = TOPIC_STUDY;
+	k.content = "了解学习情况";
+	return k;
+}
+
+TXN_TEST(talk, member_talk_gets_its_pairing)
+{
+	struct world w = basic(t);
+	talk k = member_talk(&w, "2026-04-01");
+	err x = { 0 };
+	k.mode = "phone";
+	cr_assert_eq(talk_save(t, &k, &x), 0, "%s", x.msg);
+	cr_assert_eq(rid_cmp(&k.pairing_id, &w.pair), 0, "the pairing was filled in");
+	talk got;
+	cr_assert_eq(talk_get(t, &k.m.id, &got, e), 0);
+	cr_assert_str_eq(got.mode, "电话");
+	cr_assert_eq(rid_cmp(&got.pairing_id, &w.pair), 0);
+	rec_free(&talk_desc, &got);
+	date_t last;
+	cr_assert_eq(pairing_last_talk(t, &w.pair, &last, e), 0);
+	cr_assert_eq(last, D("2026-04-01"));
+	return 0;
+}
+
+TXN_TEST(talk, no_active_pairing_on_the_date_refused)
+{
+	struct world w = basic(t);
+	talk k = member_talk(&w, "2026-02-20");      /* before the pairing began */
+	err x = { 0 };
+	cr_assert_eq(talk_save(t, &k, &x), E_INPUT);
+	cr_assert(about(&x, "date"), "%s", x.msg);
+	/* after it ended */
+	pairing p;
+	cr_assert_eq(pairing_get(t, &w.pair, &p, e), 0);
+	p.end = D("2026-04-30");
+	cr_assert_eq(pairing_save(t, &p, &x), 0, "%s", x.msg);
+	rec_free(&pairing_desc, &p);
+	k = member_talk(&w, "2026-05-02");
+	cr_assert_eq(talk_save(t, &k, &x), E_INPUT);
+	cr_assert(about(&x, "date"), "%s", x.msg);
+	k = member_talk(&w, "2026-04-30");
+	cr_assert_eq(talk_save(t, &k, &x), 0, "the last day still counts: %s", x.msg);
+	return 0;
+}
+
+TXN_TEST(talk, member_not_paired_with_the_student_refused)
+{
+	struct world w = basic(t);
+	rid other = mk_student(t, "2023010102", "王五", w.col, "中共党员");
+	talk k = member_talk(&w, "2026-04-01");
+	err x = { 0 };
+	k.member_id = other;
+	cr_assert_eq(talk_save(t, &k, &x), E_INPUT);
+	cr_assert(about(&x, "date"), "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(talk, counsellor_of_the_college_needs_no_pairing)
+{
+	struct world w = basic(t);
+	rid lone = mk_student(t, "2024010102", "赵六", w.col, "群众");
+	mk_target(t, lone, KIND_PSYCH);
+	talk k = { 0 };
+	err x = { 0 };
+	k.counsellor_id = w.coun;
+	k.target_id = lone;
+	k.date = D("2026-05-01");
+	k.minutes = 45;
+	k.mode = "面谈";
+	k.topics = TOPIC_PSYCH;
+	cr_assert_eq(talk_save(t, &k, &x), 0, "%s", x.msg);
+	cr_assert(rid_is_zero(&k.pairing_id));
+	return 0;
+}
+
+TXN_TEST(talk, counsellor_of_another_college_refused)
+{
+	struct world w = basic(t);
+	rid math = mk_college(t, "数学学院", 0, 0);
+	rid far = mk_counsellor(t, "T3001", math);
+	talk k = { 0 };
+	err x = { 0 };
+	k.counsellor_id = far;
+	k.target_id = w.tgt;
+	k.date = D("2026-05-01");
+	k.minutes = 45;
+	k.mode = "面谈";
+	k.topics = TOPIC_PSYCH;
+	cr_assert_eq(talk_save(t, &k, &x), E_INPUT);
+	cr_assert(about(&x, "counsellor"), "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(talk, counsellor_talks_only_with_assisted_students)
+{
+	struct world w = basic(t);
+	rid plain = mk_student(t, "2024010103", "钱七", w.col, "群众");
+	talk k = { 0 };
+	err x = { 0 };
+	k.counsellor_id = w.coun;
+	k.target_id = plain;
+	k.date = D("2026-05-01");
+	k.minutes = 45;
+	k.mode = "面谈";
+	k.topics = TOPIC_LIFE;
+	cr_assert_eq(talk_save(t, &k, &x), E_INPUT);
+	cr_assert(about(&x, "target"), "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(talk, member_and_counsellor_together_refused)
+{
+	struct world w = basic(t);
+	talk k = member_talk(&w, "2026-04-01");
+	err x = { 0 };
+	k.counsellor_id = w.coun;
+	cr_assert_eq(talk_save(t, &k, &x), E_INPUT);
+	k = member_talk(&w, "2026-04-01");
+	memset(&k.member_id, 0, sizeof k.member_id);
+	cr_assert_eq(talk_save(t, &k, &x), E_INPUT, "a talk held by nobody");
+	return 0;
+}
+
+TXN_TEST(talk, future_talk_refused)
+{
+	struct world w = basic(t);
+	talk k = member_talk(&w, "2026-05-21");
+	err x = { 0 };
+	cr_assert_eq(talk_save(t, &k, &x), E_INPUT);
+	cr_assert(about(&x, "date"), "%s", x.msg);
+	cr_assert(strstr(x.msg, "future"), "%s", x.msg);
+	k = member_talk(&w, "2026-05-20");
+	cr_assert_eq(talk_save(t, &k, &x), 0, "today is fine: %s", x.msg);
+	return 0;
+}
+
+TXN_TEST(talk, minutes_must_be_positive)
+{
+	struct world w = basic(t);
+	talk k = member_talk(&w, "2026-04-01");
+	err x = { 0 };
+	k.minutes = 0;
+	cr_assert_eq(talk_save(t, &k, &x), E_INPUT);
+	cr_assert(about(&x, "minutes"), "%s", x.msg);
+	k.minutes = -5;
+	cr_assert_eq(talk_save(t, &k, &x), E_INPUT);
+	k.minutes = 1;
+	cr_assert_eq(talk_save(t, &k, &x), 0, "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(talk, topics_and_mode_required)
+{
+	struct world w = basic(t);
+	talk k = member_talk(&w, "2026-04-01");
+	err x = { 0 };
+	k.topics = 0;
+	cr_assert_eq(talk_save(t, &k, &x), E_INPUT);
+	cr_assert(about(&x, "topics"), "%s", x.msg);
+	k = member_talk(&w, "2026-04-01");
+	k.mode = "letter";
+	cr_assert_eq(talk_save(t, &k, &x), E_INPUT);
+	cr_assert(about(&x, "mode"), "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(talk, changed_date_moves_the_index)
+{
+	struct world w = basic(t);
+	talk k = member_talk(&w, "2026-04-01");
+	err x = { 0 };
+	date_t last;
+	cr_assert_eq(talk_save(t, &k, &x), 0, "%s", x.msg);
+	talk got;
+	cr_assert_eq(talk_get(t, &k.m.id, &got, e), 0);
+	got.date = D("2026-03-15");
+	cr_assert_eq(talk_save(t, &got, &x), 0, "%s", x.msg);
+	rec_free(&talk_desc, &got);
+	cr_assert_eq(pairing_last_talk(t, &w.pair, &last, e), 0);
+	cr_assert_eq(last, D("2026-03-15"), "the old date is gone from the index");
+	errlist probs = { 0 };
+	cr_assert_eq(model_check(t, &probs, &x), 0, "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(talk, check_finds_talks_written_around_the_rules)
+{
+	struct world w = basic(t);
+	talk k = member_talk(&w, "2026-06-01");        /* future */
+	k.pairing_id = w.pair;
+	rid_new(&k.m.id);
+	k.m.rev = 1;
+	cr_assert_eq(st_rec_restore(t, DB_TALK, &talk_desc, &k, e), 0);
+	cr_assert_eq(model_reindex(t, &model_entities[7], &k, e), 0);
+	talk z = member_talk(&w, "2026-04-01");        /* zero minutes */
+	z.pairing_id = w.pair;
+	z.minutes = 0;
+	rid_new(&z.m.id);
+	z.m.rev = 1;
+	cr_assert_eq(st_rec_restore(t, DB_TALK, &talk_desc, &z, e), 0);
+	cr_assert_eq(model_reindex(t, &model_entities[7], &z, e), 0);
+	talk n = member_talk(&w, "2026-02-01");        /* before the pairing */
+	n.pairing_id = w.pair;
+	rid_new(&n.m.id);
+	n.m.rev = 1;
+	cr_assert_eq(st_rec_restore(t, DB_TALK, &talk_desc, &n, e), 0);
+	cr_assert_eq(model_reindex(t, &model_entities[7], &n, e), 0);
+	errlist probs = { 0 };
+	err x = { 0 };
+	cr_assert_eq(model_check(t, &probs, &x), E_DB);
+	for (size_t i = 0; i < probs.n; i++)
+		fprintf(stderr, "problem: %s\n", probs.msg[i]);
+	cr_assert_eq(probs.n, 3);
+	bool future = false, minutes = false, nopair = false;
+	for (size_t i = 0; i < probs.n; i++) {
+		future = future || strstr(probs.msg[i], "2026-06-01 is in the future");
+		minutes = minutes || strstr(probs.msg[i], "minutes:");
+		nopair = nopair || strstr(probs.msg[i], "no active pairing");
+	}
+	cr_assert(future && minutes && nopair);
+	errlist_free(&probs);
+	return 0;
+}
+
+/* ---- aid -------------------------------------------------------------- */
+
+static aid mk_aid(rid pairing_id, const char *day, int64_t fen)
+{
+	aid a = { 0 };
+	a.pairing_id = pairing_id;
+	a.date = D(day);
+	a.kind = "学习用品";
+	a.amount_fen = fen;
+	a.note = "高数辅导书";
+	return a;
+}
+
+TXN_TEST(aid, within_an_active_pairing_accepted)
+{
+	struct world w = basic(t);
+	aid a = mk_aid(w.pair, "2026-04-10", 5600);
+	err x = { 0 };
+	a.kind = "supplies";
+	cr_assert_eq(aid_save(t, &a, &x), 0, "%s", x.msg);
+	aid got;
+	cr_assert_eq(aid_get(t, &a.m.id, &got, e), 0);
+	cr_assert_str_eq(got.kind, "学习用品");
+	cr_assert_eq(got.amount_fen, 5600);
+	rec_free(&aid_desc, &got);
+	return 0;
+}
+
+TXN_TEST(aid, without_an_active_pairing_refused)
+{
+	struct world w = basic(t);
+	aid a = mk_aid(w.pair, "2026-02-10", 5600);       /* before the start */
+	err x = { 0 };
+	cr_assert_eq(aid_save(t, &a, &x), E_INPUT);
+	cr_assert(about(&x, "date"), "%s", x.msg);
+	a = mk_aid((rid){ { 0 } }, "2026-04-10", 5600);
+	cr_assert_eq(aid_save(t, &a, &x), E_INPUT);
+	cr_assert(about(&x, "pairing"), "%s", x.msg);
+	rid ghost;
+	rid_new(&ghost);
+	a = mk_aid(ghost, "2026-04-10", 5600);
+	cr_assert_eq(aid_save(t, &a, &x), E_INPUT);
+	cr_assert(about(&x, "pairing"), "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(aid, amount_kind_and_date_checked)
+{
+	struct world w = basic(t);
+	aid a = mk_aid(w.pair, "2026-04-10", 0);
+	err x = { 0 };
+	cr_assert_eq(aid_save(t, &a, &x), E_INPUT);
+	cr_assert(about(&x, "amount"), "%s", x.msg);
+	a = mk_aid(w.pair, "2026-04-10", 100);
+	a.kind = "礼品卡";
+	cr_assert_eq(aid_save(t, &a, &x), E_INPUT);
+	cr_assert(about(&x, "kind"), "%s", x.msg);
+	a = mk_aid(w.pair, "2026-05-21", 100);
+	cr_assert_eq(aid_save(t, &a, &x), E_INPUT);
+	cr_assert(about(&x, "date"), "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(aid, check_finds_aid_outside_a_pairing)
+{
+	struct world w = basic(t);
+	aid a = mk_aid(w.pair, "2026-01-10", 100);
+	rid_new(&a.m.id);
+	a.m.rev = 1;
+	cr_assert_eq(st_rec_restore(t, DB_AID, &aid_desc, &a, e), 0);
+	cr_assert_eq(model_reindex(t, &model_entities[8], &a, e), 0);
+	errlist probs = { 0 };
+	err x = { 0 };
+	cr_assert_eq(model_check(t, &probs, &x), E_DB);
+	cr_assert_eq(probs.n, 1);
+	cr_assert(strstr(probs.msg[0], "not active"), "%s", probs.msg[0]);
+	errlist_free(&probs);
+	return 0;
+}
