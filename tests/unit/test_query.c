@@ -1,2 +1,385 @@
+/* test_query.c — overdue pairings, counts and finding students. Today is
+ * 2026-05-20 (test_db). */
+#include "config.h"
+
 #include <criterion/criterion.h>
-Test(stub, query) { cr_assert(1); }
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "model/model.h"
+
+/* ---- fixtures: every test runs its body in one write transaction ---- */
+
+#define TXN_TEST(suite, name)                                                \
+	static int name##_body(store_txn *t, void *ctx, err *e);             \
+	Test(suite, name)                                                    \
+	{                                                                    \
+		store *s = test_db();                                        \
+		err e = { 0 };                                               \
+		int rc = store_write(s, name##_body, NULL, &e);              \
+		cr_assert_eq(rc, 0, "%s", e.msg);                            \
+		store_close(s);                                              \
+	}                                                                    \
+	static int name##_body(store_txn *t, void *ctx, err *e)
+
+static date_t D(const char *s)
+{
+	date_t d = 0;
+	cr_assert(date_parse(s, &d), "bad date %s", s);
+	return d;
+}
+
+static rid mk_college(store_txn *t, const char *name, int64_t limit, int64_t overdue)
+{
+	college c = { 0 };
+	err e = { 0 };
+	c.name = (char *)name;
+	c.pair_limit = limit;
+	c.overdue_days = overdue;
+	cr_assert_eq(college_save(t, &c, &e), 0, "%s", e.msg);
+	return c.m.id;
+}
+
+static rid mk_semester(store_txn *t)
+{
+	rid id;
+	err e = { 0 };
+	cr_assert_eq(semester_ensure(t, "2025-2026-2", &id, &e), 0, "%s", e.msg);
+	return id;
+}
+
+static rid mk_student(store_txn *t, const char *no, const char *name, rid college_id,
+		      const char *political)
+{
+	student s = { 0 };
+	err e = { 0 };
+	s.student_no = (char *)no;
+	s.name = (char *)name;
+	s.college_id = college_id;
+	s.political = (char *)political;
+	cr_assert_eq(student_save(t, &s, &e), 0, "%s", e.msg);
+	return s.m.id;
+}
+
+static rid mk_target(store_txn *t, rid student_id, uint32_t kinds)
+{
+	target g = { 0 };
+	err e = { 0 };
+	g.student_id = student_id;
+	g.kinds = kinds;
+	cr_assert_eq(target_save(t, &g, &e), 0, "%s", e.msg);
+	return g.m.id;
+}
+
+static int try_pair(store_txn *t, rid mem, rid tgt, const char *start, const char *reason,
+		    pairing *out, err *e)
+{
+	pairing p = { 0 };
+	p.member_id = mem;
+	p.target_id = tgt;
+	p.semester_id = mk_semester(t);
+	p.start = D(start);
+	p.reason = (char *)reason;
+	int rc = pairing_save(t, &p, e);
+	if (out)
+		*out = p;
+	return rc;
+}
+
+static rid mk_pair(store_txn *t, rid mem, rid tgt, const char *start)
+{
+	pairing p;
+	err e = { 0 };
+	cr_assert_eq(try_pair(t, mem, tgt, start, NULL, &p, &e), 0, "%s", e.msg);
+	return p.m.id;
+}
+
+/* Whether the message starts with "field:". */
+static __attribute__((unused)) bool about(const err *e, const char *field)
+{
+	size_t n = strlen(field);
+	return strncmp(e->msg, field, n) == 0 && e->msg[n] == ':';
+}
+
+static void mk_talk(store_txn *t, rid mem, rid tgt, const char *day)
+{
+	talk k = { 0 };
+	err e = { 0 };
+	k.member_id = mem;
+	k.target_id = tgt;
+	k.date = D(day);
+	k.minutes = 30;
+	k.mode = "面谈";
+	k.topics = TOPIC_STUDY;
+	cr_assert_eq(talk_save(t, &k, &e), 0, "%s", e.msg);
+}
+
+/* Three pairings in one college:
+ *   A: last talk 2026-05-01 (19 days ago)
+ *   B: last talk 2026-05-10 (10 days ago)
+ *   C: no talk, started 2026-04-01 (49 days ago) */
+struct three {
+	rid col, pa, pb, pc;
+};
+
+static rid pair_in(store_txn *t, rid col, const char *mno, const char *tno, const char *start)
+{
+	rid m = mk_student(t, mno, "党员", col, "中共党员");
+	rid g = mk_student(t, tno, "同学", col, "共青团员");
+	mk_target(t, g, KIND_ACADEMIC);
+	return mk_pair(t, m, g, start);
+}
+
+static struct three three(store_txn *t, const char *college_name, int64_t overdue, char tag)
+{
+	struct three w;
+	char m[3][16], g[3][16];
+	for (int i = 0; i < 3; i++) {
+		snprintf(m[i], sizeof m[i], "%c1%d", tag, i);
+		snprintf(g[i], sizeof g[i], "%c2%d", tag, i);
+	}
+	w.col = mk_college(t, college_name, 0, overdue);
+	w.pa = pair_in(t, w.col, m[0], g[0], "2026-03-01");
+	w.pb = pair_in(t, w.col, m[1], g[1], "2026-03-01");
+	w.pc = pair_in(t, w.col, m[2], g[2], "2026-04-01");
+	pairing p;
+	err e = { 0 };
+	cr_assert_eq(pairing_get(t, &w.pa, &p, &e), 0);
+	mk_talk(t, p.member_id, p.target_id, "2026-03-20");
+	mk_talk(t, p.member_id, p.target_id, "2026-05-01");
+	mk_talk(t, p.member_id, p.target_id, "2026-04-03");
+	rec_free(&pairing_desc, &p);
+	cr_assert_eq(pairing_get(t, &w.pb, &p, &e), 0);
+	mk_talk(t, p.member_id, p.target_id, "2026-05-10");
+	rec_free(&pairing_desc, &p);
+	return w;
+}
+
+TXN_TEST(overdue, default_14_days_most_overdue_first)
+{
+	struct three w = three(t, "计算机学院", 0, 'A');
+	overdue_row *rows;
+	size_t n;
+	cr_assert_eq(model_overdue(t, NULL, 0, D("2026-05-20"), &rows, &n, e), 0);
+	cr_assert_eq(n, 2);
+	cr_assert_eq(rid_cmp(&rows[0].pairing_id, &w.pc), 0, "the pairing never talked comes first");
+	cr_assert_eq(rows[0].days, 49);
+	cr_assert_eq(rows[0].last_talk, 0);
+	cr_assert_eq(rid_cmp(&rows[1].pairing_id, &w.pa), 0);
+	cr_assert_eq(rows[1].days, 19);
+	cr_assert_eq(rows[1].last_talk, D("2026-05-01"), "the last talk, not the last saved");
+	cr_assert_eq(rid_cmp(&rows[1].college_id, &w.col), 0);
+	free(rows);
+	return 0;
+}
+
+TXN_TEST(overdue, exactly_the_limit_is_not_overdue)
+{
+	struct three w = three(t, "计算机学院", 0, 'A');
+	overdue_row *rows;
+	size_t n;
+	/* A's last talk is 14 days before 2026-05-15 */
+	cr_assert_eq(model_overdue(t, NULL, 0, D("2026-05-15"), &rows, &n, e), 0);
+	for (size_t i = 0; i < n; i++)
+		cr_assert_neq(rid_cmp(&rows[i].pairing_id, &w.pa), 0);
+	free(rows);
+	cr_assert_eq(model_overdue(t, NULL, 0, D("2026-05-16"), &rows, &n, e), 0);
+	bool found = false;
+	for (size_t i = 0; i < n; i++)
+		found = found || rid_cmp(&rows[i].pairing_id, &w.pa) == 0;
+	cr_assert(found, "15 days is overdue");
+	free(rows);
+	return 0;
+}
+
+TXN_TEST(overdue, college_setting_of_30_days)
+{
+	struct three w = three(t, "计算机学院", 30, 'A');
+	overdue_row *rows;
+	size_t n;
+	cr_assert_eq(model_overdue(t, NULL, 0, D("2026-05-20"), &rows, &n, e), 0);
+	cr_assert_eq(n, 1, "19 days is fine for this college");
+	cr_assert_eq(rid_cmp(&rows[0].pairing_id, &w.pc), 0);
+	free(rows);
+	return 0;
+}
+
+TXN_TEST(overdue, explicit_days_override_the_college)
+{
+	struct three w = three(t, "计算机学院", 30, 'A');
+	overdue_row *rows;
+	size_t n;
+	cr_assert_eq(model_overdue(t, NULL, 7, D("2026-05-20"), &rows, &n, e), 0);
+	cr_assert_eq(n, 3);
+	cr_assert_eq(rid_cmp(&rows[2].pairing_id, &w.pb), 0);
+	cr_assert_eq(rows[2].days, 10);
+	free(rows);
+	return 0;
+}
+
+TXN_TEST(overdue, one_college_or_all)
+{
+	struct three a = three(t, "计算机学院", 0, 'A');
+	struct three b = three(t, "数学学院", 0, 'B');
+	overdue_row *rows;
+	size_t n;
+	cr_assert_eq(model_overdue(t, &b.col, 0, D("2026-05-20"), &rows, &n, e), 0);
+	cr_assert_eq(n, 2);
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(rid_cmp(&rows[i].college_id, &b.col), 0);
+	free(rows);
+	cr_assert_eq(model_overdue(t, NULL, 0, D("2026-05-20"), &rows, &n, e), 0);
+	cr_assert_eq(n, 4);
+	free(rows);
+	(void)a;
+	return 0;
+}
+
+TXN_TEST(overdue, ended_pairings_are_not_overdue)
+{
+	struct three w = three(t, "计算机学院", 0, 'A');
+	pairing p;
+	err x = { 0 };
+	cr_assert_eq(pairing_get(t, &w.pc, &p, e), 0);
+	p.end = D("2026-05-01");
+	cr_assert_eq(pairing_save(t, &p, &x), 0, "%s", x.msg);
+	rec_free(&pairing_desc, &p);
+	overdue_row *rows;
+	size_t n;
+	cr_assert_eq(model_overdue(t, NULL, 0, D("2026-05-20"), &rows, &n, e), 0);
+	cr_assert_eq(n, 1);
+	cr_assert_eq(rid_cmp(&rows[0].pairing_id, &w.pa), 0);
+	free(rows);
+	return 0;
+}
+
+/* ---- stats ------------------------------------------------------------ */
+
+TXN_TEST(stats, counts_live_records)
+{
+	struct three w = three(t, "计算机学院", 0, 'A');
+	model_stats st;
+	cr_assert_eq(model_stats_get(t, &st, e), 0);
+	cr_assert_eq(st.colleges, 1);
+	cr_assert_eq(st.students, 6);
+	cr_assert_eq(st.members, 3);
+	cr_assert_eq(st.targets, 3);
+	cr_assert_eq(st.pairings, 3);
+	cr_assert_eq(st.talks, 4);
+	cr_assert_eq(st.aid, 0);
+	cr_assert_eq(st.counsellors, 0);
+	/* a member who leaves the party: a tombstone, not counted */
+	rid s = mk_student(t, "X1", "退出者", w.col, "中共党员");
+	student got;
+	err x = { 0 };
+	cr_assert_eq(student_get(t, &s, &got, e), 0);
+	free(got.political);
+	got.political = strdup("群众");
+	cr_assert_eq(student_save(t, &got, &x), 0, "%s", x.msg);
+	rec_free(&student_desc, &got);
+	cr_assert_eq(model_stats_get(t, &st, e), 0);
+	cr_assert_eq(st.members, 3);
+	cr_assert_eq(st.students, 7);
+	return 0;
+}
+
+/* ---- find ------------------------------------------------------------- */
+
+struct found {
+	char no[8][32];
+	size_t n;
+};
+
+static int collect(const student *s, void *ctx)
+{
+	struct found *f = ctx;
+	cr_assert_lt(f->n, 8);
+	snprintf(f->no[f->n++], sizeof f->no[0], "%s", s->student_no);
+	return 0;
+}
+
+static struct found find(store_txn *t, const char *q)
+{
+	struct found f = { .n = 0 };
+	err e = { 0 };
+	cr_assert_eq(model_find(t, q, collect, &f, &e), 0, "%s", e.msg);
+	return f;
+}
+
+static void roster(store_txn *t)
+{
+	rid c = mk_college(t, "计算机学院", 0, 0);
+	mk_student(t, "2023010102", "张三", c, "群众");
+	mk_student(t, "2023010101", "张珊珊", c, "群众");
+	mk_student(t, "2024010101", "李四", c, "群众");
+	mk_student(t, "2023020101", "单雄", c, "群众");
+	mk_student(t, "ZS2023", "赵森", c, "群众");
+}
+
+TXN_TEST(find, number_prefix_in_number_order)
+{
+	roster(t);
+	struct found f = find(t, "202301");
+	cr_assert_eq(f.n, 2);
+	cr_assert_str_eq(f.no[0], "2023010101");
+	cr_assert_str_eq(f.no[1], "2023010102");
+	f = find(t, "2024010101");
+	cr_assert_eq(f.n, 1);
+	f = find(t, "2025");
+	cr_assert_eq(f.n, 0);
+	return 0;
+}
+
+TXN_TEST(find, name_substring)
+{
+	roster(t);
+	struct found f = find(t, "张");
+	cr_assert_eq(f.n, 2);
+	cr_assert_str_eq(f.no[0], "2023010101");
+	cr_assert_str_eq(f.no[1], "2023010102");
+	f = find(t, " 珊珊 ");
+	cr_assert_eq(f.n, 1);
+	cr_assert_str_eq(f.no[0], "2023010101");
+	return 0;
+}
+
+TXN_TEST(find, pinyin_full_and_initials)
+{
+	roster(t);
+	struct found f = find(t, "lisi");
+	cr_assert_eq(f.n, 1);
+	cr_assert_str_eq(f.no[0], "2024010101");
+	f = find(t, "zhangs");
+	cr_assert_eq(f.n, 2);
+	f = find(t, "shanx");          /* 单 as a surname reads shan */
+	cr_assert_eq(f.n, 1);
+	cr_assert_str_eq(f.no[0], "2023020101");
+	return 0;
+}
+
+TXN_TEST(find, each_student_once)
+{
+	roster(t);
+	/* "zs" is the start of a student number and the initials of 张三,
+	 * 张珊珊 (z s...) and 赵森 — who matches both ways is listed once */
+	struct found f = find(t, "zs");
+	for (size_t i = 0; i < f.n; i++)
+		for (size_t j = i + 1; j < f.n; j++)
+			cr_assert_str_neq(f.no[i], f.no[j]);
+	bool zhao = false;
+	for (size_t i = 0; i < f.n; i++)
+		zhao = zhao || strcmp(f.no[i], "ZS2023") == 0;
+	cr_assert(zhao);
+	cr_assert_str_eq(f.no[f.n - 1], "ZS2023", "number order");
+	return 0;
+}
+
+TXN_TEST(find, nothing_for_empty_text)
+{
+	roster(t);
+	struct found f = find(t, "  ");
+	cr_assert_eq(f.n, 0);
+	return 0;
+}
