@@ -207,7 +207,9 @@ int cli_out_open(struct cli_out *o, const char *path)
 	}
 	o->path = xstrdup(path);
 	o->tmp = xasprintf("%s.tmp", path);
-	int fd = open(o->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	/* A fresh file of our own: never follow a link someone left there. */
+	unlink(o->tmp);
+	int fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0 || fchmod(fd, 0600) != 0 || !(o->f = fdopen(fd, "w"))) {
 		cli_error(_("cannot write %s: %s"), o->tmp, strerror(errno));
 		if (fd >= 0)

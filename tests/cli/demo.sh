@@ -50,6 +50,15 @@ is "$rc" 1 "demo into a database that is not empty exits 1"
 ok "it says why" grep -q '^bangfu: ' "$T/err"
 is "$("$BANGFU" --db "$T/a" stats --json)" "$sa" "the refused demo changed nothing"
 
+# On a terminal the demo shows its progress, on stderr only: the terminal
+# (what `script` records) shows it, the result on stdout has none of it.
+if command -v script >/dev/null 2>&1; then
+	script -qec "\"$BANGFU\" --lang en --db \"$T/tty\" demo --students 3000 --talks 6000 >\"$T/tty.stdout\"" /dev/null >"$T/tty.out" 2>&1
+	ok "on a terminal the demo shows its progress" grep -Eq 'talks [0-9]+/6000' "$T/tty.out"
+	ok "the progress is not in the result on stdout" sh -c "! grep -Eq '[0-9]+/[0-9]+' '$T/tty.stdout'"
+	ok "the result is on stdout" grep -q 'talks' "$T/tty.stdout"
+fi
+
 # The defaults: 2000 students, 10000 talks.
 bf demo
 is "$rc" 0 "demo with the defaults exits 0"
