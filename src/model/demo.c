@@ -454,6 +454,7 @@ static void plan_pairings(demo *d)
 					      .note = "党员外出实习，结对结束，已更换帮扶党员" };
 				p->talk_lo = p->start;
 				p->talk_hi = p->end - 1;
+				d->st[m].npairs++;   /* pairings overlapping in time count */
 				/* the old member is free again only after the end */
 				if (!pick_member(d, c, &m2) || m2 == m)
 					continue;

@@ -348,21 +348,6 @@ static bool db_empty(store_txn *t)
 	return true;
 }
 
-/* Writes the index entries of a restored live record, as model_put does. */
-static int restore_index(store_txn *t, size_t entity, const void *rec, err *e)
-{
-	const entity_ops *ops = model_ops[entity];
-	ix_entry *x = xcalloc(IX_MAX_PER_RECORD, sizeof *x);
-	size_t n = ops->keys(rec, x);
-	int rc = 0;
-	for (size_t i = 0; i < n && !rc; i++)
-		rc = st_put(t, x[i].db, key_bytes(&x[i].key),
-			    x[i].has_val ? (bytes){ x[i].val.b, sizeof x[i].val.b }
-					 : (bytes){ "", 0 }, e);
-	free(x);
-	return rc;
-}
-
 static int restore_line(restore_ctx *c, store_txn *t, const char *s, size_t n,
 			size_t line, err *e)
 {
@@ -419,7 +404,7 @@ static int restore_line(restore_ctx *c, store_txn *t, const char *s, size_t n,
 		} else if (rc == 1) {
 			rc = st_rec_restore(t, ei->db, ei->desc, rec, e);
 			if (rc == 0 && !(m->flags & REC_DELETED))
-				rc = restore_index(t, (size_t)(ei - model_entities), rec, e);
+				rc = model_reindex(t, ei, rec, e);
 			if (rc == E_INPUT) {
 				bad_line(c, line, "%s", e->msg);
 				err_clear(e);
