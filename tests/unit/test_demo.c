@@ -117,6 +117,11 @@ static int check_fn(store_txn *t, void *ctx, err *e)
 	return model_check(t, ctx, e);
 }
 
+static int stats_fn(store_txn *t, void *ctx, err *e)
+{
+	return model_stats_get(t, ctx, e);
+}
+
 Test(demo, passes_check, .timeout = 120)
 {
 	store *s = test_db();
@@ -256,5 +261,23 @@ Test(demo, progress_reported, .timeout = 120)
 	err e = { 0 };
 	cr_assert_eq(model_demo(s, &o, NULL, &e), 0, "%s", e.msg);
 	cr_expect_geq(calls, 4, "each stage reports (%zu)", calls);
+	store_close(s);
+}
+
+Test(demo, small_map_grows, .timeout = 120)
+{
+	store_set_initial_mapsize((size_t)1 << 20);
+	store *s = test_db();
+	demo_result r = run(s, 2000, 10000, 1);
+	cr_expect_gt(store_mapsize(s), (size_t)1 << 20, "the map grew");
+	cr_expect_eq(r.talks, 10000, "batches re-run after growth are not counted twice");
+	errlist probs = { 0 };
+	err e = { 0 };
+	cr_expect_eq(store_read(s, check_fn, &probs, &e), 0, "%zu problems, first: %s", probs.n,
+		     probs.n ? probs.msg[0] : e.msg);
+	model_stats st = { 0 };
+	cr_assert_eq(store_read(s, stats_fn, &st, &e), 0);
+	cr_expect_eq(st.talks, 10000, "the database has exactly the talks asked for");
+	cr_expect_eq(st.students, 2000);
 	store_close(s);
 }

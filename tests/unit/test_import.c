@@ -409,3 +409,64 @@ Test(import_bad, talks_need_known_people)
 	cr_expect_eq(l.n, 5, "5 talks, 5 messages (got %zu)", l.n);
 	store_close(s);
 }
+
+/* A big file in a small map: the write is re-run after the map grows, and
+ * neither the counts nor the messages are doubled. */
+static char *big_csv(size_t n, bool bad_last)
+{
+	char *dir = test_tmpdir();
+	char *path = xasprintf("%s/big.csv", dir);
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fprintf(f, "学号,姓名,性别,学院,班级,政治面貌,联系电话,帮扶类型\n");
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%04zu%02zu%04zu,学生%zu,%s,第%zu学院,计科%02zu01,%s,138%08zu,%s\n",
+			2021 + i % 5, i % 7 + 1, i, i, i % 2 ? "男" : "女", i % 7 + 1, 21 + i % 5,
+			i % 10 == 0 ? "中共党员" : "共青团员", i,
+			i % 5 == 1 ? "学业困难、经济困难" : "");
+	if (bad_last)
+		fprintf(f, "2021010000,重复,男,第1学院,计科2101,共青团员,,\n");
+	fclose(f);
+	free(dir);
+	return path;
+}
+
+Test(import_growth, big_file_small_map, .timeout = 120)
+{
+	store_set_initial_mapsize((size_t)1 << 20);
+	store *s = test_db();
+	char *path = big_csv(20000, false);
+	import_result r;
+	errlist errs = { 0 };
+	err e = { 0 };
+	cr_assert_eq(model_import(s, "students", path, false, &r, &errs, &e), 0, "%s", e.msg);
+	cr_expect_gt(store_mapsize(s), (size_t)1 << 20, "the map grew");
+	cr_expect_eq(r.students, 20000);
+	cr_expect_eq(r.colleges, 7);
+	cr_expect_eq(r.members, 2000);
+	cr_expect_eq(r.targets, 4000);
+	model_stats st = stats(s);
+	cr_expect_eq(st.students, 20000);
+	cr_expect_eq(st.targets, 4000);
+	free(path);
+	store_close(s);
+}
+
+Test(import_growth, bad_row_after_growth, .timeout = 120)
+{
+	store_set_initial_mapsize((size_t)1 << 20);
+	store *s = test_db();
+	char *path = big_csv(20000, true);
+	import_result r;
+	errlist errs = { 0 };
+	err e = { 0 };
+	cr_assert_eq(model_import(s, "students", path, false, &r, &errs, &e), E_INPUT);
+	cr_expect_eq(errs.n, 1, "one message, not one per run (%zu)", errs.n);
+	char *want = xasprintf("%s:20002: ", path);
+	cr_expect(errs.n && strncmp(errs.msg[0], want, strlen(want)) == 0, "%s",
+		  errs.n ? errs.msg[0] : "");
+	cr_expect_eq(stats(s).students, 0, "nothing written");
+	free(want);
+	free(path);
+	store_close(s);
+}
