@@ -86,13 +86,22 @@ static const char *store_dbname(store_txn *t, int db)
 	return db >= 0 && db < t->s->ndbs ? t->s->names[db] : "?";
 }
 
+enum { OP_READ, OP_WRITE, OP_DELETE };
+
 /* Reports an LMDB failure; MAP_FULL is remembered so store_write re-runs. */
-static int store_fail(store_txn *t, int db, const char *what, int rc, err *e)
+static int store_fail(store_txn *t, int db, int op, int rc, err *e)
 {
+	const char *name = store_dbname(t, db), *path = t->s->path, *why = mdb_strerror(rc);
 	if (rc == MDB_MAP_FULL)
 		t->map_full = true;
-	return err_set(e, E_DB, _("%s %s in %s: %s"), what, store_dbname(t, db), t->s->path,
-		       mdb_strerror(rc));
+	switch (op) {
+	case OP_WRITE:
+		return err_set(e, E_DB, _("cannot write to %s in %s: %s"), name, path, why);
+	case OP_DELETE:
+		return err_set(e, E_DB, _("cannot delete from %s in %s: %s"), name, path, why);
+	default:
+		return err_set(e, E_DB, _("cannot read %s in %s: %s"), name, path, why);
+	}
 }
 
 /* ---- opening --------------------------------------------------------- */
@@ -450,7 +459,7 @@ int st_get(store_txn *t, int db, bytes key, bytes *val, err *e)
 	if (rc == MDB_NOTFOUND)
 		return 1;
 	if (rc)
-		return store_fail(t, db, _("cannot read from"), rc, e);
+		return store_fail(t, db, OP_READ, rc, e);
 	if (val)
 		*val = (bytes){ v.mv_data, v.mv_size };
 	return 0;
@@ -467,7 +476,7 @@ static int store_put_flags(store_txn *t, int db, bytes key, bytes val, unsigned 
 	if (rc == MDB_KEYEXIST)
 		return 1;
 	if (rc)
-		return store_fail(t, db, _("cannot write to"), rc, e);
+		return store_fail(t, db, OP_WRITE, rc, e);
 	return 0;
 }
 
@@ -487,7 +496,7 @@ int st_del(store_txn *t, int db, bytes key, err *e)
 	if (rc == MDB_NOTFOUND)
 		return 1;
 	if (rc)
-		return store_fail(t, db, _("cannot delete from"), rc, e);
+		return store_fail(t, db, OP_DELETE, rc, e);
 	return 0;
 }
 
@@ -506,7 +515,7 @@ int st_cursor_open(store_txn *t, int db, store_cursor **out, err *e)
 
 	*out = NULL;
 	if (rc)
-		return store_fail(t, db, _("cannot read from"), rc, e);
+		return store_fail(t, db, OP_READ, rc, e);
 	store_cursor *c = xcalloc(1, sizeof *c);
 	c->t = t;
 	c->c = mc;
@@ -632,7 +641,7 @@ int st_scan(store_txn *t, int db, bytes prefix, st_scan_fn fn, void *ctx, err *e
 		return 0;
 	rc = mdb_cursor_open(t->txn, store_dbi(t, db), &mc);
 	if (rc)
-		return store_fail(t, db, _("cannot read from"), rc, e);
+		return store_fail(t, db, OP_READ, rc, e);
 	rc = mdb_cursor_get(mc, &k, &v, prefix.len ? MDB_SET_RANGE : MDB_FIRST);
 	while (rc == 0 && has_prefix(&k, prefix)) {
 		r = fn((bytes){ k.mv_data, k.mv_size }, (bytes){ v.mv_data, v.mv_size }, ctx);
@@ -644,7 +653,7 @@ int st_scan(store_txn *t, int db, bytes prefix, st_scan_fn fn, void *ctx, err *e
 	if (r)
 		return r;
 	if (rc && rc != MDB_NOTFOUND)
-		return store_fail(t, db, _("cannot read from"), rc, e);
+		return store_fail(t, db, OP_READ, rc, e);
 	return 0;
 }
 
@@ -796,7 +805,7 @@ int st_rec_each(store_txn *t, int db, const record_desc *d, st_rec_fn fn, void *
 
 	rc = mdb_cursor_open(t->txn, store_dbi(t, db), &mc);
 	if (rc)
-		return store_fail(t, db, _("cannot read from"), rc, e);
+		return store_fail(t, db, OP_READ, rc, e);
 	rec = xcalloc(1, d->size);
 	for (rc = mdb_cursor_get(mc, &k, &v, MDB_FIRST); rc == 0;
 	     rc = mdb_cursor_get(mc, &k, &v, MDB_NEXT)) {
@@ -819,7 +828,7 @@ int st_rec_each(store_txn *t, int db, const record_desc *d, st_rec_fn fn, void *
 	if (r)
 		return r;
 	if (rc != MDB_NOTFOUND)
-		return store_fail(t, db, _("cannot read from"), rc, e);
+		return store_fail(t, db, OP_READ, rc, e);
 	return 0;
 }
 
