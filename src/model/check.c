@@ -12,7 +12,7 @@
 /* An index entry the records imply. */
 struct want {
 	int db;
-	uint8_t key[511];
+	uint8_t *key;          /* malloc'd */
 	size_t klen;
 	bool has_val;
 	rid val;
@@ -33,6 +33,7 @@ static void want_add(struct wants *ws, const ix_entry *x, const char *label)
 	struct want *w = &ws->w[ws->n++];
 	w->db = x->db;
 	w->klen = x->key.len;
+	w->key = xmalloc(x->key.len ? x->key.len : 1);
 	memcpy(w->key, x->key.b, x->key.len);
 	w->has_val = x->has_val;
 	w->val = x->val;
@@ -244,8 +245,10 @@ int model_check(store_txn *t, errlist *probs, err *e)
 			i = j;
 		}
 	}
-	for (size_t i = 0; i < c.wants.n; i++)
+	for (size_t i = 0; i < c.wants.n; i++) {
+		free(c.wants.w[i].key);
 		free(c.wants.w[i].label);
+	}
 	free(c.wants.w);
 	if (rc)
 		return rc;
