@@ -583,8 +583,22 @@ int st_seek(store_cursor *c, bytes want, bytes *key, bytes *val)
 	MDB_val k = { want.len, (void *)want.data }, v;
 	if (want.len == 0)
 		return cursor_get(c->c, &k, &v, MDB_FIRST, key, val);
-	if (want.len > 511)
-		return 1;
+	if (want.len > 511) {
+		/* no key is that long: the first key >= want comes after its
+		 * first 511 bytes, or is greater than them */
+		int rc;
+		k.mv_size = 511;
+		rc = cursor_get(c->c, &k, &v, MDB_SET_RANGE, NULL, NULL);
+		if (rc == 0 && k.mv_size == 511 && memcmp(k.mv_data, want.data, 511) == 0)
+			rc = cursor_get(c->c, &k, &v, MDB_NEXT, NULL, NULL);
+		if (rc == 0) {
+			if (key)
+				*key = (bytes){ k.mv_data, k.mv_size };
+			if (val)
+				*val = (bytes){ v.mv_data, v.mv_size };
+		}
+		return rc;
+	}
 	return cursor_get(c->c, &k, &v, MDB_SET_RANGE, key, val);
 }
 

@@ -489,6 +489,12 @@ static int cursor_fn(store_txn *t, void *ctx, err *e)
 	pos = 4;
 	key_take_i32(key, &pos, &b);
 	cr_assert_eq(b, -1, "first key at or after the wanted one");
+
+	uint8_t longer[600] = { 0, 0, 0, 2 };     /* longer than any key */
+	cr_assert_eq(st_seek(c, (bytes){ longer, sizeof longer }, &key, &val), 0);
+	pos = 4;
+	key_take_i32(key, &pos, &b);
+	cr_assert_eq(b, -5, "(2, INT32_MIN) is a prefix of it, so smaller");
 	st_cursor_close(c);
 
 	/* a cursor left open is closed with the transaction */
