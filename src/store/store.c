@@ -35,7 +35,7 @@ struct store {
 	int ndbs;
 	char **names;
 	MDB_dbi *dbi;
-	int meta_db, audit_db;
+	int meta_db;
 	char actor[64];
 	int readers;           /* open read transactions of this process */
 	bool writing;          /* a write transaction is open */
@@ -170,7 +170,7 @@ static int store_begin(store *s, unsigned flags, MDB_txn **out, err *e)
 		int rc = mdb_txn_begin(s->env, NULL, flags, out);
 		if (rc == 0)
 			return 0;
-		if (rc == MDB_MAP_RESIZED && tries < 8) {
+		if (rc == MDB_MAP_RESIZED && tries < 8 && !s->readers) {
 			/* another process grew the map: adopt its size */
 			mdb_env_set_mapsize(s->env, 0);
 			continue;
@@ -238,13 +238,11 @@ int store_open(store **out, const char *dir, const char *const *dbs, int ndbs, e
 	s->ndbs = ndbs;
 	s->names = xcalloc((size_t)ndbs + 1, sizeof *s->names);
 	s->dbi = xcalloc((size_t)ndbs + 1, sizeof *s->dbi);
-	s->meta_db = s->audit_db = -1;
+	s->meta_db = -1;
 	for (int i = 0; i < ndbs; i++) {
 		s->names[i] = xstrdup(dbs[i]);
 		if (strcmp(dbs[i], "meta") == 0)
 			s->meta_db = i;
-		else if (strcmp(dbs[i], "audit") == 0)
-			s->audit_db = i;
 	}
 	store_default_actor(s);
 
