@@ -104,6 +104,26 @@ static int open_pairing(const pairing *p, void *ctx)
 	return p->end == 0 || p->end >= today;
 }
 
+/* A student changing college must not break an open pairing. */
+struct moving {
+	const student *s;
+	date_t today;
+};
+
+static int member_moving(const pairing *p, void *ctx)
+{
+	struct moving *mv = ctx;
+	return p->end == 0 || p->end >= mv->today;
+}
+
+static int target_moving(const pairing *p, void *ctx)
+{
+	struct moving *mv = ctx;
+	if (!(p->end == 0 || p->end >= mv->today) || (p->reason && *p->reason))
+		return 0;
+	return rid_cmp(&p->college_id, &mv->s->college_id) != 0;
+}
+
 static int student_fix(store_txn *t, void *work, const void *old, err *e)
 {
 	student *s = work;
@@ -125,6 +145,23 @@ static int student_fix(store_txn *t, void *work, const void *old, err *e)
 		if (rc)
 			return rc;
 	}
+	if (was && rid_cmp(&was->college_id, &s->college_id) != 0) {
+		struct moving mv = { s, date_today() };
+		int rc = pairings_of(t, IX_PAIRING_MEMBER, &s->m.id, member_moving, &mv, e);
+		if (rc == 1)
+			return model_bad(e, "college",
+					 _("%s helps in an open pairing of the old college; end it first"),
+					 s->name ? s->name : "");
+		if (!rc)
+			rc = pairings_of(t, IX_PAIRING_TARGET, &s->m.id, target_moving, &mv, e);
+		if (rc == 1)
+			return model_bad(e, "college",
+					 _("%s would be assisted across colleges without a reason; "
+					   "give the pairing a reason or end it first"),
+					 s->name ? s->name : "");
+		if (rc)
+			return rc;
+	}
 	return 0;
 }
 
@@ -137,12 +174,13 @@ static int student_after(store_txn *t, void *work, const void *old, err *e)
 	if (rc != 0 && rc != 1)
 		return rc;
 	bool has = rc == 0;
-	if (political_is_member(s->political) && !has) {
+	bool want = political_is_member(s->political) && !(s->m.flags & REC_DELETED);
+	if (want && !has) {
 		memset(&mb, 0, sizeof mb);
 		mb.student_id = s->m.id;
 		return member_save(t, &mb, e);
 	}
-	if (!political_is_member(s->political) && has) {
+	if (!want && has) {
 		member was;
 		memset(&was, 0, sizeof was);
 		rec_copy(&member_desc, &was, &mb);

@@ -581,3 +581,36 @@ TXN_TEST(check, finds_an_undecodable_record)
 	errlist_free(&probs);
 	return 0;
 }
+
+TXN_TEST(student, moving_college_must_not_break_an_open_pairing)
+{
+	rid c1 = mk_college(t, "计算机学院", 0, 0);
+	rid c2 = mk_college(t, "数学学院", 0, 0);
+	rid mem = mk_student(t, "2023010101", "张三", c1, "中共党员");
+	rid tgt = mk_student(t, "2024010101", "李四", c1, "共青团员");
+	mk_target(t, tgt, KIND_ACADEMIC);
+	mk_pair(t, mem, tgt, "2026-03-01");
+	student s;
+	err x = { 0 };
+	errlist probs = { 0 };
+	/* the member: the pairing belongs to the member's college */
+	cr_assert_eq(student_get(t, &mem, &s, e), 0);
+	s.college_id = c2;
+	cr_assert_eq(student_save(t, &s, &x), E_INPUT);
+	cr_assert(about(&x, "college"), "%s", x.msg);
+	rec_free(&student_desc, &s);
+	/* the assisted student: it would become cross-college without a reason */
+	cr_assert_eq(student_get(t, &tgt, &s, e), 0);
+	s.college_id = c2;
+	cr_assert_eq(student_save(t, &s, &x), E_INPUT);
+	cr_assert(about(&x, "college"), "%s", x.msg);
+	rec_free(&student_desc, &s);
+	cr_assert_eq(model_check(t, &probs, &x), 0, "%s", x.msg);
+	/* a student with no pairing moves freely */
+	rid free_one = mk_student(t, "2024010102", "王五", c1, "群众");
+	cr_assert_eq(student_get(t, &free_one, &s, e), 0);
+	s.college_id = c2;
+	cr_assert_eq(student_save(t, &s, &x), 0, "%s", x.msg);
+	rec_free(&student_desc, &s);
+	return 0;
+}
