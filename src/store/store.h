@@ -211,7 +211,11 @@ int st_rec_get(store_txn *t, int db, const record_desc *d, const rid *id, void *
  * stored rev must equal rec's rev (0 for a new record) or the write is
  * refused with E_DB "changed by someone else" (rec untouched). On success
  * rev is bumped, updated_at/updated_by set, and an audit entry appended
- * naming the fields that changed. */
+ * naming the fields that changed. A write function that store_write re-runs
+ * after MAP_FULL may pass the same struct again (its id and rev as the
+ * aborted run left them): that is recognised and not a conflict. After a
+ * failed or rolled-back store_write the struct keeps the id and rev the
+ * aborted run gave it: reload it before saving it again. */
 int st_rec_put(store_txn *t, int db, const record_desc *d, void *rec, err *e);
 
 /* Writes rec exactly as given (id, rev, updated_* kept): restoring a dump.
