@@ -772,7 +772,9 @@ void demo_opts_init(demo_opts *o)
 	o->seed = 1;
 }
 
-enum { BATCH = 5000 };
+/* Records per write transaction: bigger batches copy each B-tree page fewer
+ * times (1M talks: 5,000 a batch writes ~40 GB, 50,000 ~3 GB). */
+enum { BATCH = 50000 };
 
 static void demo_free(demo *d)
 {
