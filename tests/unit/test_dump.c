@@ -222,3 +222,45 @@ Test(dump, duplicate_id_refused)
 	free(path);
 	store_close(s);
 }
+
+static int by_no_fn(store_txn *t, void *ctx, err *e)
+{
+	student s;
+	int rc = student_by_no(t, ctx, &s, e);
+	if (rc == 0)
+		rec_free(&student_desc, &s);
+	return rc;
+}
+
+Test(dump, tombstones_round_trip)
+{
+	store *s = test_db();
+	import_fixtures(s);
+	char *one = dump_str(s);
+	store_close(s);
+	/* mark the student 𠮷田 (in nothing else) deleted */
+	char *name = strstr(one, "\"name\":\"𠮷田\"");
+	cr_assert_not_null(name);
+	char *line = name;
+	while (line > one && line[-1] != '\n')
+		line--;
+	char *by = strstr(line, "\"updated_by\":\"");
+	cr_assert(by && by < name);
+	char *end = strchr(by + 14, '"') + 1;
+	char *marked = xasprintf("%.*s,\"deleted\":true%s", (int)(end - one), one, end);
+	char *path = write_tmp(marked);
+	s = test_db();
+	errlist errs = { 0 };
+	err e = { 0 };
+	cr_assert_eq(model_restore(s, path, &errs, &e), 0, "%s", e.msg);
+	char *two = dump_str(s);
+	cr_expect(strcmp(two, marked) == 0, "the tombstone is dumped as it was restored");
+	cr_expect_eq(store_read(s, by_no_fn, "2024010103", &e), 1,
+		     "a deleted student is not found through the index");
+	cr_expect_eq(store_read(s, by_no_fn, "2023010102", &e), 0);
+	free(one);
+	free(two);
+	free(marked);
+	free(path);
+	store_close(s);
+}
