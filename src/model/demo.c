@@ -569,6 +569,19 @@ static int write_students(store_txn *t, void *ctx, err *e)
 		if (rc)
 			return fail(e, rc, s->no);
 		s->id = x.m.id;
+		if (political_is_member(s->political)) {
+			/* the profile student_save made: which branch keeps the member */
+			member m = { 0 };
+			rc = member_of_student(t, &s->id, &m, e);
+			if (rc)
+				return fail(e, rc, s->no);
+			free(m.branch);
+			m.branch = xstrdup(s->no[3] <= '2' ? "本科生第一党支部" : "本科生第二党支部");
+			rc = member_save(t, &m, e);
+			rec_free(&member_desc, &m);
+			if (rc)
+				return fail(e, rc, s->no);
+		}
 		if (s->kinds) {
 			target g = { 0 };
 			g.student_id = s->id;
