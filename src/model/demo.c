@@ -67,21 +67,25 @@ typedef struct college_seed {
 	const char *name;
 	int code;
 	const char *majors[4];
+	const char *courses[3];   /* the college's own hard courses */
 } college_seed;
 
 static const college_seed college_seeds[] = {
-	{ "计算机科学与技术学院", 3, { "计科", "软工", "网安", "数据" } },
-	{ "机械工程学院", 1, { "机制", "车辆", "机电" } },
-	{ "经济管理学院", 4, { "会计", "工商", "国贸", "金融" } },
-	{ "外国语学院", 5, { "英语", "日语", "翻译" } },
-	{ "化学化工学院", 6, { "化工", "应化", "制药" } },
-	{ "电气工程学院", 2, { "电气", "自动化", "电信" } },
-	{ "土木工程学院", 7, { "土木", "建环", "工管" } },
-	{ "数学与统计学院", 8, { "数学", "统计", "信计" } },
-	{ "文学与新闻传播学院", 9, { "汉语言", "新闻", "广告" } },
-	{ "材料科学与工程学院", 10, { "材料", "高分子" } },
-	{ "艺术设计学院", 11, { "视传", "环设", "产设" } },
-	{ "马克思主义学院", 12, { "思政" } },
+	{ "计算机科学与技术学院", 3, { "计科", "软工", "网安", "数据" },
+	  { "C语言程序设计", "数据结构", "离散数学" } },
+	{ "机械工程学院", 1, { "机制", "车辆", "机电" }, { "工程制图", "理论力学", "材料力学" } },
+	{ "经济管理学院", 4, { "会计", "工商", "国贸", "金融" },
+	  { "基础会计", "微观经济学", "统计学" } },
+	{ "外国语学院", 5, { "英语", "日语", "翻译" }, { "英语精读", "英语听力", "基础日语" } },
+	{ "化学化工学院", 6, { "化工", "应化", "制药" }, { "有机化学", "物理化学", "化工原理" } },
+	{ "电气工程学院", 2, { "电气", "自动化", "电信" }, { "电路原理", "模拟电子技术", "信号与系统" } },
+	{ "土木工程学院", 7, { "土木", "建环", "工管" }, { "结构力学", "工程制图", "材料力学" } },
+	{ "数学与统计学院", 8, { "数学", "统计", "信计" }, { "数学分析", "高等代数", "实变函数" } },
+	{ "文学与新闻传播学院", 9, { "汉语言", "新闻", "广告" },
+	  { "古代汉语", "现代汉语", "新闻采访与写作" } },
+	{ "材料科学与工程学院", 10, { "材料", "高分子" }, { "材料科学基础", "物理化学", "材料力学" } },
+	{ "艺术设计学院", 11, { "视传", "环设", "产设" }, { "设计素描", "构成设计", "计算机辅助设计" } },
+	{ "马克思主义学院", 12, { "思政" }, { "马克思主义基本原理", "中国近现代史纲要", "政治经济学" } },
 };
 enum { NSEEDS = sizeof college_seeds / sizeof college_seeds[0] };
 
@@ -113,11 +117,18 @@ static const char *const given_f[] = {
 	"雨萱", "思彤", "可馨", "一诺", "婉清", "淼", "珺", "琰", "瑾", "紫涵",
 	"若曦", "语嫣", "晓雯", "梦瑶", "雅琪",
 };
-static const char *const courses[] = {
-	"高等数学", "线性代数", "大学英语", "大学物理", "概率论与数理统计",
-	"C语言程序设计", "数据结构", "大学物理实验", "工程制图", "有机化学",
-	"基础会计", "微观经济学", "理论力学", "电路原理", "英语精读",
+/* Courses every college has. */
+static const char *const common_courses[] = {
+	"高等数学", "线性代数", "大学英语", "大学物理", "概率论与数理统计", "大学物理实验",
 };
+
+/* A course a student of the college may struggle with. */
+static const char *course_of(rng *r, const college_seed *c)
+{
+	uint32_t x = below(r, 9);
+	return x < 6 ? common_courses[x] : c->courses[x - 6];
+}
+
 static const char *const situations_academic[] = {
 	"上学期%s、%s两门课程不及格，已收到学业预警",
 	"%s挂科，%s成绩在及格线边缘，学分绩点偏低",
@@ -346,9 +357,9 @@ static void plan_students(demo *d)
 				s->kinds = kinds;
 				char part[3][160] = { "", "", "" };
 				if (kinds & KIND_ACADEMIC) {
-					const char *c1 = PICK(r, courses), *c2 = PICK(r, courses);
-					while (c2 == c1)
-						c2 = PICK(r, courses);
+					const char *c1 = course_of(r, cs), *c2 = course_of(r, cs);
+					while (strcmp(c2, c1) == 0)
+						c2 = course_of(r, cs);
 					fill(part[0], sizeof part[0], PICK(r, situations_academic), "",
 					     c1, c2);
 				}
@@ -620,8 +631,8 @@ static int write_pairings(store_txn *t, void *ctx, err *e)
 }
 
 /* A talk's content from fragments of its topics. */
-static void talk_content(rng *r, uint32_t topics, const char *ta, bool by_counsellor,
-			 char *buf, size_t n)
+static void talk_content(rng *r, const college_seed *col, uint32_t topics, const char *ta,
+			 bool by_counsellor, char *buf, size_t n)
 {
 	char part[200];
 	size_t o = 0;
@@ -640,7 +651,7 @@ static void talk_content(rng *r, uint32_t topics, const char *ta, bool by_counse
 		if (!(topics & t[i].bit))
 			continue;
 		fill(part, sizeof part, t[i].parts[below(r, (uint32_t)t[i].n)], ta,
-		     PICK(r, courses), NULL);
+		     course_of(r, col), NULL);
 		o += (size_t)snprintf(buf + o, n - o, "%s；", part);
 	}
 	/* the last "；" becomes "。" */
@@ -724,7 +735,7 @@ static int write_talks(store_txn *t, void *ctx, err *e)
 		k.minutes = 15 + 5 * (int64_t)below(&r, 16);
 		k.mode = (char *)pick_mode(&r);
 		k.topics = talk_topics(&r, tg->kinds);
-		talk_content(&r, k.topics, strcmp(tg->gender, "男") == 0 ? "他" : "她",
+		talk_content(&r, d->col[tg->college].seed, k.topics, strcmp(tg->gender, "男") == 0 ? "他" : "她",
 			     by_cns, content, sizeof content);
 		k.content = content;
 		if (chance(&r, 10) && k.date + 7 <= d->today)
