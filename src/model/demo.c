@@ -265,6 +265,8 @@ typedef struct demo {
 	/* batch state */
 	size_t from, to;
 	rng batch_r;
+	struct talk_plan *tp;
+	size_t talks_before;
 } demo;
 
 static void progress(demo *d, const char *stage, size_t done, size_t total)
@@ -422,6 +424,14 @@ static bool pick_member(demo *d, int ci, size_t *out)
 
 static date_t max_d(date_t a, date_t b) { return a > b ? a : b; }
 
+static int pair_cmp(const void *a, const void *b)
+{
+	const dpair *x = a, *y = b;
+	if (x->target != y->target)
+		return x->target < y->target ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
 static void plan_pairings(demo *d)
 {
 	rng *r = &d->r;
@@ -488,6 +498,8 @@ static void plan_pairings(demo *d)
 				p->talk_hi = d->today - 20 - (date_t)below(r, 30);
 		}
 	}
+	/* written in the order of their targets (see plan_talks) */
+	qsort(d->pr, d->npr, sizeof *d->pr, pair_cmp);
 	for (size_t i = 0; i < d->npr; i++)
 		if (d->pr[i].talk_hi >= d->pr[i].talk_lo)
 			d->active[d->nactive++] = i;
@@ -685,68 +697,158 @@ static const char *pick_mode(rng *r)
 	return x < 6 ? "面谈" : x < 8 ? "线上" : "电话";
 }
 
-/* Talk number i (of the whole run) from the batch's generator: the first
- * ones make sure every active pair that is not overdue had a talk lately. */
+/* ---- talks: planned as counts, written target by target ------------- */
+
+/* Talks are first only counted (which pairing or counsellor holds each), then
+ * written assisted student by assisted student, in id order, each one's talks
+ * in date order: the talk indexes (pairing | date, target | date) then grow at
+ * their ends instead of all over, so a big demo copies far fewer pages. Each
+ * student's talks come from a generator of its own: a batch re-run after the
+ * map grew makes the very same talks. */
+typedef struct talk_plan {
+	uint32_t *pcount;         /* per pairing: members' talks */
+	uint8_t *recent;          /* per pairing: one of them in the last 10 days */
+	uint32_t *ccount;         /* per student: counsellors' talks */
+	size_t *first_pair;       /* per student: pairings (SIZE_MAX none) */
+	size_t *next_pair;        /* per pairing: the student's next pairing */
+} talk_plan;
+
+static int plan_talks(demo *d, talk_plan *tp, err *e)
+{
+	rng *r = &d->r;
+	tp->pcount = xcalloc(d->npr + 1, sizeof *tp->pcount);
+	tp->recent = xcalloc(d->npr + 1, 1);
+	tp->ccount = xcalloc(d->nst + 1, sizeof *tp->ccount);
+	tp->first_pair = xcalloc(d->nst + 1, sizeof *tp->first_pair);
+	tp->next_pair = xcalloc(d->npr + 1, sizeof *tp->next_pair);
+	for (size_t i = 0; i < d->nst; i++)
+		tp->first_pair[i] = SIZE_MAX;
+	/* pairings are in target order, a target's by start: link backwards */
+	for (size_t i = d->npr; i-- > 0;) {
+		tp->next_pair[i] = tp->first_pair[d->pr[i].target];
+		tp->first_pair[d->pr[i].target] = i;
+	}
+	if (d->o->talks && !d->nactive)
+		return err_set(e, E_INPUT, _("no pairings to hold talks: give more students"));
+	for (size_t i = 0; i < d->o->talks; i++) {
+		if (i < d->nactive) {
+			/* first, every open pair that is not overdue talked lately */
+			size_t p = d->active[i];
+			tp->pcount[p]++;
+			if (d->pr[p].talk_hi == d->today && d->pr[p].end == 0)
+				tp->recent[p] = 1;
+			continue;
+		}
+		if (chance(r, 8)) {
+			/* a counsellor talks with an assisted student of the college */
+			size_t s = below(r, (uint32_t)d->nst);
+			for (size_t tries = 0; tries < d->nst && !d->st[s].kinds; tries++)
+				s = (s + 1) % d->nst;
+			if (d->st[s].kinds) {
+				tp->ccount[s]++;
+				continue;
+			}
+		}
+		tp->pcount[d->active[below(r, (uint32_t)d->nactive)]]++;
+	}
+	return 0;
+}
+
+static void talk_plan_free(talk_plan *tp)
+{
+	free(tp->pcount);
+	free(tp->recent);
+	free(tp->ccount);
+	free(tp->first_pair);
+	free(tp->next_pair);
+}
+
+typedef struct talk_slot {
+	date_t date;
+	uint32_t seq;             /* keeps the order of equal dates */
+	size_t pairing;           /* SIZE_MAX: a counsellor's */
+} talk_slot;
+
+static int slot_cmp(const void *a, const void *b)
+{
+	const talk_slot *x = a, *y = b;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
 static int write_talks(store_txn *t, void *ctx, err *e)
 {
 	demo *d = ctx;
-	rng r = d->batch_r;
+	talk_plan *tp = d->tp;
 	char content[1024];
-	d->res.talks = d->from;
-	for (size_t i = d->from; i < d->to; i++) {
-		talk k = { 0 };
-		dstudent *tg;
-		bool by_cns = i >= d->nactive && chance(&r, 8);
-		if (by_cns) {
-			size_t s = below(&r, (uint32_t)d->nst);
-			/* a counsellor talks with assisted students of the college */
-			for (size_t tries = 0; tries < d->nst && !d->st[s].kinds; tries++)
-				s = (s + 1) % d->nst;
-			tg = &d->st[s];
-			if (!tg->kinds) {
-				by_cns = false;
-			} else {
-				dcollege *c = &d->col[tg->college];
-				k.counsellor_id = c->counsellors[below(&r, (uint32_t)c->ncounsellors)];
-				k.target_id = tg->id;
-				date_t lo = d->sem[0].start;
-				k.date = lo + (date_t)below(&r, (uint32_t)(d->today - lo + 1));
+	d->res.talks = d->talks_before;
+	talk_slot *slots = NULL;
+	size_t cap = 0;
+	int rc = 0;
+	for (size_t si = d->from; si < d->to && !rc; si++) {
+		dstudent *tg = &d->st[si];
+		size_t n = tp->ccount[si];
+		for (size_t p = tp->first_pair[si]; p != SIZE_MAX; p = tp->next_pair[p])
+			n += tp->pcount[p];
+		if (!n)
+			continue;
+		if (n > cap) {
+			cap = n;
+			slots = xrealloc(slots, cap * sizeof *slots);
+		}
+		rng r;
+		rng_seed(&r, d->o->seed ^ 0x54414c4b53ULL ^ ((uint64_t)(si + 1) << 20));
+		size_t k = 0;
+		for (size_t p = tp->first_pair[si]; p != SIZE_MAX; p = tp->next_pair[p]) {
+			const dpair *dp = &d->pr[p];
+			for (uint32_t j = 0; j < tp->pcount[p]; j++) {
+				date_t lo = dp->talk_lo;
+				if (j == 0 && tp->recent[p])
+					lo = max_d(lo, d->today - 10);
+				slots[k].date = lo + (date_t)below(&r, (uint32_t)(dp->talk_hi - lo + 1));
+				slots[k].pairing = p;
+				slots[k].seq = (uint32_t)k;
+				k++;
 			}
 		}
-		if (!by_cns) {
-			if (!d->nactive)
-				return err_set(e, E_INPUT, _("no pairings to hold talks: "
-							     "give more students"));
-			dpair *p;
-			if (i < d->nactive && d->pr[d->active[i]].talk_hi == d->today &&
-			    d->pr[d->active[i]].end == 0) {
-				p = &d->pr[d->active[i]];
-				date_t lo = max_d(p->talk_lo, d->today - 10);
-				k.date = lo + (date_t)below(&r, (uint32_t)(d->today - lo + 1));
-			} else {
-				p = &d->pr[d->active[below(&r, (uint32_t)d->nactive)]];
-				k.date = p->talk_lo +
-					(date_t)below(&r, (uint32_t)(p->talk_hi - p->talk_lo + 1));
-			}
-			tg = &d->st[p->target];
-			k.member_id = d->st[p->member].id;
-			k.target_id = tg->id;
+		for (uint32_t j = 0; j < tp->ccount[si]; j++) {
+			date_t lo = d->sem[0].start;
+			slots[k].date = lo + (date_t)below(&r, (uint32_t)(d->today - lo + 1));
+			slots[k].pairing = SIZE_MAX;
+			slots[k].seq = (uint32_t)k;
+			k++;
 		}
-		k.minutes = 15 + 5 * (int64_t)below(&r, 16);
-		k.mode = (char *)pick_mode(&r);
-		k.topics = talk_topics(&r, tg->kinds);
-		talk_content(&r, d->col[tg->college].seed, k.topics, strcmp(tg->gender, "男") == 0 ? "他" : "她",
-			     by_cns, content, sizeof content);
-		k.content = content;
-		if (chance(&r, 10) && k.date + 7 <= d->today)
-			k.follow_up = k.date + 7;
-		int rc = talk_save(t, &k, e);
-		if (rc)
-			return fail(e, rc, tg->no);
-		d->res.talks++;
+		qsort(slots, n, sizeof *slots, slot_cmp);
+		const dcollege *col = &d->col[tg->college];
+		for (size_t j = 0; j < n; j++) {
+			talk tk = { 0 };
+			bool by_cns = slots[j].pairing == SIZE_MAX;
+			tk.target_id = tg->id;
+			tk.date = slots[j].date;
+			if (by_cns)
+				tk.counsellor_id = col->counsellors[below(&r, (uint32_t)col->ncounsellors)];
+			else
+				tk.member_id = d->st[d->pr[slots[j].pairing].member].id;
+			tk.minutes = 15 + 5 * (int64_t)below(&r, 16);
+			tk.mode = (char *)pick_mode(&r);
+			tk.topics = talk_topics(&r, tg->kinds);
+			talk_content(&r, col->seed, tk.topics,
+				     strcmp(tg->gender, "男") == 0 ? "他" : "她", by_cns, content,
+				     sizeof content);
+			tk.content = content;
+			if (chance(&r, 10) && tk.date + 7 <= d->today)
+				tk.follow_up = tk.date + 7;
+			rc = talk_save(t, &tk, e);
+			if (rc) {
+				rc = fail(e, rc, tg->no);
+				break;
+			}
+			d->res.talks++;
+		}
 	}
-	d->r = r;
-	return 0;
+	free(slots);
+	return rc;
 }
 
 static int write_aid(store_txn *t, void *ctx, err *e)
@@ -885,14 +987,24 @@ int model_demo(store *s, const demo_opts *opts, demo_result *res, err *e)
 	d.res.pairings = d.npr;
 
 	rng_seed(&d.r, o->seed ^ 0x54414c4b53ULL);   /* "TALKS" */
-	for (d.from = 0; d.from < o->talks; d.from = d.to) {
-		d.to = d.from + BATCH < o->talks ? d.from + BATCH : o->talks;
-		d.batch_r = d.r;
+	talk_plan tp = { 0 };
+	d.tp = &tp;
+	rc = plan_talks(&d, &tp, e);
+	for (d.from = 0; !rc && d.from < d.nst; d.from = d.to) {
+		size_t n = 0;
+		for (d.to = d.from; d.to < d.nst && n < BATCH; d.to++) {
+			n += tp.ccount[d.to];
+			for (size_t p = tp.first_pair[d.to]; p != SIZE_MAX; p = tp.next_pair[p])
+				n += tp.pcount[p];
+		}
+		d.talks_before = d.res.talks;
 		rc = store_write(s, write_talks, &d, e);
-		if (rc)
-			goto out;
-		progress(&d, "talks", d.to, o->talks);
+		if (!rc)
+			progress(&d, "talks", d.res.talks, o->talks);
 	}
+	talk_plan_free(&tp);
+	if (rc)
+		goto out;
 
 	rng_seed(&d.batch_r, o->seed ^ 0x414944ULL);  /* "AID" */
 	rc = store_write(s, write_aid, &d, e);
