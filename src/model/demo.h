@@ -23,7 +23,7 @@
 typedef void (*demo_progress_fn)(const char *stage, size_t done, size_t total, void *ctx);
 
 typedef struct demo_opts {
-	size_t students;        /* default 2000 */
+	size_t students;        /* default 2000; at most 250,000 */
 	size_t talks;           /* default 10000 */
 	uint64_t seed;          /* default 1 */
 	demo_progress_fn progress;   /* optional */
