@@ -1,6 +1,6 @@
 #include "config.h"
 /* aid.c — material help (物质救济) a member gives within a pairing. */
-#include "model/model.h"
+#include "model/internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 #include "config.h"
 /* check.c — a full consistency check: every record decodes, every index
  * matches its records both ways, every rule holds. */
-#include "model/model.h"
+#include "model/internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

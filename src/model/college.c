@@ -1,6 +1,6 @@
 #include "config.h"
 /* college.c — colleges (学院): the units that run the programme. */
-#include "model/model.h"
+#include "model/internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 #include "config.h"
 /* counsellor.c — counsellors (辅导员): a college's student-affairs staff. */
-#include "model/model.h"
+#include "model/internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

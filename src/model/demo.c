@@ -548,7 +548,7 @@ static int write_setup(store_txn *t, void *ctx, err *e)
 		dc->ncounsellors = 2 + below(&d->r, 2);
 		for (size_t k = 0; k < dc->ncounsellors; k++) {
 			counsellor n = { 0 };
-			char no[16], name[24], phone[16];
+			char no[48], name[24], phone[24];
 			bool male = chance(&d->r, 45);
 			snprintf(no, sizeof no, "%04u%02d%02zu", 2005 + below(&d->r, 16),
 				 dc->seed->code, k + 1);

@@ -1,6 +1,6 @@
 #include "config.h"
 /* find.c — finding students by number, name or pinyin. */
-#include "model/model.h"
+#include "model/internal.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -831,7 +831,7 @@ int model_import_ex(store *s, const import_opts *o, import_result *res,
 	size_t before = errs->n;
 	int rc = csv_read_file(o->path, &tab, errs);
 	if (rc) {
-		csv_free(&tab);
+		csv_table_free(&tab);
 		if (errs->n == before)
 			errlist_add(errs, _("%s: cannot be read"), o->path);
 		return err_set(e, E_INPUT, _("%s: the file is not valid CSV; nothing was imported"),
@@ -840,11 +840,11 @@ int model_import_ex(store *s, const import_opts *o, import_result *res,
 	import_ctx c = { .o = o, .k = k, .tab = &tab };
 	if (tab.nrows == 0) {
 		errlist_add(errs, _("%s:1: the file is empty (no header row)"), o->path);
-		csv_free(&tab);
+		csv_table_free(&tab);
 		return err_set(e, E_INPUT, _("%s: nothing to import"), o->path);
 	}
 	if (!map_header(&c, &tab.rows[0], errs)) {
-		csv_free(&tab);
+		csv_table_free(&tab);
 		return err_set(e, E_INPUT, _("%s: unknown or missing columns; nothing was imported"),
 			       o->path);
 	}
@@ -859,7 +859,7 @@ int model_import_ex(store *s, const import_opts *o, import_result *res,
 	errlist_free(&c.rows);
 	seen_free(&c.seen);
 	free(c.cell);
-	csv_free(&tab);
+	csv_table_free(&tab);
 	return rc;
 }
 

@@ -1,7 +1,7 @@
 #include "config.h"
 /* member.c — party-member profiles, one per student who is a party member
  * (created and tombstoned by student_save). */
-#include "model/model.h"
+#include "model/internal.h"
 
 #include <stdio.h>
 #include <string.h>

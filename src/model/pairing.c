@@ -1,7 +1,7 @@
 #include "config.h"
 /* pairing.c — one party member paired with one assisted student, and the
  * programme's pairing rules. */
-#include "model/model.h"
+#include "model/internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

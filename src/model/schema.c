@@ -1,6 +1,6 @@
 #include "config.h"
 /* schema.c — the databases, the entity table, opening and migrations. */
-#include "model/model.h"
+#include "model/internal.h"
 
 #include <pwd.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 #include "config.h"
 /* semester.c — terms ("2025-2026-2") with the year's due dates. */
-#include "model/model.h"
+#include "model/internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

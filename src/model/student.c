@@ -2,7 +2,7 @@
 /* student.c — students: party members, assisted students and everyone else
  * on a college's roster. Keeps the member profile in step with the
  * political status. */
-#include "model/model.h"
+#include "model/internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

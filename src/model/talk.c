@@ -1,7 +1,7 @@
 #include "config.h"
 /* talk.c — heart-to-heart talks (谈心谈话): a member's, within a pairing,
  * or a counsellor's, with any assisted student of the college. */
-#include "model/model.h"
+#include "model/internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 #include "config.h"
 /* target.c — assisted-student profiles (帮扶对象): kinds of difficulty,
  * hardship tier, situation (sensitive), status. */
-#include "model/model.h"
+#include "model/internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

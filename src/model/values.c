@@ -1,7 +1,7 @@
 #include "config.h"
 /* values.c — the fixed value sets (kinds, topics, choices) and the helpers
  * every entity file shares for validation and saving. */
-#include "model/model.h"
+#include "model/internal.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,12 +1,7 @@
 #include "config.h"
 #include "util/csv.h"
 
-/* libcsv's csv_free(struct csv_parser *) has the same name as ours
- * (csv.h's contract); its declaration is renamed away and the parser's buffer
- * is freed by parser_done below instead. */
-#define csv_free libcsv_csv_free_unused
 #include <csv.h>
-#undef csv_free
 #include <errno.h>
 #include <iconv.h>
 #include <stdbool.h>
@@ -187,9 +182,7 @@ static void parser_init(struct csv_parser *p)
 
 static void parser_done(struct csv_parser *p)
 {
-	free(p->entry_buf);
-	p->entry_buf = NULL;
-	p->entry_size = 0;
+	csv_free(p);
 }
 
 /* Length of the physical line starting at s (including its line end). */
@@ -320,7 +313,7 @@ int csv_read_mem(const char *name, const char *buf, size_t len, csv_table *t, er
 	free(conv);
 	t->encoding = xstrdup(encoding);
 	if (r.nerr) {
-		csv_free(t);
+		csv_table_free(t);
 		return E_INPUT;
 	}
 	return 0;
@@ -358,7 +351,7 @@ int csv_read_file(const char *path, csv_table *t, errlist *errs)
 	return rc;
 }
 
-void csv_free(csv_table *t)
+void csv_table_free(csv_table *t)
 {
 	if (!t)
 		return;

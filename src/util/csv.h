@@ -33,6 +33,6 @@ typedef struct csv_table {
 int csv_read_file(const char *path, csv_table *t, errlist *errs);
 /* The same from memory (name is used in messages). */
 int csv_read_mem(const char *name, const char *buf, size_t len, csv_table *t, errlist *errs);
-void csv_free(csv_table *t);
+void csv_table_free(csv_table *t);
 
 #endif

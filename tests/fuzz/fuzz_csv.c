@@ -47,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < errs.n; i++)
 			CHECK(strncmp(errs.msg[i], "fuzz.csv:", 9) == 0);
 	}
-	csv_free(&t);
+	csv_table_free(&t);
 	errlist_free(&errs);
 	return 0;
 }

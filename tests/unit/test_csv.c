@@ -15,7 +15,7 @@ static errlist E;
 
 static void reset(void)
 {
-	csv_free(&T);
+	csv_table_free(&T);
 	errlist_free(&E);
 }
 
@@ -393,7 +393,7 @@ Test(csv, every_bad_row_is_reported)
 Test(csv, free_twice_is_harmless)
 {
 	ok_read("a\n");
-	csv_free(&T);
-	csv_free(&T);
+	csv_table_free(&T);
+	csv_table_free(&T);
 	cr_assert_eq(T.nrows, 0);
 }

@@ -1,0 +1,72 @@
+/* internal.h — shared by the files of src/model/ only; ui/, cli/ and
+ * report/ use model.h. */
+#ifndef BANGFU_MODEL_INTERNAL_H
+#define BANGFU_MODEL_INTERNAL_H
+
+#include "model/model.h"
+
+/* Index layout: string keys are key_str() with the record id (16 bytes) as
+ * value; composite keys are key_id()/key_i32() (dates) parts with an empty
+ * value. Only live records have index entries; a counsellor's talk (zero
+ * pairing_id) has no IX_TALK_PAIRING entry. */
+typedef struct ix_entry {
+	int db;
+	keybuf key;
+	bool has_val;          /* value is val (16 bytes), else empty */
+	rid val;
+} ix_entry;
+enum { IX_MAX_PER_RECORD = 4 };
+
+/* What model_put and model_check need to know of an entity. */
+typedef struct entity_ops {
+	const record_desc *desc;
+	int db;
+	/* The index entries rec implies (its id must be set). */
+	size_t (*keys)(const void *rec, ix_entry out[IX_MAX_PER_RECORD]);
+	int (*validate)(store_txn *t, const void *rec, err *e);
+	/* A short human name for problem lines ("student 2023001 张三"). */
+	void (*label)(store_txn *t, const void *rec, char *buf, size_t n);
+} entity_ops;
+extern const entity_ops college_ops, semester_ops, student_ops, counsellor_ops,
+	member_ops, target_ops, pairing_ops, talk_ops, aid_ops;
+/* In dump order, like model_entities. */
+extern const entity_ops *const model_ops[];
+
+/* E_INPUT "field: message" (fmt is already translated). */
+int model_bad(err *e, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Deep-copies in into work and cleans its text fields (valid UTF-8, NFC,
+ * trimmed). On error work is freed. */
+int model_prepare(const record_desc *d, void *work, const void *in, err *e);
+/* After a save: copies the meta and every non-text field of work back to in
+ * (ids, rev, fields the save filled in). */
+void model_return(const record_desc *d, void *in, const void *work);
+/* Writes work (st_rec_put) and moves the index entries from those of old
+ * (NULL for a new record) to work's. */
+int model_put(store_txn *t, const entity_ops *ops, void *work, const void *old, err *e);
+/* The common save: model_prepare, the old record (if in has an id and it
+ * exists), fix (canonical spellings, derived fields; may be NULL), the
+ * entity's validate, model_put, after (e.g. keeping profiles in step; may be
+ * NULL), model_return. old is NULL for a new record. */
+typedef int (*model_fix_fn)(store_txn *t, void *work, const void *old, err *e);
+int model_save(store_txn *t, const entity_ops *ops, void *in, model_fix_fn fix,
+	       model_fix_fn after, err *e);
+/* Looks up a string-keyed index entry: 0 found (*out), 1 not, E_DB. */
+int model_ix_get(store_txn *t, int db, const keybuf *k, rid *out, err *e);
+/* A lookup key typed by a user, cleaned like saved text: malloc'd. */
+char *model_key_text(const char *s);
+/* Length (in characters) and presence of a text field. */
+int model_text(err *e, const char *field, const char *s, size_t max_chars, bool required);
+/* s must be one of values (or "" when !required). */
+int model_choice_ok(err *e, const char *field, const char *const *values, const char *s,
+		    bool required);
+/* Replaces *s by its canonical spelling when it is a known synonym. */
+void model_canon(const char *const *values, char **s);
+/* Digits, with an optional leading + and - or spaces between groups. */
+int model_phone(err *e, const char *field, const char *s);
+/* "2023001 张三" for a student id (its hex if there is no such student). */
+void model_student_label(store_txn *t, const rid *id, char *buf, size_t n);
+/* Whether a record with this id exists (live) in db. */
+int model_exists(store_txn *t, int db, const rid *id, err *e);
+
+#endif
