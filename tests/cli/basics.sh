@@ -125,6 +125,13 @@ bf --lang en init --semester 2025-13
 is "$rc" 1 "init with a bad semester code exits 1"
 ok "the bad semester code is named" grep -q "2025-13" "$T/err"
 
+# ---- output that cannot be written is an error, not silence
+if [ -w /dev/full ]; then
+	rc=0; "$BANGFU" --lang en --db "$DB" stats >/dev/full 2>"$T/err" || rc=$?
+	is "$rc" 1 "stats into a full disk exits 1"
+	ok "it says the output could not be written" grep -q '^bangfu: cannot write the output' "$T/err"
+fi
+
 # ---- a command's exit code passes through
 bf check
 is "$rc" 0 "check on a new database exits 0"
