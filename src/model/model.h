@@ -291,6 +291,26 @@ int aid_save(store_txn *t, aid *a, err *e);
 int aid_get(store_txn *t, const rid *id, aid *out, err *e);
 int aid_validate(store_txn *t, const aid *a, err *e);
 
+/* ---- roles and privacy ---------------------------------------------- */
+
+/* Who runs bangfu (--role; real users and log-in come later). */
+typedef enum role_t {
+	ROLE_SECRETARY = 0,    /* default */
+	ROLE_COUNSELLOR,
+	ROLE_MEMBER,
+} role_t;
+bool role_parse(const char *s, role_t *out);   /* "secretary" "counsellor" "member" */
+const char *role_name(role_t r);
+
+/* Rule (DOMAIN.md, privacy): the content of a talk whose topics include 心理
+ * and the situation text of an assisted student of the kind 心理困难 are
+ * shown to counsellors only — in lists, record views, search and exports.
+ * Everyone else sees that the talk happened and privacy_mask() in place of
+ * the text. */
+bool talk_content_visible(role_t r, const talk *k);
+bool target_situation_visible(role_t r, const target *g);
+const char *privacy_mask(void);                /* "[仅辅导员可见]" */
+
 /* ---- queries --------------------------------------------------------- */
 
 /* Overdue pairings: active pairings (of college, or of every college if

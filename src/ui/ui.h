@@ -1,0 +1,137 @@
+/* ui.h — the curses front end's shared face (src/ui/).
+ *
+ * Layers inside ui/:
+ *   edit.[ch]    curses-free line/multi-line edit model (wchar_t buffer and
+ *                cursor); unit-tested with CJK text
+ *   layout.[ch]  curses-free display-width layout: cells cut at a character
+ *                boundary with "…", padded columns, column widths; tested
+ *   keymap.[ch]  the one action table and the keymap file parser (data in
+ *                keymaps/); curses-free parsing; tested
+ *   form.[ch]    the form-file parser (data in forms/) and the form screen
+ *   term.c       curses start/stop, colours, SIGWINCH flag, get_wch, mouse
+ *   ui.c         the main loop, the screen stack, key bar, status line,
+ *                help screen, dialogs, "terminal too small"
+ *   scr_*.c      one screen per file: firstrun, dashboard, the lists,
+ *                record view, ...
+ *
+ * A screen asks model/ for data inside a short store_read() and hands user
+ * input back to model/ (the *_validate and *_save functions) inside a
+ * store_write(); it holds no business rule, and never holds a transaction
+ * while waiting for a key. */
+#ifndef BANGFU_UI_H
+#define BANGFU_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+#include "model/model.h"
+#include "ui/keymap.h"
+
+typedef struct ui ui;
+typedef struct screen screen;
+
+/* Options chosen on the command line or in the config file. */
+typedef struct ui_opts {
+	const char *keymap;    /* "default", "vi", "emacs" or a path; NULL = default */
+	const char *user_keys; /* the user's override file; NULL = the XDG path */
+	const char *forms_dir; /* NULL = the installed forms (or $BANGFU_FORMS) */
+	role_t role;           /* model.h */
+} ui_opts;
+
+/* Runs the front end on an open store until the user quits. Returns an exit
+ * status (0, or E_INPUT when a keymap or form file is broken: the message
+ * "FILE:LINE: what is wrong" has then been printed to stderr before curses
+ * started). */
+int ui_run(store *s, const ui_opts *o);
+
+/* ---- events --------------------------------------------------------- */
+
+typedef enum ui_ev_type {
+	EV_KEY,       /* a key: ch is a character (is_code false) or KEY_* code */
+	EV_MOUSE,     /* a click or wheel: y, x, button (1 left, 4 wheel up, 5 down) */
+	EV_RESIZE,    /* the terminal changed size (already reflowed) */
+	EV_TICK,      /* no key for a while: a chance to notice others' changes */
+} ui_ev_type;
+
+typedef struct ui_event {
+	ui_ev_type type;
+	action_t action;      /* the bound action for this key in the current
+	                         screen's context, or ACT_NONE */
+	wint_t ch;
+	bool is_code;
+	int y, x, button;
+} ui_event;
+
+/* ---- screens -------------------------------------------------------- */
+
+enum {
+	SCREEN_STAY = 0,      /* handled or ignored; keep this screen */
+	SCREEN_CLOSE = 1,     /* pop this screen */
+	SCREEN_QUIT = 2,      /* leave the program (after asking if unsaved) */
+};
+
+struct screen_ops {
+	const char *name;                 /* "dashboard", "students", ... */
+	/* The title drawn on the top line (translated). */
+	const char *(*title)(screen *sc);
+	/* Actions shown in the key bar, in order, ending with ACT_NONE. */
+	const action_t *bar;
+	/* True while the screen takes typed text (a field or filter is being
+	 * edited): printable characters then go to handle() as EV_KEY with
+	 * action ACT_NONE unless the key is a function/control key. */
+	bool (*typing)(screen *sc);
+	/* Draw into the body: rows [top, top+rows) of stdscr, all columns.
+	 * Fetch data with store_read(); keep only copies. */
+	void (*draw)(screen *sc, ui *u, int top, int rows, int cols);
+	/* Where the hardware cursor goes (for input methods): false = hide. */
+	bool (*cursor)(screen *sc, int *y, int *x);
+	int (*handle)(screen *sc, ui *u, const ui_event *ev);
+	/* True when closing would lose typed changes (F10 then asks). */
+	bool (*unsaved)(screen *sc);
+	void (*destroy)(screen *sc);
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	void *state;
+};
+
+void ui_push(ui *u, screen *sc);     /* takes ownership */
+store *ui_store(ui *u);
+role_t ui_role(ui *u);
+const keymap *ui_keymap(ui *u);
+const char *ui_forms_dir(ui *u);
+/* A one-line message in the status line until the next key (translated). */
+void ui_status(ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ui_status_error(ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* True if another terminal (or this one) committed since `since`; updates it.
+ * Lists call it on redraw to notice changes made elsewhere. */
+bool ui_db_changed(ui *u, uint64_t *since);
+
+/* Modal dialogs (they run their own small loop; resize-safe). */
+bool ui_confirm(ui *u, const char *question);          /* y/n */
+void ui_message(ui *u, const char *title, const char *text);
+/* Asks for a line of text (CJK-capable); NULL when cancelled; malloc'd. */
+char *ui_prompt(ui *u, const char *question, const char *initial);
+/* Lets the user choose one of n strings; -1 when cancelled. */
+int ui_choose(ui *u, const char *title, const char *const *items, size_t n);
+
+/* ---- screens each scr_*.c file provides ------------------------------ */
+
+screen *scr_firstrun(ui *u);
+screen *scr_dashboard(ui *u);
+screen *scr_students(ui *u);          /* assisted students */
+screen *scr_members(ui *u);           /* party members */
+screen *scr_pairings(ui *u);
+screen *scr_talks(ui *u);
+screen *scr_counsellors(ui *u);
+screen *scr_record(ui *u, const rid *student_id);   /* a student's record view */
+/* A form screen: form name ("student", "pairing", "talk", "counsellor",
+ * "aid"), the record to edit (NULL = new), and preset values (field name =
+ * value pairs, NULL-terminated) such as the pairing a talk is logged for. */
+screen *scr_form(ui *u, const char *form, const rid *id, const char *const *presets);
+screen *scr_help(ui *u, const screen *of);
+
+#endif
