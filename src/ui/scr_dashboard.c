@@ -1,0 +1,2 @@
+#include "config.h"
+/* stub: to be written */
