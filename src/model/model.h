@@ -26,6 +26,7 @@ enum model_db {
 	DB_META, DB_AUDIT,
 	DB_COLLEGE, DB_SEMESTER, DB_STUDENT, DB_COUNSELLOR, DB_MEMBER,
 	DB_TARGET, DB_PAIRING, DB_TALK, DB_AID,
+	DB_SUMMARY,           /* semester summaries per college (report/) */
 	/* secondary indexes: composite keys, changed with their records */
 	IX_COLLEGE_NAME,      /* name\0 -> college id */
 	IX_SEMESTER_CODE,     /* code\0 -> semester id */
@@ -40,6 +41,7 @@ enum model_db {
 	IX_TALK_PAIRING,      /* pairing id | date | talk id -> "" */
 	IX_TALK_TARGET,       /* target student id | date | talk id -> "" */
 	IX_AID_PAIRING,       /* pairing id | date | aid id -> "" */
+	IX_TALK_DATE,         /* date | talk id -> "" (schema 3) */
 	DB__COUNT
 };
 
@@ -47,7 +49,7 @@ extern const char *const model_db_names[DB__COUNT];
 /* Schema versions: 1 was the first layout (no IX_STUDENT_COLLEGE, no member
  * profiles: party members were known by political status only); 2 adds both.
  * model_open migrates older databases step by step. */
-enum { SCHEMA_VERSION = 2 };
+enum { SCHEMA_VERSION = 3 };
 
 /* Opens the database folder, runs migrations (refusing a database newer than
  * this program with E_DB), and returns the store. */

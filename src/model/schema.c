@@ -21,6 +21,7 @@ const char *const model_db_names[DB__COUNT] = {
 	[DB_PAIRING] = "pairing",
 	[DB_TALK] = "talk",
 	[DB_AID] = "aid",
+	[DB_SUMMARY] = "summary",
 	[IX_COLLEGE_NAME] = "ix_college_name",
 	[IX_SEMESTER_CODE] = "ix_semester_code",
 	[IX_STUDENT_NO] = "ix_student_no",
@@ -34,6 +35,7 @@ const char *const model_db_names[DB__COUNT] = {
 	[IX_TALK_PAIRING] = "ix_talk_pairing",
 	[IX_TALK_TARGET] = "ix_talk_target",
 	[IX_AID_PAIRING] = "ix_aid_pairing",
+	[IX_TALK_DATE] = "ix_talk_date",
 };
 
 const entity_info model_entities[] = {
@@ -102,9 +104,29 @@ static int migrate_1_to_2(store_txn *t, err *e)
 	return rc;
 }
 
+/* 2 -> 3: IX_TALK_DATE (talks by date, for the dashboard's counts by week
+ * and month without reading every talk). */
+static int mig3_talk_date(const void *rec, void *ctx)
+{
+	struct mig_ctx *m = ctx;
+	const talk *k = rec;
+	keybuf key;
+	key_init(&key);
+	key_i32(&key, k->date);
+	key_id(&key, &k->m.id);
+	return st_put(m->t, IX_TALK_DATE, key_bytes(&key), (bytes){ "", 0 }, m->e);
+}
+
+static int migrate_2_to_3(store_txn *t, err *e)
+{
+	struct mig_ctx m = { t, e };
+	return st_rec_each(t, DB_TALK, &talk_desc, mig3_talk_date, &m, e);
+}
+
 /* Step i takes a database from version i to i + 1. */
 static int (*const migrations[])(store_txn *, err *) = {
 	[1] = migrate_1_to_2,
+	[2] = migrate_2_to_3,
 };
 
 static int read_version(store_txn *t, void *ctx, err *e)

@@ -47,6 +47,12 @@ static size_t talk_keys(const void *rec, ix_entry out[IX_MAX_PER_RECORD])
 	key_i32(&out[n].key, k->date);
 	key_id(&out[n].key, &k->m.id);
 	out[n].has_val = false;
+	n++;
+	out[n].db = IX_TALK_DATE;
+	key_init(&out[n].key);
+	key_i32(&out[n].key, k->date);
+	key_id(&out[n].key, &k->m.id);
+	out[n].has_val = false;
 	return n + 1;
 }
 

@@ -28,10 +28,12 @@ case $json in
 esac
 is "$kept" yes "students, target, pairing and talks are kept"
 
-is "$(version)" "00000002" \
-	"the schema version is now 2"
+is "$(version)" "00000003" \
+	"the schema version is now 3"
 n=$(mdb_stat -s ix_student_college "$DB" | sed -n 's/^ *Entries: //p')
-is "$n" 6 "every student is in the student-by-college index"
+is "$n" 6 "every student is in the student-by-college index (step 1 to 2)"
+n=$(mdb_stat -s ix_talk_date "$DB" | sed -n 's/^ *Entries: //p')
+is "$n" 2 "every talk is in the talk-by-date index (step 2 to 3)"
 
 bf check
 is "$rc" 0 "check finds the migrated database sound"
@@ -49,11 +51,11 @@ is "$(cut -f1 "$T/out")" "2023010101" "the migrated students are found"
 # A database from a newer program is refused, untouched.
 DB="$T/db3"
 mkdir -p "$DB"
-sed '/^ 736368656d615f76657273696f6e$/{n;s/.*/ 00000003/}' "$DATA/schema1.dump" |
+sed '/^ 736368656d615f76657273696f6e$/{n;s/.*/ 00000063/}' "$DATA/schema1.dump" |
 	mdb_load "$DB"
 bf --lang en stats --json
-is "$rc" 3 "a database of schema 3 is refused with a database error"
+is "$rc" 3 "a database of schema 99 is refused with a database error"
 ok "the message says it is newer than this program" grep -q "newer than this program" "$T/err"
-is "$(version)" "00000003" "and it is left as it was"
+is "$(version)" "00000063" "and it is left as it was"
 
 done_testing
