@@ -1,4 +1,4 @@
-/* keymap.h — the one action table and keymap files (keymaps/*).
+/* keymap.h — the one action table and keymap files (the files in keymaps/).
  *
  * Every action has a name (used in keymap files), a help text and a short
  * key-bar label (both marked N_() and translated on display). Default keys
