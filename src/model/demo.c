@@ -445,7 +445,7 @@ static void plan_pairings(demo *d)
 		dcollege *col = &d->col[c];
 		for (size_t k = 0; k < col->ntarget; k++) {
 			size_t t = col->target_ix[k];
-			if (chance(r, 8))
+			if (chance(r, 3))
 				continue;       /* still waiting for a member */
 			int mc = c;
 			bool cross = chance(r, 5) && d->ncol > 1;
@@ -465,7 +465,7 @@ static void plan_pairings(demo *d)
 				start = max_d(prev_lo, d->today - 20);
 			/* a few pairs of last semester ended and the student got a new
 			 * member this semester */
-			if (!cur && cur_lo + 40 < d->today && chance(r, 6)) {
+			if (!cur && cur_lo + 40 < d->today && chance(r, 8)) {
 				size_t m2;
 				dpair *p = &d->pr[d->npr++];
 				*p = (dpair){ .member = m, .target = t, .start = start,
