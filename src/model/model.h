@@ -333,6 +333,22 @@ typedef struct model_stats {
 } model_stats;
 int model_stats_get(store_txn *t, model_stats *out, err *e);
 
+/* Talks dated from..to (both included), counted on the date index
+ * (IX_TALK_DATE) without reading a talk. */
+int model_talk_count_between(store_txn *t, date_t from, date_t to, size_t *n, err *e);
+/* Talks per week in one range scan of the date index: counts[i] = talks
+ * dated start + 7i .. start + 7i + 6, for i < weeks. */
+int model_talks_by_week(store_txn *t, date_t start, int weeks, size_t *counts, err *e);
+
+/* The programme at a glance (dashboard): pairings active today, party
+ * members, counsellors, talks, assisted students and how many of each kind
+ * (a student of several kinds counts once in each). */
+typedef struct model_programme {
+	size_t active_pairings, members, counsellors, talks;
+	size_t targets, academic, financial, psych;
+} model_programme;
+int model_programme_get(store_txn *t, date_t today, model_programme *out, err *e);
+
 /* find: a student number or its prefix, a name substring, or pinyin (full or
  * initials). Calls fn for each matching student in student-number order. */
 typedef int (*student_fn)(const student *s, void *ctx);

@@ -153,3 +153,111 @@ int model_stats_get(store_txn *t, model_stats *out, err *e)
 	}
 	return 0;
 }
+
+/* ---- talks by date (IX_TALK_DATE: date | talk id -> "") -------------- */
+
+/* Calls one(date, ctx) for each talk dated from..to, in date order, by a
+ * range scan of the date index: no talk record is read. */
+static int talk_dates(store_txn *t, date_t from, date_t to,
+		      void (*one)(date_t d, void *ctx), void *ctx, err *e)
+{
+	store_cursor *c;
+	keybuf k;
+	bytes key, val;
+	int rc = st_cursor_open(t, IX_TALK_DATE, &c, e);
+	if (rc)
+		return rc;
+	key_init(&k);
+	key_i32(&k, from);
+	for (rc = st_seek(c, key_bytes(&k), &key, &val); rc == 0; rc = st_next(c, &key, &val)) {
+		size_t pos = 0;
+		int32_t d;
+		if (!key_take_i32(key, &pos, &d))
+			continue;
+		if (d > to)
+			break;
+		one(d, ctx);
+	}
+	st_cursor_close(c);
+	if (rc > 1)
+		return err_set(e, E_DB, "%s", _("cannot read the talk date index"));
+	return 0;
+}
+
+static void count_date(date_t d, void *ctx)
+{
+	(void)d;
+	(*(size_t *)ctx)++;
+}
+
+int model_talk_count_between(store_txn *t, date_t from, date_t to, size_t *n, err *e)
+{
+	*n = 0;
+	if (to < from)
+		return 0;
+	return talk_dates(t, from, to, count_date, n, e);
+}
+
+struct weeks_ctx {
+	date_t start;
+	size_t *counts;
+};
+
+static void week_date(date_t d, void *ctx)
+{
+	struct weeks_ctx *w = ctx;
+	w->counts[(d - w->start) / 7]++;
+}
+
+int model_talks_by_week(store_txn *t, date_t start, int weeks, size_t *counts, err *e)
+{
+	struct weeks_ctx w = { start, counts };
+	if (weeks <= 0)
+		return 0;
+	memset(counts, 0, (size_t)weeks * sizeof *counts);
+	return talk_dates(t, start, start + 7 * weeks - 1, week_date, &w, e);
+}
+
+/* ---- the programme's counts for the dashboard ------------------------- */
+
+struct prog_ctx {
+	model_programme *p;
+	date_t today;
+};
+
+static int prog_target(const void *rec, void *ctx)
+{
+	const target *g = rec;
+	model_programme *p = ((struct prog_ctx *)ctx)->p;
+	if (g->status && strcmp(g->status, "已结束") == 0)
+		return 0;
+	p->targets++;
+	if (g->kinds & KIND_ACADEMIC)
+		p->academic++;
+	if (g->kinds & KIND_FINANCIAL)
+		p->financial++;
+	if (g->kinds & KIND_PSYCH)
+		p->psych++;
+	return 0;
+}
+
+static int prog_pairing(const void *rec, void *ctx)
+{
+	struct prog_ctx *c = ctx;
+	if (pairing_active_on(rec, c->today))
+		c->p->active_pairings++;
+	return 0;
+}
+
+int model_programme_get(store_txn *t, date_t today, model_programme *out, err *e)
+{
+	struct prog_ctx c = { out, today };
+	int rc;
+	memset(out, 0, sizeof *out);
+	out->members = st_count(t, IX_MEMBER_STUDENT);
+	out->counsellors = st_count(t, IX_STAFF_NO);
+	out->talks = st_count(t, IX_TALK_DATE);
+	if ((rc = st_rec_each(t, DB_TARGET, &target_desc, prog_target, &c, e)))
+		return rc;
+	return st_rec_each(t, DB_PAIRING, &pairing_desc, prog_pairing, &c, e);
+}

@@ -383,3 +383,62 @@ TXN_TEST(find, nothing_for_empty_text)
 	cr_assert_eq(f.n, 0);
 	return 0;
 }
+
+/* ---- talks by date and the programme's counts (dashboard) ------------- */
+
+TXN_TEST(talks_by_date, count_between_includes_both_ends)
+{
+	three(t, "计算机学院", 0, 'A');  /* talks 03-20, 04-03, 05-01, 05-10 */
+	size_t n;
+	cr_assert_eq(model_talk_count_between(t, D("2026-05-01"), D("2026-05-31"), &n, e), 0);
+	cr_assert_eq(n, 2, "this month: 05-01 and 05-10");
+	cr_assert_eq(model_talk_count_between(t, D("2026-04-03"), D("2026-05-01"), &n, e), 0);
+	cr_assert_eq(n, 2, "both ends are included");
+	cr_assert_eq(model_talk_count_between(t, D("2026-04-04"), D("2026-04-30"), &n, e), 0);
+	cr_assert_eq(n, 0);
+	cr_assert_eq(model_talk_count_between(t, D("2026-05-31"), D("2026-05-01"), &n, e), 0);
+	cr_assert_eq(n, 0, "an empty range");
+	return 0;
+}
+
+TXN_TEST(talks_by_date, weeks_count_each_talk_in_its_week)
+{
+	struct three w = three(t, "计算机学院", 0, 'A');
+	pairing p;
+	cr_assert_eq(pairing_get(t, &w.pb, &p, e), 0);
+	mk_talk(t, p.member_id, p.target_id, "2026-05-11");
+	mk_talk(t, p.member_id, p.target_id, "2026-05-16");
+	rec_free(&pairing_desc, &p);
+	/* weeks from Monday 2026-04-27: [04-27..05-03] [05-04..05-10]
+	 * [05-11..05-17]; talks before (03-20, 04-03) are left out */
+	size_t c[4] = { 9, 9, 9, 9 };
+	cr_assert_eq(model_talks_by_week(t, D("2026-04-27"), 4, c, e), 0);
+	cr_assert_eq(c[0], 1, "05-01");
+	cr_assert_eq(c[1], 1, "05-10 is the last day of the second week");
+	cr_assert_eq(c[2], 2, "05-11 and 05-16");
+	cr_assert_eq(c[3], 0);
+	return 0;
+}
+
+TXN_TEST(programme, counts_by_kind_and_active_pairings)
+{
+	struct three w = three(t, "计算机学院", 0, 'A');
+	rid g = mk_student(t, "G9", "多类", w.col, "共青团员");
+	mk_target(t, g, KIND_FINANCIAL | KIND_PSYCH);
+	pairing p;
+	err x = { 0 };
+	cr_assert_eq(pairing_get(t, &w.pc, &p, e), 0);
+	p.end = D("2026-05-01");
+	cr_assert_eq(pairing_save(t, &p, &x), 0, "%s", x.msg);
+	rec_free(&pairing_desc, &p);
+	model_programme m;
+	cr_assert_eq(model_programme_get(t, D("2026-05-20"), &m, e), 0);
+	cr_assert_eq(m.active_pairings, 2, "the ended pairing is not counted");
+	cr_assert_eq(m.members, 3);
+	cr_assert_eq(m.targets, 4);
+	cr_assert_eq(m.academic, 3);
+	cr_assert_eq(m.financial, 1);
+	cr_assert_eq(m.psych, 1);
+	cr_assert_eq(m.talks, 4);
+	return 0;
+}
