@@ -1,2 +1,391 @@
 #include "config.h"
-/* stub: to be written */
+/* edit.c — the text edit model (see edit.h). */
+#include "ui/edit.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "ui/layout.h"
+#include "util/err.h"
+
+void edit_init(edit *e, size_t max, bool multiline)
+{
+	memset(e, 0, sizeof *e);
+	e->cap = 16;
+	e->buf = xcalloc(e->cap, sizeof *e->buf);
+	e->max = max;
+	e->multiline = multiline;
+	e->goal_col = -1;
+}
+
+void edit_free(edit *e)
+{
+	free(e->buf);
+	memset(e, 0, sizeof *e);
+}
+
+static void reserve(edit *e, size_t extra)
+{
+	if (e->len + extra + 1 <= e->cap)
+		return;
+	while (e->len + extra + 1 > e->cap)
+		e->cap *= 2;
+	e->buf = xrealloc(e->buf, e->cap * sizeof *e->buf);
+}
+
+void edit_clear(edit *e)
+{
+	e->len = e->cur = 0;
+	e->buf[0] = 0;
+	e->hscroll = 0;
+	e->vscroll = 0;
+	e->goal_col = -1;
+	e->changed = true;
+}
+
+static bool insert_raw(edit *e, wchar_t c)
+{
+	if (c == L'\n' && !e->multiline)
+		return false;
+	if (c == L'\r')
+		return false;
+	if (c != L'\n' && (c < 0x20 || c == 0x7f))
+		return false;
+	if (e->max && e->len >= e->max)
+		return false;
+	reserve(e, 1);
+	memmove(e->buf + e->cur + 1, e->buf + e->cur, (e->len - e->cur + 1) * sizeof *e->buf);
+	e->buf[e->cur++] = c;
+	e->len++;
+	e->changed = true;
+	e->goal_col = -1;
+	return true;
+}
+
+void edit_set(edit *e, const char *utf8)
+{
+	edit_clear(e);
+	if (utf8) {
+		size_t n;
+		wchar_t *w = lay_to_wcs(utf8, &n);
+		for (size_t i = 0; i < n; i++)
+			if (w[i] == L'\t')
+				insert_raw(e, L' ');
+			else
+				insert_raw(e, w[i]);
+		free(w);
+	}
+	e->changed = false;
+	e->goal_col = -1;
+}
+
+char *edit_get(const edit *e)
+{
+	return lay_to_utf8(e->buf, e->len);
+}
+
+bool edit_empty(const edit *e)
+{
+	return e->len == 0;
+}
+
+bool edit_insert(edit *e, wchar_t c)
+{
+	return insert_raw(e, c);
+}
+
+bool edit_insert_str(edit *e, const char *utf8)
+{
+	size_t n;
+	wchar_t *w = lay_to_wcs(utf8, &n);
+	bool any = false;
+	for (size_t i = 0; i < n; i++)
+		any |= insert_raw(e, w[i] == L'\t' ? L' ' : w[i]);
+	free(w);
+	return any;
+}
+
+bool edit_newline(edit *e)
+{
+	return insert_raw(e, L'\n');
+}
+
+static void remove_at(edit *e, size_t at, size_t n)
+{
+	memmove(e->buf + at, e->buf + at + n, (e->len - at - n + 1) * sizeof *e->buf);
+	e->len -= n;
+	e->changed = true;
+	e->goal_col = -1;
+}
+
+bool edit_backspace(edit *e)
+{
+	if (e->cur == 0)
+		return false;
+	e->cur--;
+	remove_at(e, e->cur, 1);
+	return true;
+}
+
+bool edit_delete(edit *e)
+{
+	if (e->cur >= e->len)
+		return false;
+	remove_at(e, e->cur, 1);
+	return true;
+}
+
+static size_t line_start_of(const edit *e, size_t pos)
+{
+	while (pos > 0 && e->buf[pos - 1] != L'\n')
+		pos--;
+	return pos;
+}
+
+static size_t line_end_of(const edit *e, size_t pos)
+{
+	while (pos < e->len && e->buf[pos] != L'\n')
+		pos++;
+	return pos;
+}
+
+bool edit_kill_line(edit *e)
+{
+	size_t end = line_end_of(e, e->cur);
+	if (end == e->cur)
+		return edit_delete(e);   /* at a line end: join the next line */
+	remove_at(e, e->cur, end - e->cur);
+	return true;
+}
+
+bool edit_left(edit *e)
+{
+	e->goal_col = -1;
+	if (e->cur == 0)
+		return false;
+	e->cur--;
+	return true;
+}
+
+bool edit_right(edit *e)
+{
+	e->goal_col = -1;
+	if (e->cur >= e->len)
+		return false;
+	e->cur++;
+	return true;
+}
+
+bool edit_home(edit *e)
+{
+	e->goal_col = -1;
+	size_t s = line_start_of(e, e->cur);
+	if (s == e->cur)
+		return false;
+	e->cur = s;
+	return true;
+}
+
+bool edit_end(edit *e)
+{
+	e->goal_col = -1;
+	size_t s = line_end_of(e, e->cur);
+	if (s == e->cur)
+		return false;
+	e->cur = s;
+	return true;
+}
+
+/* Word classes: spaces and punctuation separate words; each Han character
+ * is a word of its own (there are no spaces in Chinese). */
+static int wclass(wchar_t c)
+{
+	if (c == L' ' || c == L'\n' || c == 0x3000)
+		return 0;
+	if (lay_wcwidth(c) == 2)
+		return 2;
+	if (iswalnum((wint_t)c) || c == L'_')
+		return 1;
+	return 3;
+}
+
+bool edit_word_left(edit *e)
+{
+	e->goal_col = -1;
+	if (e->cur == 0)
+		return false;
+	size_t p = e->cur;
+	while (p > 0 && wclass(e->buf[p - 1]) == 0)
+		p--;
+	if (p > 0) {
+		int k = wclass(e->buf[p - 1]);
+		p--;
+		if (k != 2)
+			while (p > 0 && wclass(e->buf[p - 1]) == k)
+				p--;
+	}
+	e->cur = p;
+	return true;
+}
+
+bool edit_word_right(edit *e)
+{
+	e->goal_col = -1;
+	if (e->cur >= e->len)
+		return false;
+	size_t p = e->cur;
+	int k = wclass(e->buf[p]);
+	p++;
+	if (k != 2 && k != 0)
+		while (p < e->len && wclass(e->buf[p]) == k)
+			p++;
+	while (p < e->len && wclass(e->buf[p]) == 0)
+		p++;
+	e->cur = p;
+	return true;
+}
+
+size_t edit_line(const edit *e)
+{
+	size_t l = 0;
+	for (size_t i = 0; i < e->cur; i++)
+		if (e->buf[i] == L'\n')
+			l++;
+	return l;
+}
+
+int edit_col(const edit *e)
+{
+	size_t s = line_start_of(e, e->cur);
+	return lay_wswidth(e->buf + s, e->cur - s);
+}
+
+size_t edit_lines(const edit *e)
+{
+	size_t l = 1;
+	for (size_t i = 0; i < e->len; i++)
+		if (e->buf[i] == L'\n')
+			l++;
+	return l;
+}
+
+void edit_line_span(const edit *e, size_t line, size_t *start, size_t *end)
+{
+	size_t p = 0;
+	for (size_t l = 0; l < line && p <= e->len; l++) {
+		p = line_end_of(e, p);
+		if (p >= e->len) {
+			*start = *end = e->len;
+			return;
+		}
+		p++;
+	}
+	*start = p;
+	*end = line_end_of(e, p);
+}
+
+/* Moves the cursor to column `col` of the line starting at s: the last
+ * character boundary whose column is <= col. */
+static void goto_col(edit *e, size_t s, int col)
+{
+	size_t end = line_end_of(e, s), p = s;
+	int w = 0;
+	while (p < end) {
+		int cw = lay_wcwidth(e->buf[p]);
+		if (w + cw > col)
+			break;
+		w += cw;
+		p++;
+	}
+	e->cur = p;
+}
+
+bool edit_up(edit *e)
+{
+	size_t s = line_start_of(e, e->cur);
+	if (s == 0)
+		return false;
+	int goal = e->goal_col >= 0 ? e->goal_col : edit_col(e);
+	size_t prev = line_start_of(e, s - 1);
+	goto_col(e, prev, goal);
+	e->goal_col = goal;
+	return true;
+}
+
+bool edit_down(edit *e)
+{
+	size_t end = line_end_of(e, e->cur);
+	if (end >= e->len)
+		return false;
+	int goal = e->goal_col >= 0 ? e->goal_col : edit_col(e);
+	goto_col(e, end + 1, goal);
+	e->goal_col = goal;
+	return true;
+}
+
+int edit_scroll(edit *e, int width)
+{
+	if (width < 1)
+		width = 1;
+	size_t s = line_start_of(e, e->cur);
+	int col = edit_col(e);
+	/* the cursor needs the cell it stands on: the width of the character
+	 * under it (1 at the end of the line) */
+	int under = e->cur < e->len && e->buf[e->cur] != L'\n' ? lay_wcwidth(e->buf[e->cur]) : 1;
+	if (under < 1)
+		under = 1;
+	if (col < e->hscroll)
+		e->hscroll = col;
+	if (col + under > e->hscroll + width)
+		e->hscroll = col + under - width;
+	/* keep as much text visible as possible when the line got shorter */
+	int total = lay_wswidth(e->buf + s, line_end_of(e, e->cur) - s) + 1;
+	if (e->hscroll > 0 && total - e->hscroll < width) {
+		int h = total - width;
+		if (h < 0)
+			h = 0;
+		if (h <= col)
+			e->hscroll = h;
+	}
+	if (e->hscroll < 0)
+		e->hscroll = 0;
+	return e->hscroll;
+}
+
+void edit_visible(const edit *e, int width, size_t *start, size_t *end, int *pad)
+{
+	size_t s = line_start_of(e, e->cur);
+	size_t le = line_end_of(e, e->cur);
+	size_t p = s;
+	int w = 0;
+	*pad = 0;
+	while (p < le && w < e->hscroll) {
+		w += lay_wcwidth(e->buf[p]);
+		p++;
+	}
+	if (w > e->hscroll)
+		*pad = w - e->hscroll;   /* a wide character straddled the edge */
+	*start = p;
+	int used = *pad;
+	while (p < le) {
+		int cw = lay_wcwidth(e->buf[p]);
+		if (used + cw > width)
+			break;
+		used += cw;
+		p++;
+	}
+	*end = p;
+}
+
+size_t edit_vscroll(edit *e, int rows)
+{
+	if (rows < 1)
+		rows = 1;
+	size_t l = edit_line(e);
+	if (l < e->vscroll)
+		e->vscroll = l;
+	if (l >= e->vscroll + (size_t)rows)
+		e->vscroll = l - (size_t)rows + 1;
+	return e->vscroll;
+}

@@ -1,1 +1,73 @@
-/* stub */
+/* edit.h — the curses-free text edit model: a wide-character buffer and a
+ * cursor, single-line (fields, filters, prompts) or multi-line (talk
+ * content). Curses only draws it (ui.h: ui_draw_edit, ui_edit_key).
+ *
+ * Positions are character indexes into buf; columns are display columns
+ * (a Han character takes two, see layout.h). */
+#ifndef BANGFU_EDIT_H
+#define BANGFU_EDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+typedef struct edit {
+	wchar_t *buf;          /* always NUL-terminated */
+	size_t len, cap;
+	size_t cur;            /* 0..len */
+	size_t max;            /* most characters allowed; 0 = no limit */
+	bool multiline;        /* '\n' allowed; up/down move between lines */
+	int goal_col;          /* column kept by up/down; -1 = none */
+	int hscroll;           /* first visible column (single-line fields) */
+	size_t vscroll;        /* first visible line (multi-line boxes) */
+	bool changed;          /* set by every edit; the caller clears it */
+} edit;
+
+void edit_init(edit *e, size_t max, bool multiline);
+void edit_free(edit *e);
+/* Replaces the text (UTF-8; cut at max; newlines dropped unless
+ * multiline); cursor at the end; changed cleared. */
+void edit_set(edit *e, const char *utf8);
+/* The text as malloc'd UTF-8. */
+char *edit_get(const edit *e);
+bool edit_empty(const edit *e);
+void edit_clear(edit *e);
+
+/* Editing. Each returns false when nothing happened (at an edge, the
+ * maximum length reached, a newline in a single-line edit ...). */
+bool edit_insert(edit *e, wchar_t c);
+bool edit_insert_str(edit *e, const char *utf8);
+bool edit_backspace(edit *e);
+bool edit_delete(edit *e);
+bool edit_newline(edit *e);
+bool edit_kill_line(edit *e);     /* delete from the cursor to line end */
+
+/* Moving. */
+bool edit_left(edit *e);
+bool edit_right(edit *e);
+bool edit_home(edit *e);          /* start of the current line */
+bool edit_end(edit *e);           /* end of the current line */
+bool edit_word_left(edit *e);
+bool edit_word_right(edit *e);
+bool edit_up(edit *e);            /* keeps the display column */
+bool edit_down(edit *e);
+
+/* The cursor's line (0-based) and display column within its line. */
+size_t edit_line(const edit *e);
+int edit_col(const edit *e);
+size_t edit_lines(const edit *e);
+/* Start and end (exclusive, without '\n') of line `line`. */
+void edit_line_span(const edit *e, size_t line, size_t *start, size_t *end);
+
+/* Horizontal scroll for a single-line field `width` columns wide: adjusts
+ * e->hscroll so the cursor is visible (a cursor at the end needs one free
+ * column) and returns it. edit_visible then gives the characters to draw:
+ * [*start, *end) with *pad columns of blank before the first (when a wide
+ * character straddles the left edge it is not drawn; 0 or 1). */
+int edit_scroll(edit *e, int width);
+void edit_visible(const edit *e, int width, size_t *start, size_t *end, int *pad);
+/* Vertical scroll for a box `rows` lines high: adjusts e->vscroll so the
+ * cursor's line is visible and returns it. */
+size_t edit_vscroll(edit *e, int rows);
+
+#endif
