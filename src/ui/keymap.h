@@ -15,7 +15,10 @@
  *
  * Keys: a printable character as itself ("j", "?", "/"), or one of F1..F12,
  * Up Down Left Right Home End PgUp PgDn Enter Esc Tab BTab Space Backspace
- * Delete Insert, C-a..C-z (control), M-x (Esc then x). A later line for an
+ * Delete Insert, C-a..C-z (control), M-x (Esc then x, or Alt-x). Two keys
+ * written together without a space make a sequence: ":q" (":" then "q"),
+ * "C-xC-c" (C-x then C-c), "gg". The first key of a sequence is a prefix:
+ * pressing it waits for the second key. A later line for an
  * action replaces that action's keys; "unbind KEY" removes a key. Unknown
  * actions or key names are reported as "FILE:LINE: what is wrong" — every
  * one of them, and then nothing of the file is used. Parsing is curses-free
@@ -46,6 +49,7 @@ typedef struct action_info {
 	const char *name;      /* "quit" */
 	const char *help;      /* N_("Leave bangfu") */
 	const char *label;     /* N_("Quit"), for the key bar */
+	bool global;           /* offered on every screen (quit, help, go to ...) */
 } action_info;
 
 extern const action_info action_table[ACT__COUNT];
@@ -55,17 +59,29 @@ const action_info *action_by_name(const char *name);
 typedef struct keyspec {
 	bool code;
 	wint_t ch;
+	bool meta;             /* M-x: Alt or Esc before the key */
 } keyspec;
+
+/* One binding: a key, or a sequence of two keys (a prefix then a key). */
+typedef struct keyseq {
+	keyspec k[2];
+	unsigned n;            /* 1 or 2 */
+} keyseq;
 
 /* "F10" -> keyspec; false if not a key name. */
 bool key_parse(const char *name, keyspec *out);
+/* "F10", ":q", "C-xC-c" -> keyseq; false if neither a key nor two. */
+bool keyseq_parse(const char *name, keyseq *out);
 /* The display name of a key ("F10", "j", "C-x") into buf. */
-void key_name(keyspec k, char *buf, size_t n);
+void key_display(keyspec k, char *buf, size_t n);
+/* "F10", ":q", "C-x C-c" */
+void keyseq_name(const keyseq *s, char *buf, size_t n);
+bool key_equal(keyspec a, keyspec b);
 
-enum { KEYS_PER_ACTION = 6 };
+enum { KEYS_PER_ACTION = 8 };
 
 typedef struct keymap {
-	keyspec keys[ACT__COUNT][KEYS_PER_ACTION];
+	keyseq keys[ACT__COUNT][KEYS_PER_ACTION];
 	size_t nkeys[ACT__COUNT];
 } keymap;
 
@@ -77,8 +93,30 @@ int keymap_load(keymap *km, const char *path, const char *dir, errlist *errs);
  * override file if it exists. */
 int keymap_setup(keymap *km, const char *dir, const char *name, const char *user_file,
 		 errlist *errs);
-/* The action bound to key k, or ACT_NONE. */
+/* The action bound to key k alone, or ACT_NONE (the first in table order
+ * when several are). */
 action_t keymap_action(const keymap *km, keyspec k);
+
+/* Looks up the keys pressed so far (n = 1 or 2). A key may be bound to
+ * several actions (F2: new in lists, save in forms): the one chosen is the
+ * first bound action found in `prefer` (the screen's bar), then in `extra`
+ * (the screen's other actions), then a global action, then any (both lists
+ * end with ACT_NONE and may be NULL). KM_PREFIX: seq[0] starts a two-key
+ * sequence — wait for the next key. */
+typedef enum km_match { KM_NONE, KM_MATCH, KM_PREFIX } km_match;
+km_match keymap_lookup(const keymap *km, const keyspec *seq, size_t n,
+		       const action_t *prefer, const action_t *extra, action_t *out);
+/* True if action a is bound to seq (exactly). */
+bool keymap_bound(const keymap *km, action_t a, const keyspec *seq, size_t n);
+/* All keys of action a for the help screen ("F1, ?") into buf. */
+void keymap_keys_text(const keymap *km, action_t a, char *buf, size_t n);
+/* The user's override file: $XDG_CONFIG_HOME/bangfu/keys, else
+ * ~/.config/bangfu/keys (malloc'd; NULL without HOME). */
+char *keymap_user_file(void);
+/* The folder of the shipped maps: $BANGFU_KEYMAPS, else KEYMAPSDIR if it
+ * holds "default", else "keymaps" next to the folder of the running program
+ * (an uninstalled in-tree build). */
+const char *keymap_dir(void);
 /* "F10" — the first key of the action, for the key bar; "" if none. */
 void keymap_first_key(const keymap *km, action_t a, char *buf, size_t n);
 

@@ -26,7 +26,10 @@
 #include <stdint.h>
 #include <wchar.h>
 
+#include <stdio.h>
+
 #include "model/model.h"
+#include "ui/edit.h"
 #include "ui/keymap.h"
 
 typedef struct ui ui;
@@ -45,6 +48,14 @@ typedef struct ui_opts {
  * "FILE:LINE: what is wrong" has then been printed to stderr before curses
  * started). */
 int ui_run(store *s, const ui_opts *o);
+/* The same on a given terminal (newterm on in/out; TERM from the
+ * environment): for benchmarks driving a pty. */
+int ui_run_on(store *s, const ui_opts *o, FILE *in, FILE *out);
+/* Called after every doupdate with the frame's number (1 = the first
+ * frame); returning non-zero leaves ui_run at once (no questions asked).
+ * For benchmarks and tests; NULL = none. */
+typedef int (*ui_frame_hook)(void *arg, unsigned long frame);
+void ui_set_frame_hook(ui_frame_hook fn, void *arg);
 
 /* ---- events --------------------------------------------------------- */
 
@@ -91,6 +102,11 @@ struct screen_ops {
 	/* True when closing would lose typed changes (F10 then asks). */
 	bool (*unsaved)(screen *sc);
 	void (*destroy)(screen *sc);
+	/* Other actions the screen handles besides its bar (ending with
+	 * ACT_NONE, or NULL): the help screen lists bar + extra + the global
+	 * actions, and a key bound to several actions means the one this
+	 * screen offers (F2: new in a list, save in a form). */
+	const action_t *extra;
 };
 
 struct screen {
@@ -117,6 +133,33 @@ void ui_message(ui *u, const char *title, const char *text);
 char *ui_prompt(ui *u, const char *question, const char *initial);
 /* Lets the user choose one of n strings; -1 when cancelled. */
 int ui_choose(ui *u, const char *title, const char *const *items, size_t n);
+
+/* ---- drawing helpers (stdscr; curses attributes chosen by style) ------
+ * Colours follow the terminal's own (use_default_colors); with NO_COLOR
+ * set or on a monochrome terminal every style is bold/reverse/normal. */
+typedef enum ui_style {
+	UI_NORMAL, UI_TITLE, UI_BAR_KEY, UI_BAR_LABEL, UI_SELECTED, UI_HEADER,
+	UI_ERROR, UI_WARN, UI_OK, UI_DIM, UI_FIELD, UI_FIELD_FOCUS, UI_MASK,
+	UI__STYLES
+} ui_style;
+/* The curses attribute (an attr_t with its colour pair) of a style. */
+int ui_attr(ui_style st);
+/* s at (y, x), cut with "…" and padded to exactly cols columns. */
+void ui_text(int y, int x, int cols, const char *s, ui_style st);
+/* The same, aligned right (numbers). */
+void ui_text_right(int y, int x, int cols, const char *s, ui_style st);
+/* Blanks cols columns at (y, x). */
+void ui_fill(int y, int x, int cols, ui_style st);
+/* A single-line field cols wide showing e scrolled so its cursor is
+ * visible; *cy/*cx (if not NULL) get where the hardware cursor belongs. */
+void ui_draw_edit(int y, int x, int cols, edit *e, ui_style st, int *cy, int *cx);
+/* A multi-line box rows x cols. */
+void ui_draw_edit_box(int y, int x, int rows, int cols, edit *e, ui_style st, int *cy,
+		      int *cx);
+/* Applies a key to e: characters, Backspace, Delete, Left, Right, Home,
+ * End, C-a, C-e, C-k, C-u, C-w; in a multi-line edit also Up, Down and
+ * Enter. True if e used the key (then the screen redraws). */
+bool ui_edit_key(edit *e, const ui_event *ev);
 
 /* ---- screens each scr_*.c file provides ------------------------------ */
 
