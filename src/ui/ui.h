@@ -151,7 +151,7 @@ void ui_text_right(int y, int x, int cols, const char *s, ui_style st);
 /* Blanks cols columns at (y, x). */
 void ui_fill(int y, int x, int cols, ui_style st);
 /* A single-line field cols wide showing e scrolled so its cursor is
- * visible; *cy/*cx (if not NULL) get where the hardware cursor belongs. */
+ * visible; cy and cx (if not NULL) get where the hardware cursor belongs. */
 void ui_draw_edit(int y, int x, int cols, edit *e, ui_style st, int *cy, int *cx);
 /* A multi-line box rows x cols. */
 void ui_draw_edit_box(int y, int x, int rows, int cols, edit *e, ui_style st, int *cy,
