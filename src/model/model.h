@@ -293,6 +293,37 @@ int aid_save(store_txn *t, aid *a, err *e);
 int aid_get(store_txn *t, const rid *id, aid *out, err *e);
 int aid_validate(store_txn *t, const aid *a, err *e);
 
+/* ---- semester summaries (report/ drafts them) ------------------------ */
+
+/* The semester summary (结对帮扶情况总结) of a college: the text as the
+ * secretary edited it, one per college and semester (summary.c). */
+typedef struct summary {
+	rec_meta m;
+	rid college_id;
+	rid semester_id;
+	char *text;
+	int64_t final;         /* 1 = marked final (handed in) */
+} summary;
+extern const record_desc summary_desc;
+
+/* A summary must have at least this many 字 (text_zishu) to be final. */
+enum { SUMMARY_MIN_ZISHU = 1000 };
+
+/* Rules: the college and the semester exist; one summary per college and
+ * semester; final is 0 or 1, and 1 only with at least SUMMARY_MIN_ZISHU 字.
+ * (No index: a database holds a few summaries, found by scanning.) */
+int summary_save(store_txn *t, summary *s, err *e);
+int summary_get(store_txn *t, const rid *id, summary *out, err *e);
+/* The summary of a college and semester: 0, 1 none, E_DB. */
+int summary_find(store_txn *t, const rid *college_id, const rid *semester_id,
+		 summary *out, err *e);
+int summary_validate(store_txn *t, const summary *s, err *e);
+
+/* The school's name for the documents' titles: a setting kept in the
+ * database (bangfu init --school). *out is malloc'd, "" when unset. */
+int model_school_get(store_txn *t, char **out, err *e);
+int model_school_set(store_txn *t, const char *name, err *e);
+
 /* ---- roles and privacy ---------------------------------------------- */
 
 /* Who runs bangfu (--role; real users and log-in come later). */
@@ -348,6 +379,25 @@ typedef struct model_programme {
 	size_t targets, academic, financial, psych;
 } model_programme;
 int model_programme_get(store_txn *t, date_t today, model_programme *out, err *e);
+
+/* Talks for the screens, reading only the talks shown. A talk's place in
+ * the date index (IX_TALK_DATE) is its date and id. model_talk_walk calls
+ * fn for up to n talks from `from` (NULL: the newest when older, else the
+ * oldest), going to older (older true) or newer talks; `from` itself is
+ * included only if include. model_talks_of_target: every talk with the
+ * student, newest first (IX_TALK_TARGET). fn returning non-zero stops
+ * (returned). */
+typedef struct talk_pos {
+	date_t date;
+	rid id;
+} talk_pos;
+typedef int (*talk_fn)(const talk *k, void *ctx);
+int model_talk_walk(store_txn *t, const talk_pos *from, bool older, bool include,
+		    size_t n, talk_fn fn, void *ctx, err *e);
+int model_talks_of_target(store_txn *t, const rid *student_id, talk_fn fn, void *ctx, err *e);
+/* The date of the student's last talk (a member's or a counsellor's), 0 if
+ * none. */
+int model_target_last_talk(store_txn *t, const rid *student_id, date_t *out, err *e);
 
 /* find: a student number or its prefix, a name substring, or pinyin (full or
  * initials). Calls fn for each matching student in student-number order. */

@@ -261,3 +261,112 @@ int model_programme_get(store_txn *t, date_t today, model_programme *out, err *e
 		return rc;
 	return st_rec_each(t, DB_PAIRING, &pairing_desc, prog_pairing, &c, e);
 }
+
+/* ---- talks for the screens, newest first, reading only what is shown -- */
+
+/* Reads the talk whose id ends an index key (at pos) and calls fn. */
+static int talk_at(store_txn *t, bytes key, size_t pos, talk_fn fn, void *ctx, err *e)
+{
+	rid id;
+	talk k;
+	if (!key_take_id(key, &pos, &id))
+		return 0;
+	int rc = talk_get(t, &id, &k, e);
+	if (rc == 1)
+		return 0;
+	if (rc)
+		return rc;
+	rc = fn(&k, ctx);
+	rec_free(&talk_desc, &k);
+	return rc;
+}
+
+int model_talk_walk(store_txn *t, const talk_pos *from, bool older, bool include,
+		    size_t n, talk_fn fn, void *ctx, err *e)
+{
+	store_cursor *c;
+	bytes key, val;
+	keybuf want;
+	size_t done = 0;
+	int rc = st_cursor_open(t, IX_TALK_DATE, &c, e);
+	if (rc)
+		return rc;
+	if (!from) {
+		rc = older ? st_last(c, &key, &val) : st_first(c, &key, &val);
+	} else {
+		key_init(&want);
+		key_i32(&want, from->date);
+		key_id(&want, &from->id);
+		rc = st_seek(c, key_bytes(&want), &key, &val);
+		if (older) {
+			/* the first key >= from: step back to the one before
+			 * unless it is from itself and wanted */
+			bool exact = rc == 0 && key.len == want.len &&
+				memcmp(key.data, want.b, want.len) == 0;
+			if (rc == 1)
+				rc = st_last(c, &key, &val);
+			else if (rc == 0 && !(exact && include))
+				rc = st_prev(c, &key, &val);
+		} else if (rc == 0 && !include && key.len == want.len &&
+			   memcmp(key.data, want.b, want.len) == 0) {
+			rc = st_next(c, &key, &val);
+		}
+	}
+	int frc = 0;
+	while (rc == 0 && done < n) {
+		if ((frc = talk_at(t, key, sizeof(int32_t), fn, ctx, e)))
+			break;
+		done++;
+		rc = older ? st_prev(c, &key, &val) : st_next(c, &key, &val);
+	}
+	st_cursor_close(c);
+	if (frc)
+		return frc;
+	if (rc > 1)
+		return err_set(e, E_DB, "%s", _("cannot read the talk date index"));
+	return 0;
+}
+
+int model_talks_of_target(store_txn *t, const rid *student_id, talk_fn fn, void *ctx, err *e)
+{
+	store_cursor *c;
+	bytes key, val;
+	int rc = st_cursor_open(t, IX_TALK_TARGET, &c, e);
+	if (rc)
+		return rc;
+	int frc = 0;
+	bytes pre = { student_id->b, sizeof student_id->b };
+	for (rc = st_last_prefix(c, pre, &key, &val); rc == 0; rc = st_prev(c, &key, &val)) {
+		if (key.len < pre.len || memcmp(key.data, pre.data, pre.len) != 0)
+			break;
+		if ((frc = talk_at(t, key, sizeof(rid) + sizeof(int32_t), fn, ctx, e)))
+			break;
+	}
+	st_cursor_close(c);
+	if (frc)
+		return frc;
+	if (rc > 1)
+		return err_set(e, E_DB, "%s", _("cannot read the talk index"));
+	return 0;
+}
+
+int model_target_last_talk(store_txn *t, const rid *student_id, date_t *out, err *e)
+{
+	store_cursor *c;
+	bytes key, val;
+	*out = 0;
+	int rc = st_cursor_open(t, IX_TALK_TARGET, &c, e);
+	if (rc)
+		return rc;
+	rc = st_last_prefix(c, (bytes){ student_id->b, sizeof student_id->b }, &key, &val);
+	if (rc == 0) {
+		size_t pos = sizeof(rid);
+		int32_t d;
+		if (key_take_i32(key, &pos, &d))
+			*out = d;
+	}
+	st_cursor_close(c);
+	if (rc > 1)
+		return err_set(e, E_DB, "%s", _("cannot read the talk index"));
+	return 0;
+}

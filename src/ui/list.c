@@ -1,2 +1,577 @@
 #include "config.h"
-/* stub: to be written */
+/* list.c — the list widget: compact rows, sort, live filter, paging,
+ * drawing by display width, mouse. See list.h. */
+#include "ui/list.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/layout.h"
+#include "util/i18n.h"
+#include "util/pinyin.h"
+
+void list_init(list *l, const list_col *cols, size_t ncols, int sort_col, bool desc)
+{
+	memset(l, 0, sizeof *l);
+	l->cols = cols;
+	l->ncols = ncols < 16 ? ncols : 16;
+	l->sort_col = sort_col;
+	l->sort_desc = desc;
+	l->filter = xstrdup("");
+	edit_init(&l->fedit, 64, false);
+}
+
+static void drop_rows(list *l)
+{
+	for (size_t i = 0; i < l->nrows; i++)
+		free(l->rows[i].text);
+	l->nrows = 0;
+	l->nview = 0;
+}
+
+void list_free(list *l)
+{
+	drop_rows(l);
+	free(l->rows);
+	free(l->view);
+	free(l->filter);
+	edit_free(&l->fedit);
+	memset(l, 0, sizeof *l);
+}
+
+bool list_stale(list *l, ui *u)
+{
+	bool changed = ui_db_changed(u, &l->since);
+	return !l->loaded || changed;
+}
+
+static void remember_sel(list *l)
+{
+	const list_row *r = list_selected(l);
+	if (r) {
+		l->sel_id = r->id;
+		l->have_sel_id = true;
+	}
+}
+
+void list_begin(list *l)
+{
+	remember_sel(l);
+	drop_rows(l);
+}
+
+void list_add(list *l, const rid *id, const rid *ref, unsigned flags,
+	      const char *const *cells)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < l->ncols; i++)
+		len += (cells[i] ? strlen(cells[i]) : 0) + 1;
+	char *text = xmalloc(len), *p = text;
+	for (size_t i = 0; i < l->ncols; i++) {
+		size_t n = cells[i] ? strlen(cells[i]) : 0;
+		/* a cell is one line: newlines and tabs become spaces */
+		for (size_t j = 0; j < n; j++) {
+			char c = cells[i][j];
+			*p++ = c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
+		}
+		*p++ = 0;
+	}
+	if (l->nrows == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 256;
+		l->rows = xrealloc(l->rows, l->cap * sizeof *l->rows);
+	}
+	list_row *r = &l->rows[l->nrows];
+	memset(r, 0, sizeof *r);
+	if (id)
+		r->id = *id;
+	if (ref)
+		r->ref = *ref;
+	r->text = text;
+	r->flags = (uint8_t)flags;
+	r->seq = (uint32_t)l->nrows;
+	l->nrows++;
+}
+
+const char *list_cell(const list_row *r, size_t col)
+{
+	const char *p = r->text;
+	while (col--)
+		p += strlen(p) + 1;
+	return p;
+}
+
+const list_row *list_selected(const list *l)
+{
+	if (!l->nview || l->sel >= l->nview)
+		return NULL;
+	return &l->rows[l->view[l->sel]];
+}
+
+size_t list_count(const list *l)
+{
+	return l->nview;
+}
+
+/* ---- matching --------------------------------------------------------- */
+
+static char fold(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static bool prefix_ci(const char *s, const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!s[i] || fold(s[i]) != fold(w[i]))
+			return false;
+	return true;
+}
+
+static bool substr_ci(const char *s, const char *w, size_t n)
+{
+	for (; *s; s++)
+		if (prefix_ci(s, w, n))
+			return true;
+	return n == 0;
+}
+
+static bool word_matches(const list *l, const list_row *r, const char *w, size_t n)
+{
+	bool py = false;
+	char *word = NULL;
+	const char *p = r->text;
+	for (size_t c = 0; c < l->ncols; c++, p += strlen(p) + 1) {
+		unsigned m = l->cols[c].match;
+		if ((m & LM_PREFIX) && prefix_ci(p, w, n))
+			goto yes;
+		if ((m & LM_SUBSTR) && substr_ci(p, w, n))
+			goto yes;
+		if (m & LM_PINYIN) {
+			if (!word) {
+				word = xstrndup(w, n);
+				py = pinyin_is_query(word);
+			}
+			if (py && pinyin_match(p, word))
+				goto yes;
+		}
+	}
+	free(word);
+	return false;
+yes:
+	free(word);
+	return true;
+}
+
+bool list_row_matches(const list *l, const list_row *r, const char *filter)
+{
+	const char *s = filter;
+	for (;;) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s)
+			return true;
+		size_t n = strcspn(s, " \t");
+		if (!word_matches(l, r, s, n))
+			return false;
+		s += n;
+	}
+}
+
+/* ---- sorting and the view -------------------------------------------- */
+
+static const list *sort_list;   /* qsort has no context argument */
+
+static int cmp_rows(const void *a, const void *b)
+{
+	const list *l = sort_list;
+	const list_row *x = &l->rows[*(const uint32_t *)a], *y = &l->rows[*(const uint32_t *)b];
+	int c = 0;
+	if (l->sort_col >= 0) {
+		const char *p = list_cell(x, (size_t)l->sort_col), *q = list_cell(y, (size_t)l->sort_col);
+		if (l->cols[l->sort_col].numeric) {
+			long long u = strtoll(p, NULL, 10), v = strtoll(q, NULL, 10);
+			c = (u > v) - (u < v);
+			/* empty cells last either way */
+			if (!*p != !*q)
+				return !*p ? 1 : -1;
+		} else {
+			if (!*p != !*q)
+				return !*p ? 1 : -1;
+			c = strcmp(p, q);
+		}
+		if (l->sort_desc)
+			c = -c;
+	}
+	if (!c)
+		c = (x->seq > y->seq) - (x->seq < y->seq);
+	return c;
+}
+
+static void rebuild(list *l)
+{
+	l->view = xrealloc(l->view, (l->nrows ? l->nrows : 1) * sizeof *l->view);
+	l->nview = 0;
+	for (size_t i = 0; i < l->nrows; i++)
+		if (l->fixed || !*l->filter || list_row_matches(l, &l->rows[i], l->filter))
+			l->view[l->nview++] = (uint32_t)i;
+	if (!l->fixed && l->nview > 1) {
+		sort_list = l;
+		qsort(l->view, l->nview, sizeof *l->view, cmp_rows);
+		sort_list = NULL;
+	}
+	l->sel = 0;
+	if (l->have_sel_id)
+		for (size_t i = 0; i < l->nview; i++)
+			if (rid_cmp(&l->rows[l->view[i]].id, &l->sel_id) == 0) {
+				l->sel = i;
+				break;
+			}
+}
+
+void list_end(list *l)
+{
+	l->loaded = true;
+	rebuild(l);
+}
+
+void list_set_filter(list *l, const char *text)
+{
+	if (strcmp(text, l->filter) == 0)
+		return;
+	remember_sel(l);
+	free(l->filter);
+	l->filter = xstrdup(text);
+	rebuild(l);
+}
+
+void list_sort_by(list *l, int col, bool desc)
+{
+	remember_sel(l);
+	l->sort_col = col;
+	l->sort_desc = desc;
+	rebuild(l);
+}
+
+void list_sort_next(list *l)
+{
+	if (l->fixed || !l->ncols)
+		return;
+	if (l->sort_col >= 0 && !l->sort_desc)
+		list_sort_by(l, l->sort_col, true);
+	else
+		list_sort_by(l, (int)((size_t)(l->sort_col + 1) % l->ncols), false);
+}
+
+bool list_move(list *l, action_t a, int page)
+{
+	size_t n = l->nview, p = page > 1 ? (size_t)page - 1 : 1;
+	switch (a) {
+	case ACT_UP:
+		if (l->sel > 0)
+			l->sel--;
+		break;
+	case ACT_DOWN:
+		if (l->sel + 1 < n)
+			l->sel++;
+		break;
+	case ACT_PAGE_UP:
+		l->sel = l->sel > p ? l->sel - p : 0;
+		if (l->top > p)
+			l->top -= p;
+		else
+			l->top = 0;
+		break;
+	case ACT_PAGE_DOWN:
+		l->sel = n && l->sel + p < n ? l->sel + p : (n ? n - 1 : 0);
+		l->top += p;
+		break;
+	case ACT_HOME:
+		l->sel = 0;
+		break;
+	case ACT_END:
+		l->sel = n ? n - 1 : 0;
+		break;
+	default:
+		return false;
+	}
+	remember_sel(l);
+	return true;
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+static void put(int y, int x, const char *s)
+{
+	mvaddstr(y, x, s);
+}
+
+static void fill(int y, int x, int n)
+{
+	move(y, x);
+	for (int i = 0; i < n; i++)
+		addch(' ');
+}
+
+static void layout(list *l, int cols)
+{
+	lay_col lc[16];
+	for (size_t i = 0; i < l->ncols; i++) {
+		lc[i].min = l->cols[i].min;
+		lc[i].want = l->cols[i].want;
+		lc[i].flex = l->cols[i].flex;
+	}
+	lay_columns(lc, l->ncols, cols - 1, 1);
+	int x = 1;
+	for (size_t i = 0; i < l->ncols; i++) {
+		l->col_x[i] = x;
+		l->col_w[i] = lc[i].width;
+		if (lc[i].width > 0)
+			x += lc[i].width + 1;
+	}
+}
+
+static void draw_cell(const list *l, size_t c, int y, const char *s)
+{
+	int w = l->col_w[c];
+	if (w <= 0)
+		return;
+	char *t = l->cols[c].right ? lay_fit_right(s, w) : lay_fit(s, w);
+	put(y, l->col_x[c], t);
+	free(t);
+}
+
+void list_draw(list *l, int top, int rows, int cols)
+{
+	if (rows < 2 || cols < 4)
+		return;
+	layout(l, cols);
+	bool status = rows > 3;
+	int body = rows - 1 - (status ? 1 : 0);
+	l->y_head = top;
+	l->y_rows = top + 1;
+	l->nshown = body;
+
+	/* the header: the sort column marked */
+	attron(A_BOLD | A_UNDERLINE);
+	fill(top, 0, cols);
+	for (size_t c = 0; c < l->ncols; c++) {
+		const char *t = _(l->cols[c].title);
+		char buf[128];
+		if (!l->fixed && (int)c == l->sort_col) {
+			snprintf(buf, sizeof buf, "%s%s", t, l->sort_desc ? "▼" : "▲");
+			t = buf;
+		}
+		draw_cell(l, c, top, t);
+	}
+	attroff(A_BOLD | A_UNDERLINE);
+
+	/* keep the selection in sight */
+	if (l->sel >= l->nview)
+		l->sel = l->nview ? l->nview - 1 : 0;
+	if (body > 0) {
+		if (l->sel < l->top)
+			l->top = l->sel;
+		if (l->sel >= l->top + (size_t)body)
+			l->top = l->sel - (size_t)body + 1;
+		if (l->top + (size_t)body > l->nview)
+			l->top = l->nview > (size_t)body ? l->nview - (size_t)body : 0;
+	}
+	for (int i = 0; i < body; i++) {
+		int y = top + 1 + i;
+		size_t v = l->top + (size_t)i;
+		move(y, 0);
+		clrtoeol();
+		if (v >= l->nview)
+			continue;
+		const list_row *r = &l->rows[l->view[v]];
+		attr_t a = A_NORMAL;
+		if (r->flags & LIST_ROW_ALERT)
+			a |= A_BOLD;
+		if (r->flags & LIST_ROW_DIM)
+			a |= A_DIM;
+		if (v == l->sel)
+			a |= A_REVERSE;
+		attron(a);
+		if (v == l->sel)
+			fill(y, 0, cols);
+		put(y, 0, v == l->sel ? ">" : " ");
+		const char *p = r->text;
+		for (size_t c = 0; c < l->ncols; c++, p += strlen(p) + 1)
+			draw_cell(l, c, y, p);
+		attroff(a);
+	}
+
+	l->y_filter = -1;
+	if (!status)
+		return;
+	int y = top + rows - 1;
+	move(y, 0);
+	clrtoeol();
+	char count[96];
+	if (l->nview == l->nrows)
+		snprintf(count, sizeof count, _("%zu rows"), l->nrows);
+	else
+		snprintf(count, sizeof count, _("%zu of %zu rows"), l->nview, l->nrows);
+	int cw = lay_width(count);
+	if (cw < cols)
+		put(y, cols - cw - 1, count);
+	if (l->fixed)
+		return;
+	const char *label = _("Filter: ");
+	int lw = lay_width(label);
+	int room = cols - cw - 3 - lw;
+	if (room < 4)
+		return;
+	if (l->filtering)
+		attron(A_BOLD);
+	put(y, 1, label);
+	if (l->filtering)
+		attroff(A_BOLD);
+	l->y_filter = y;
+	if (l->filtering) {
+		size_t s, e;
+		int pad;
+		edit_scroll(&l->fedit, room);
+		edit_visible(&l->fedit, room, &s, &e, &pad);
+		char *txt = lay_to_utf8(l->fedit.buf + s, e - s);
+		attron(A_UNDERLINE);
+		fill(y, 1 + lw, room);
+		put(y, 1 + lw + pad, txt);
+		attroff(A_UNDERLINE);
+		free(txt);
+		l->x_filter_cur = 1 + lw + pad +
+			lay_wswidth(l->fedit.buf + s, l->fedit.cur > s ? l->fedit.cur - s : 0);
+	} else {
+		char *t = lay_cut(*l->filter ? l->filter : "", room);
+		put(y, 1 + lw, t);
+		free(t);
+	}
+}
+
+bool list_cursor(const list *l, int *y, int *x)
+{
+	if (!l->filtering || l->y_filter < 0)
+		return false;
+	*y = l->y_filter;
+	*x = l->x_filter_cur;
+	return true;
+}
+
+bool list_typing(const list *l)
+{
+	return l->filtering;
+}
+
+/* ---- input ------------------------------------------------------------ */
+
+static void filter_changed(list *l)
+{
+	char *t = edit_get(&l->fedit);
+	list_set_filter(l, t);
+	free(t);
+}
+
+static bool filter_key(list *l, const ui_event *ev)
+{
+	edit *e = &l->fedit;
+	switch (ev->action) {
+	case ACT_BACK:                   /* Esc: no filter */
+		edit_clear(e);
+		l->filtering = false;
+		filter_changed(l);
+		return true;
+	case ACT_OPEN:                   /* Enter: keep it */
+	case ACT_SEARCH:
+	case ACT_NEXT_FIELD:
+		l->filtering = false;
+		return true;
+	case ACT_LEFT:
+		edit_left(e);
+		return true;
+	case ACT_RIGHT:
+		edit_right(e);
+		return true;
+	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
+		return list_move(l, ev->action, l->nshown);
+	default:
+		break;
+	}
+	if (ev->is_code) {
+		switch (ev->ch) {
+		case KEY_BACKSPACE: edit_backspace(e); break;
+		case KEY_DC: edit_delete(e); break;
+		case KEY_HOME: edit_home(e); break;
+		case KEY_END: edit_end(e); break;
+		case KEY_LEFT: edit_left(e); break;
+		case KEY_RIGHT: edit_right(e); break;
+		default: return false;
+		}
+	} else if (ev->ch == 127 || ev->ch == 8) {
+		edit_backspace(e);
+	} else if (ev->ch == 21) {       /* C-u */
+		edit_clear(e);
+	} else if (ev->ch >= 32) {
+		edit_insert(e, (wchar_t)ev->ch);
+	} else {
+		return false;
+	}
+	filter_changed(l);
+	return true;
+}
+
+bool list_handle(list *l, const ui_event *ev)
+{
+	if (ev->type == EV_MOUSE) {
+		if (ev->button == 4 || ev->button == 5) {
+			for (int i = 0; i < 3; i++)
+				list_move(l, ev->button == 4 ? ACT_UP : ACT_DOWN, l->nshown);
+			return true;
+		}
+		if (ev->button != 1)
+			return false;
+		if (ev->y == l->y_head && !l->fixed) {
+			for (size_t c = 0; c < l->ncols; c++)
+				if (l->col_w[c] > 0 && ev->x >= l->col_x[c] &&
+				    ev->x < l->col_x[c] + l->col_w[c] + 1) {
+					bool desc = (int)c == l->sort_col && !l->sort_desc;
+					list_sort_by(l, (int)c, desc);
+					return true;
+				}
+			return false;
+		}
+		if (ev->y == l->y_filter && !l->fixed) {
+			l->filtering = true;
+			edit_set(&l->fedit, l->filter);
+			return true;
+		}
+		if (ev->y >= l->y_rows && ev->y < l->y_rows + l->nshown) {
+			size_t v = l->top + (size_t)(ev->y - l->y_rows);
+			if (v < l->nview) {
+				l->sel = v;
+				remember_sel(l);
+			}
+			return true;
+		}
+		return false;
+	}
+	if (ev->type != EV_KEY)
+		return false;
+	if (l->filtering)
+		return filter_key(l, ev);
+	if (ev->action == ACT_SEARCH && !l->fixed) {
+		l->filtering = true;
+		edit_set(&l->fedit, l->filter);
+		return true;
+	}
+	if (ev->action == ACT_SORT && !l->fixed) {
+		list_sort_next(l);
+		return true;
+	}
+	if (ev->action == ACT_BACK && *l->filter && !l->fixed) {
+		edit_clear(&l->fedit);
+		list_set_filter(l, "");
+		return true;
+	}
+	return list_move(l, ev->action, l->nshown);
+}

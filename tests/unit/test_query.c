@@ -442,3 +442,69 @@ TXN_TEST(programme, counts_by_kind_and_active_pairings)
 	cr_assert_eq(m.talks, 4);
 	return 0;
 }
+
+/* ---- talks newest first, a page at a time ------------------------------ */
+
+struct dates {
+	char d[16][11];
+	size_t n;
+	talk_pos pos[16];
+};
+
+static int take_date(const talk *k, void *ctx)
+{
+	struct dates *w = ctx;
+	cr_assert_lt(w->n, 16);
+	date_format(k->date, w->d[w->n]);
+	w->pos[w->n].date = k->date;
+	w->pos[w->n].id = k->m.id;
+	w->n++;
+	return 0;
+}
+
+TXN_TEST(talk_walk, pages_newest_first_and_back)
+{
+	three(t, "计算机学院", 0, 'A');  /* talks 03-20, 04-03, 05-01, 05-10 */
+	struct dates w = { .n = 0 };
+	cr_assert_eq(model_talk_walk(t, NULL, true, true, 2, take_date, &w, e), 0);
+	cr_assert_eq(w.n, 2);
+	cr_assert_str_eq(w.d[0], "2026-05-10", "the newest first");
+	cr_assert_str_eq(w.d[1], "2026-05-01");
+	talk_pos last = w.pos[1];
+	w.n = 0;
+	cr_assert_eq(model_talk_walk(t, &last, true, false, 5, take_date, &w, e), 0);
+	cr_assert_eq(w.n, 2, "the next page: the two older talks, no more");
+	cr_assert_str_eq(w.d[0], "2026-04-03");
+	cr_assert_str_eq(w.d[1], "2026-03-20");
+	w.n = 0;
+	cr_assert_eq(model_talk_walk(t, &last, true, true, 1, take_date, &w, e), 0);
+	cr_assert_str_eq(w.d[0], "2026-05-01", "include: from itself first");
+	w.n = 0;
+	cr_assert_eq(model_talk_walk(t, &last, false, false, 5, take_date, &w, e), 0);
+	cr_assert_eq(w.n, 1, "newer than 05-01: one talk");
+	cr_assert_str_eq(w.d[0], "2026-05-10");
+	w.n = 0;
+	cr_assert_eq(model_talk_walk(t, NULL, false, true, 1, take_date, &w, e), 0);
+	cr_assert_str_eq(w.d[0], "2026-03-20", "from the oldest");
+	return 0;
+}
+
+TXN_TEST(talk_walk, talks_of_a_student_newest_first)
+{
+	struct three w3 = three(t, "计算机学院", 0, 'A');
+	pairing p;
+	cr_assert_eq(pairing_get(t, &w3.pa, &p, e), 0);
+	struct dates w = { .n = 0 };
+	cr_assert_eq(model_talks_of_target(t, &p.target_id, take_date, &w, e), 0);
+	cr_assert_eq(w.n, 3, "only this student's talks");
+	cr_assert_str_eq(w.d[0], "2026-05-01");
+	cr_assert_str_eq(w.d[2], "2026-03-20");
+	date_t last;
+	cr_assert_eq(model_target_last_talk(t, &p.target_id, &last, e), 0);
+	cr_assert_eq(last, D("2026-05-01"));
+	rid nobody = mk_student(t, "N1", "无谈话", w3.col, "群众");
+	cr_assert_eq(model_target_last_talk(t, &nobody, &last, e), 0);
+	cr_assert_eq(last, 0);
+	rec_free(&pairing_desc, &p);
+	return 0;
+}
