@@ -301,6 +301,14 @@ void store_close(store *s)
 	store_is_open = false;
 }
 
+uint64_t store_last_txn(store *s)
+{
+	MDB_envinfo info;
+	if (mdb_env_info(s->env, &info) != 0)
+		return 0;
+	return (uint64_t)info.me_last_txnid;
+}
+
 const char *store_path(const store *s)
 {
 	return s->path;

@@ -126,6 +126,9 @@ const field_desc *rec_field(const record_desc *d, const char *name);
 int store_open(store **out, const char *dir, const char *const *dbs, int ndbs, err *e);
 void store_close(store *s);
 const char *store_path(const store *s);
+/* The id of the last committed transaction (by any process): a cheap way
+ * to notice that someone else wrote since. */
+uint64_t store_last_txn(store *s);
 
 /* The index of the database opened under `name`, or -1. */
 int store_db_index(const store *s, const char *name);
