@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "model/model.h"
+#include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/text.h"
 
@@ -61,7 +62,7 @@ int cli_usage(const struct cli_cmd *cmd, const char *msg)
 	if (cmd)
 		fprintf(stderr, _("usage: bangfu %s%s\n"), cmd->name, cli_usage_text(cmd));
 	else
-		fprintf(stderr, _("usage: bangfu [--db DIR] [--lang zh|en] [--config FILE] [COMMAND [ARGS]]\n"));
+		fprintf(stderr, _("usage: bangfu [--db DIR] [--lang zh|en] [--config FILE] [--keymap NAME|FILE] [--role ROLE] [COMMAND [ARGS]]\n"));
 	fprintf(stderr, _("Run 'bangfu --help' for more.\n"));
 	return E_USAGE;
 }
@@ -75,13 +76,15 @@ int cli_cmd_help(const struct cli_cmd *cmd)
 
 static void cli_help(void)
 {
-	printf(_("usage: bangfu [--db DIR] [--lang zh|en] [--config FILE] [COMMAND [ARGS]]\n"));
+	printf(_("usage: bangfu [--db DIR] [--lang zh|en] [--config FILE] [--keymap NAME|FILE] [--role ROLE] [COMMAND [ARGS]]\n"));
 	printf(_("bangfu keeps the records of the student party members' one-on-one assistance programme.\n"));
-	printf(_("Without a command it shows the state of the database.\n"));
+	printf(_("Without a command it opens the screens on a terminal, else shows the state of the database.\n"));
 	printf("\n%s\n", _("Options:"));
 	printf("  --db DIR        %s\n", _("the database folder (default: $BANGFU_DB, else $XDG_DATA_HOME/bangfu)"));
 	printf("  --lang zh|en    %s\n", _("the language of messages"));
 	printf("  --config FILE   %s\n", _("the configuration file (default: $XDG_CONFIG_HOME/bangfu/config)"));
+	printf("  --keymap NAME   %s\n", _("the keys of the screens: default, vi, emacs or a file"));
+	printf("  --role ROLE     %s\n", _("who uses bangfu: secretary (default), counsellor or member"));
 	printf("  --help          %s\n", _("show this help"));
 	printf("  --version       %s\n", _("show the version"));
 	printf("\n%s\n", _("Commands:"));
@@ -291,8 +294,11 @@ int cli_open(struct cli_ctx *c, bool create)
 struct cli_config {
 	const char *path;
 	char *lang;
+	char *keymap;          /* [ui] keymap */
+	char *role;            /* [ui] role */
 	int bad_line;          /* the first line with a bad value */
 	char bad_msg[256];
+	bool bad_role;         /* bad_msg is a bad role, not a bad lang */
 };
 
 static int config_handler(void *user, const char *section, const char *name,
@@ -307,6 +313,20 @@ static int config_handler(void *user, const char *section, const char *name,
 		}
 		free(cf->lang);
 		cf->lang = xstrdup(value);
+	}
+	if (strcmp(section, "ui") == 0 && strcmp(name, "keymap") == 0) {
+		free(cf->keymap);
+		cf->keymap = xstrdup(value);
+	}
+	if (strcmp(section, "ui") == 0 && strcmp(name, "role") == 0) {
+		role_t r;
+		if (!role_parse(value, &r)) {
+			snprintf(cf->bad_msg, sizeof cf->bad_msg, "%s", value);
+			cf->bad_role = true;
+			return 0;
+		}
+		free(cf->role);
+		cf->role = xstrdup(value);
 	}
 	return 1;   /* other sections and keys belong to later features */
 }
@@ -372,6 +392,7 @@ static bool global_opt(int argc, char **argv, int *i, const char *name,
 int cli_main(int argc, char **argv)
 {
 	const char *db = NULL, *lang = NULL, *config = NULL;
+	const char *keymap_opt = NULL, *role = NULL;
 	const char *bad_opt = NULL;
 	bool missing = false, help = false, version = false;
 	int i;
@@ -386,7 +407,9 @@ int cli_main(int argc, char **argv)
 			break;
 		if (global_opt(argc, argv, &i, "--db", &db, &missing) ||
 		    global_opt(argc, argv, &i, "--lang", &lang, &missing) ||
-		    global_opt(argc, argv, &i, "--config", &config, &missing)) {
+		    global_opt(argc, argv, &i, "--config", &config, &missing) ||
+		    global_opt(argc, argv, &i, "--keymap", &keymap_opt, &missing) ||
+		    global_opt(argc, argv, &i, "--role", &role, &missing)) {
 			if (missing) {
 				bad_opt = a;
 				break;
@@ -434,11 +457,22 @@ int cli_main(int argc, char **argv)
 		goto done;
 	}
 	if (cfrc > 0) {
-		if (cf.bad_msg[0])
+		if (cf.bad_role)
+			cli_error(_("%s:%d: role: must be secretary, counsellor or member, not '%s'"),
+				  cf.path, cfrc, cf.bad_msg);
+		else if (cf.bad_msg[0])
 			cli_error(_("%s:%d: lang: must be zh or en, not '%s'"), cf.path, cfrc, cf.bad_msg);
 		else
 			cli_error(_("%s:%d: not a valid line"), cf.path, cfrc);
 		rc = E_INPUT;
+		goto done;
+	}
+	ui_opts uo = { .keymap = keymap_opt ? keymap_opt : cf.keymap, .role = ROLE_SECRETARY };
+	if ((role || cf.role) && !role_parse(role ? role : cf.role, &uo.role)) {
+		char buf[256];
+		snprintf(buf, sizeof buf, _("--role must be secretary, counsellor or member, not '%s'"),
+			 role);
+		rc = cli_usage(NULL, buf);
 		goto done;
 	}
 	if (help) {
@@ -458,7 +492,14 @@ int cli_main(int argc, char **argv)
 	ctx.db_dir = db;
 
 	if (i >= argc) {
-		rc = cli_status(&ctx);
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+			/* the screens; the first-run screen fills a new database */
+			if ((rc = cli_open(&ctx, true)) != 0)
+				goto done;
+			rc = ui_run(ctx.st, &uo);
+		} else {
+			rc = cli_status(&ctx);
+		}
 		goto done;
 	}
 	const struct cli_cmd *cmd = cli_find_cmd(argv[i]);
@@ -479,6 +520,8 @@ done:
 	}
 	free(defdir);
 	free(cf.lang);
+	free(cf.keymap);
+	free(cf.role);
 	free((char *)cf.path);
 	return rc;
 }

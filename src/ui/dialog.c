@@ -1,2 +1,330 @@
 #include "config.h"
-/* stub: to be written */
+/* dialog.c — modal dialogs drawn over the current screen: confirm,
+ * message, prompt (one line of CJK-capable text) and choose. Each runs its
+ * own small loop; the screen under it is redrawn every time, so a resize
+ * reflows both. */
+#include "ui/ui.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/layout.h"
+#include "ui/term.h"
+#include "util/i18n.h"
+
+enum { TICK_MS = 1000 };
+
+typedef struct dlg_box {
+	int y, x, h, w;
+} dlg_box;
+
+/* A dlg_box of inner size rows x cols centred on the screen (clipped). */
+static dlg_box box_place(int rows, int cols)
+{
+	dlg_box b;
+	b.w = cols + 4;
+	b.h = rows + 2;
+	if (b.w > COLS)
+		b.w = COLS;
+	if (b.h > LINES)
+		b.h = LINES;
+	b.y = (LINES - b.h) / 2;
+	b.x = (COLS - b.w) / 2;
+	return b;
+}
+
+static void box_draw(dlg_box b, const char *title)
+{
+	int a = ui_attr(UI_NORMAL);
+	for (int r = 0; r < b.h; r++)
+		ui_fill(b.y + r, b.x, b.w, UI_NORMAL);
+	attron((attr_t)a);
+	mvaddch(b.y, b.x, ACS_ULCORNER);
+	mvhline(b.y, b.x + 1, ACS_HLINE, b.w - 2);
+	mvaddch(b.y, b.x + b.w - 1, ACS_URCORNER);
+	mvvline(b.y + 1, b.x, ACS_VLINE, b.h - 2);
+	mvvline(b.y + 1, b.x + b.w - 1, ACS_VLINE, b.h - 2);
+	mvaddch(b.y + b.h - 1, b.x, ACS_LLCORNER);
+	mvhline(b.y + b.h - 1, b.x + 1, ACS_HLINE, b.w - 2);
+	mvaddch(b.y + b.h - 1, b.x + b.w - 1, ACS_LRCORNER);
+	attroff((attr_t)a);
+	if (title && *title) {
+		char *t = xasprintf(" %s ", title);
+		int tw = lay_width(t);
+		if (tw > b.w - 4)
+			tw = b.w - 4;
+		ui_text(b.y, b.x + 2, tw, t, UI_HEADER);
+		free(t);
+	}
+}
+
+/* One round: the screen, then the dialog (unless the terminal is too
+ * small), the cursor, doupdate; then the next event. Returns false when
+ * the frame hook asked to stop. */
+typedef void (*dlg_draw_fn)(void *ctx, bool *cur, int *cy, int *cx);
+
+static bool round_trip(ui *u, dlg_draw_fn fn, void *ctx, ui_event *ev)
+{
+	for (;;) {
+		ui_draw_all(u, NULL);
+		bool cur = false;
+		int cy = 0, cx = 0;
+		if (!ui_too_small())
+			fn(ctx, &cur, &cy, &cx);
+		term_cursor(cur, cy, cx);
+		wnoutrefresh(stdscr);
+		doupdate();
+		if (ui_frame_done(u))
+			return false;
+		term_read(ev, TICK_MS);
+		if (ev->type == EV_KEY || ev->type == EV_MOUSE)
+			return true;
+	}
+}
+
+static bool is_key(const ui_event *ev, wint_t ch)
+{
+	return ev->type == EV_KEY && !ev->is_code && !ev->meta && ev->ch == ch;
+}
+
+static bool is_code(const ui_event *ev, int code)
+{
+	return ev->type == EV_KEY && ev->is_code && ev->ch == (wint_t)code;
+}
+
+/* Maps a key through the keymap to one of the movement actions. */
+static action_t move_action(ui *u, const ui_event *ev)
+{
+	static const action_t moves[] = { ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN,
+					  ACT_HOME, ACT_END, ACT_OPEN, ACT_BACK, ACT_NONE };
+	if (ev->type != EV_KEY)
+		return ACT_NONE;
+	keyspec k = { ev->is_code, ev->ch, ev->meta };
+	action_t a;
+	if (keymap_lookup(ui_keymap(u), &k, 1, moves, NULL, &a) != KM_MATCH)
+		return ACT_NONE;
+	for (const action_t *m = moves; *m; m++)
+		if (*m == a)
+			return a;
+	return ACT_NONE;
+}
+
+/* ---- confirm and message -------------------------------------------- */
+
+struct text_dlg {
+	const char *title;
+	char **lines;
+	size_t n;
+	const char *hint;
+	size_t top;
+};
+
+static void text_layout(struct text_dlg *d, const char *text)
+{
+	int w = COLS - 8 > 60 ? 60 : COLS - 8;
+	if (w < 10)
+		w = 10;
+	d->lines = lay_wrap(text, w, &d->n);
+}
+
+static void text_draw(void *ctx, bool *cur, int *cy, int *cx)
+{
+	struct text_dlg *d = ctx;
+	(void)cur, (void)cy, (void)cx;
+	int w = lay_width(d->hint);
+	for (size_t i = 0; i < d->n; i++)
+		if (lay_width(d->lines[i]) > w)
+			w = lay_width(d->lines[i]);
+	if (d->title && lay_width(d->title) + 2 > w)
+		w = lay_width(d->title) + 2;
+	int rows = (int)d->n + 2;
+	if (rows > LINES - 4)
+		rows = LINES - 4;
+	dlg_box b = box_place(rows, w);
+	box_draw(b, d->title);
+	int text_rows = b.h - 4;
+	if (text_rows < 1)
+		text_rows = 1;
+	if (d->top + (size_t)text_rows > d->n)
+		d->top = d->n > (size_t)text_rows ? d->n - (size_t)text_rows : 0;
+	for (int r = 0; r < text_rows && d->top + (size_t)r < d->n; r++)
+		ui_text(b.y + 1 + r, b.x + 2, b.w - 4, d->lines[d->top + (size_t)r], UI_NORMAL);
+	ui_text(b.y + b.h - 2, b.x + 2, b.w - 4, d->hint, UI_DIM);
+}
+
+bool ui_confirm(ui *u, const char *question)
+{
+	struct text_dlg d = { 0 };
+	d.hint = _("y: yes   n: no");
+	text_layout(&d, question);
+	bool answer = false;
+	ui_event ev;
+	while (round_trip(u, text_draw, &d, &ev)) {
+		if (ev.type != EV_KEY)
+			continue;
+		if (is_key(&ev, L'y') || is_key(&ev, L'Y') || is_key(&ev, L'\r')) {
+			answer = true;
+			break;
+		}
+		if (is_key(&ev, L'n') || is_key(&ev, L'N') || is_key(&ev, 27))
+			break;
+	}
+	lay_lines_free(d.lines, d.n);
+	return answer;
+}
+
+void ui_message(ui *u, const char *title, const char *text)
+{
+	struct text_dlg d = { 0 };
+	d.title = title;
+	d.hint = _("Enter: close");
+	text_layout(&d, text);
+	ui_event ev;
+	while (round_trip(u, text_draw, &d, &ev)) {
+		if (ev.type != EV_KEY)
+			continue;
+		action_t a = move_action(u, &ev);
+		if (a == ACT_UP && d.top > 0)
+			d.top--;
+		else if (a == ACT_DOWN)
+			d.top++;
+		else if (is_key(&ev, L'\r') || is_key(&ev, 27) || is_key(&ev, L' '))
+			break;
+	}
+	lay_lines_free(d.lines, d.n);
+}
+
+/* ---- prompt ------------------------------------------------------------ */
+
+struct prompt_dlg {
+	const char *question;
+	edit e;
+};
+
+static void prompt_draw(void *ctx, bool *cur, int *cy, int *cx)
+{
+	struct prompt_dlg *d = ctx;
+	int w = COLS - 8 > 60 ? 60 : COLS - 8;
+	dlg_box b = box_place(4, w);
+	box_draw(b, NULL);
+	ui_text(b.y + 1, b.x + 2, b.w - 4, d->question, UI_NORMAL);
+	ui_text(b.y + 4, b.x + 2, b.w - 4, _("Enter: OK   Esc: cancel"), UI_DIM);
+	ui_draw_edit(b.y + 2, b.x + 2, b.w - 4, &d->e, UI_FIELD_FOCUS, cy, cx);
+	*cur = true;
+}
+
+char *ui_prompt(ui *u, const char *question, const char *initial)
+{
+	struct prompt_dlg d = { .question = question };
+	edit_init(&d.e, 1000, false);
+	edit_set(&d.e, initial ? initial : "");
+	char *out = NULL;
+	ui_event ev;
+	while (round_trip(u, prompt_draw, &d, &ev)) {
+		if (ev.type != EV_KEY)
+			continue;
+		if (is_key(&ev, L'\r')) {
+			out = edit_get(&d.e);
+			break;
+		}
+		if (is_key(&ev, 27))
+			break;
+		ui_edit_key(&d.e, &ev);
+	}
+	edit_free(&d.e);
+	return out;
+}
+
+/* ---- choose ------------------------------------------------------------ */
+
+struct choose_dlg {
+	const char *title;
+	const char *const *items;
+	size_t n, sel, top;
+	dlg_box b;
+	int rows;
+};
+
+static void choose_draw(void *ctx, bool *cur, int *cy, int *cx)
+{
+	struct choose_dlg *d = ctx;
+	int w = d->title ? lay_width(d->title) + 2 : 10;
+	for (size_t i = 0; i < d->n; i++)
+		if (lay_width(d->items[i]) + 2 > w)
+			w = lay_width(d->items[i]) + 2;
+	if (w > COLS - 8)
+		w = COLS - 8;
+	int rows = (int)d->n;
+	if (rows > LINES - 8)
+		rows = LINES - 8;
+	if (rows < 1)
+		rows = 1;
+	d->b = box_place(rows + 1, w);
+	d->rows = d->b.h - 3;
+	if (d->rows < 1)
+		d->rows = 1;
+	box_draw(d->b, d->title);
+	if (d->sel < d->top)
+		d->top = d->sel;
+	if (d->sel >= d->top + (size_t)d->rows)
+		d->top = d->sel - (size_t)d->rows + 1;
+	for (int r = 0; r < d->rows && d->top + (size_t)r < d->n; r++) {
+		size_t i = d->top + (size_t)r;
+		ui_text(d->b.y + 1 + r, d->b.x + 2, d->b.w - 4, d->items[i],
+			i == d->sel ? UI_SELECTED : UI_NORMAL);
+	}
+	ui_text(d->b.y + d->b.h - 2, d->b.x + 2, d->b.w - 4, _("Enter: choose   Esc: cancel"),
+		UI_DIM);
+	*cur = true;   /* on the chosen row, for screen readers and IMEs alike */
+	*cy = d->b.y + 1 + (int)(d->sel - d->top);
+	*cx = d->b.x + 2;
+}
+
+int ui_choose(ui *u, const char *title, const char *const *items, size_t n)
+{
+	if (n == 0)
+		return -1;
+	struct choose_dlg d = { .title = title, .items = items, .n = n };
+	ui_event ev;
+	while (round_trip(u, choose_draw, &d, &ev)) {
+		if (ev.type == EV_MOUSE) {
+			if (ev.button == 4 && d.sel > 0)
+				d.sel--;
+			else if (ev.button == 5 && d.sel + 1 < n)
+				d.sel++;
+			else if (ev.button == 1) {
+				int r = ev.y - (d.b.y + 1);
+				if (r >= 0 && r < d.rows && d.top + (size_t)r < n &&
+				    ev.x >= d.b.x && ev.x < d.b.x + d.b.w) {
+					if (d.sel == d.top + (size_t)r)
+						return (int)d.sel;   /* a second click chooses */
+					d.sel = d.top + (size_t)r;
+				}
+			}
+			continue;
+		}
+		if (is_key(&ev, L'\r'))
+			return (int)d.sel;
+		if (is_key(&ev, 27))
+			return -1;
+		size_t page = d.rows > 1 ? (size_t)d.rows - 1 : 1;
+		switch (move_action(u, &ev)) {
+		case ACT_UP: if (d.sel > 0) d.sel--; break;
+		case ACT_DOWN: if (d.sel + 1 < n) d.sel++; break;
+		case ACT_PAGE_UP: d.sel = d.sel > page ? d.sel - page : 0; break;
+		case ACT_PAGE_DOWN: d.sel = d.sel + page < n ? d.sel + page : n - 1; break;
+		case ACT_HOME: d.sel = 0; break;
+		case ACT_END: d.sel = n - 1; break;
+		case ACT_OPEN: return (int)d.sel;
+		case ACT_BACK: return -1;
+		default:
+			if (is_code(&ev, KEY_UP) && d.sel > 0)
+				d.sel--;
+			else if (is_code(&ev, KEY_DOWN) && d.sel + 1 < n)
+				d.sel++;
+			break;
+		}
+	}
+	return -1;
+}

@@ -1,2 +1,657 @@
 #include "config.h"
-/* stub: to be written */
+/* ui.c — the front end's main loop: the screen stack, the title line, the
+ * status line, the key bar, global actions and "terminal too small". */
+#include "ui/ui.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/layout.h"
+#include "ui/term.h"
+#include "util/date.h"
+#include "util/i18n.h"
+
+struct ui_bar_cell {
+	int x0, x1;
+	action_t a;
+};
+
+struct ui {
+	store *st;
+	role_t role;
+	keymap km;
+	const char *forms_dir;
+	char semester[16];
+	screen **stack;
+	size_t n, cap;
+	char status[512];
+	bool status_error, status_keep;
+	bool quit, hook_quit;
+	bool prefix_pending;
+	keyspec prefix;
+	struct ui_bar_cell bar[24];
+	size_t nbar;
+	unsigned long frames;
+};
+
+enum { TICK_MS = 1000, MIN_COLS = 80, MIN_ROWS = 24, BAR_MAX = 24 };
+
+/* The reports screen lives in scr_reports.c when it is there. */
+screen *scr_reports(ui *u) __attribute__((weak));
+
+static ui_frame_hook frame_hook;
+static void *frame_arg;
+
+void ui_set_frame_hook(ui_frame_hook fn, void *arg)
+{
+	frame_hook = fn;
+	frame_arg = arg;
+}
+
+/* ---- accessors ------------------------------------------------------ */
+
+void ui_push(ui *u, screen *sc)
+{
+	if (!sc)
+		return;
+	if (u->n == u->cap) {
+		u->cap = u->cap ? u->cap * 2 : 8;
+		u->stack = xrealloc(u->stack, u->cap * sizeof *u->stack);
+	}
+	u->stack[u->n++] = sc;
+}
+
+static void destroy(screen *sc)
+{
+	if (sc->ops->destroy)
+		sc->ops->destroy(sc);
+}
+
+static void pop(ui *u)
+{
+	if (u->n == 0)
+		return;
+	screen *sc = u->stack[--u->n];
+	destroy(sc);
+}
+
+store *ui_store(ui *u) { return u->st; }
+role_t ui_role(ui *u) { return u->role; }
+const keymap *ui_keymap(ui *u) { return &u->km; }
+const char *ui_forms_dir(ui *u) { return u->forms_dir; }
+
+screen *ui_top(ui *u)
+{
+	return u->n ? u->stack[u->n - 1] : NULL;
+}
+
+static void status_v(ui *u, bool error, const char *fmt, va_list ap)
+{
+	vsnprintf(u->status, sizeof u->status, fmt, ap);
+	/* one line only */
+	for (char *p = u->status; *p; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+	u->status_error = error;
+	u->status_keep = true;
+}
+
+void ui_status(ui *u, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	status_v(u, false, fmt, ap);
+	va_end(ap);
+}
+
+void ui_status_error(ui *u, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	status_v(u, true, fmt, ap);
+	va_end(ap);
+}
+
+bool ui_db_changed(ui *u, uint64_t *since)
+{
+	uint64_t now = store_last_txn(u->st);
+	bool changed = now != *since;
+	*since = now;
+	return changed;
+}
+
+/* ---- a placeholder while a screen is not there ---------------------- */
+
+static const action_t placeholder_bar[] = { ACT_HELP, ACT_QUIT, ACT_NONE };
+
+static const char *placeholder_title(screen *sc)
+{
+	(void)sc;
+	return _("Welcome");
+}
+
+static void placeholder_draw(screen *sc, ui *u, int top, int rows, int cols)
+{
+	(void)sc;
+	(void)u;
+	(void)rows;
+	ui_text(top + 1, 2, cols - 4, _("This screen is not ready yet."), UI_NORMAL);
+}
+
+static void placeholder_destroy(screen *sc)
+{
+	free(sc);
+}
+
+static const struct screen_ops placeholder_ops = {
+	.name = "placeholder",
+	.title = placeholder_title,
+	.bar = placeholder_bar,
+	.draw = placeholder_draw,
+	.destroy = placeholder_destroy,
+};
+
+static screen *placeholder(void)
+{
+	screen *sc = xcalloc(1, sizeof *sc);
+	sc->ops = &placeholder_ops;
+	return sc;
+}
+
+/* ---- drawing -------------------------------------------------------- */
+
+static const char *role_label(role_t r)
+{
+	switch (r) {
+	case ROLE_COUNSELLOR: return _("Counsellor");
+	case ROLE_MEMBER: return _("Party member");
+	case ROLE_SECRETARY:
+	default: return _("Branch secretary");
+	}
+}
+
+bool ui_too_small(void)
+{
+	return COLS < MIN_COLS || LINES < MIN_ROWS;
+}
+
+static void draw_too_small(void)
+{
+	erase();
+	char *msg = xasprintf(_("bangfu needs at least %d×%d (now %d×%d)"), MIN_COLS, MIN_ROWS,
+			      COLS, LINES);
+	int w = lay_width(msg);
+	int cols = w < COLS ? w : COLS;
+	int x = (COLS - cols) / 2;
+	ui_text(LINES / 2, x, cols, msg, UI_NORMAL);
+	free(msg);
+}
+
+static void draw_title(ui *u, screen *sc)
+{
+	const char *t = sc && sc->ops->title ? sc->ops->title(sc) : "";
+	char today[11];
+	date_format(date_today(), today);
+	char *left = xasprintf(" bangfu · %s · %s · %s", t ? t : "", role_label(u->role),
+			       u->semester);
+	int rw = lay_width(today) + 1;
+	ui_text(0, 0, COLS - rw, left, UI_TITLE);
+	ui_text_right(0, COLS - rw, rw, today, UI_TITLE);
+	mvchgat(0, COLS - 1, 1, (attr_t)ui_attr(UI_TITLE), 0, NULL);
+	free(left);
+}
+
+static bool in_list(const action_t *l, action_t a)
+{
+	if (!l)
+		return false;
+	for (; *l != ACT_NONE; l++)
+		if (*l == a)
+			return true;
+	return false;
+}
+
+/* The actions shown in the bar: help first and quit last unless the screen
+ * names them itself. */
+static size_t bar_actions(screen *sc, action_t *out, size_t max)
+{
+	size_t n = 0;
+	const action_t *bar = sc ? sc->ops->bar : NULL;
+	if (!in_list(bar, ACT_HELP) && n < max)
+		out[n++] = ACT_HELP;
+	for (const action_t *a = bar; a && *a != ACT_NONE && n < max; a++)
+		out[n++] = *a;
+	if (!in_list(bar, ACT_QUIT) && n < max)
+		out[n++] = ACT_QUIT;
+	return n;
+}
+
+static void draw_bar(ui *u, screen *sc)
+{
+	action_t acts[BAR_MAX];
+	size_t n = bar_actions(sc, acts, BAR_MAX);
+	int x = 0;
+	u->nbar = 0;
+	move(LINES - 1, 0);
+	for (size_t i = 0; i < n; i++) {
+		char key[48];
+		keymap_first_key(&u->km, acts[i], key, sizeof key);
+		if (!key[0])
+			continue;
+		const char *label = _(action_table[acts[i]].label);
+		int kw = lay_width(key), lw = lay_width(label);
+		if (lw < 6)
+			lw = 6;   /* mc-like cells of even width */
+		int need = kw + lw + 1;
+		/* the quit key always fits: keep room for it */
+		if (x + need > COLS)
+			break;
+		ui_text(LINES - 1, x, kw, key, UI_BAR_KEY);
+		ui_text(LINES - 1, x + kw, lw, label, UI_BAR_LABEL);
+		u->bar[u->nbar].x0 = x;
+		u->bar[u->nbar].x1 = x + kw + lw;
+		u->bar[u->nbar].a = acts[i];
+		u->nbar++;
+		x += need;
+		if (x < COLS)
+			ui_fill(LINES - 1, x - 1, 1, UI_NORMAL);
+	}
+	if (x < COLS)
+		ui_fill(LINES - 1, x, COLS - x, UI_NORMAL);
+}
+
+static void draw_status(ui *u)
+{
+	int y = LINES - 2;
+	if (u->prefix_pending) {
+		char k[48];
+		key_display(u->prefix, k, sizeof k);
+		char *s = xasprintf("%s-", k);
+		ui_text(y, 0, COLS, s, UI_DIM);
+		free(s);
+		return;
+	}
+	ui_text(y, 0, COLS, u->status, u->status_error ? UI_ERROR : UI_OK);
+}
+
+void ui_draw_all(ui *u, bool *cursor_set)
+{
+	bool cur = false;
+	int cy = 0, cx = 0;
+	if (ui_too_small()) {
+		draw_too_small();
+	} else {
+		erase();
+		screen *sc = ui_top(u);
+		draw_title(u, sc);
+		if (sc && sc->ops->draw)
+			sc->ops->draw(sc, u, 1, LINES - 3, COLS);
+		draw_status(u);
+		draw_bar(u, sc);
+		if (sc && sc->ops->cursor)
+			cur = sc->ops->cursor(sc, &cy, &cx);
+	}
+	if (cursor_set)
+		*cursor_set = cur;
+	term_cursor(cur, cy, cx);
+}
+
+int ui_frame_done(ui *u)
+{
+	u->frames++;
+	if (frame_hook && frame_hook(frame_arg, u->frames))
+		u->hook_quit = true;
+	return u->hook_quit;
+}
+
+static void draw(ui *u)
+{
+	ui_draw_all(u, NULL);
+	wnoutrefresh(stdscr);
+	doupdate();
+	ui_frame_done(u);
+}
+
+/* ---- events --------------------------------------------------------- */
+
+static bool any_unsaved(ui *u)
+{
+	for (size_t i = 0; i < u->n; i++) {
+		screen *sc = u->stack[i];
+		if (sc->ops->unsaved && sc->ops->unsaved(sc))
+			return true;
+	}
+	return false;
+}
+
+static void quit(ui *u)
+{
+	if (any_unsaved(u) && !ui_confirm(u, _("There are unsaved changes. Quit anyway?")))
+		return;
+	u->quit = true;
+}
+
+/* Closes the top screen (asking first when it holds unsaved changes). */
+static void close_top(ui *u)
+{
+	screen *sc = ui_top(u);
+	if (!sc)
+		return;
+	if (u->n == 1)
+		return;   /* the first screen stays: F10 leaves */
+	if (sc->ops->unsaved && sc->ops->unsaved(sc) &&
+	    !ui_confirm(u, _("Discard the changes on this screen?")))
+		return;
+	pop(u);
+}
+
+static screen *make_screen(ui *u, action_t a)
+{
+	switch (a) {
+	case ACT_GO_DASHBOARD: return scr_dashboard(u);
+	case ACT_GO_STUDENTS: return scr_students(u);
+	case ACT_GO_MEMBERS: return scr_members(u);
+	case ACT_GO_PAIRINGS: return scr_pairings(u);
+	case ACT_GO_TALKS: return scr_talks(u);
+	case ACT_GO_COUNSELLORS: return scr_counsellors(u);
+	case ACT_REPORTS: return scr_reports ? scr_reports(u) : NULL;
+	default: return NULL;
+	}
+}
+
+static const char *screen_name_of(action_t a)
+{
+	switch (a) {
+	case ACT_GO_DASHBOARD: return "dashboard";
+	case ACT_GO_STUDENTS: return "students";
+	case ACT_GO_MEMBERS: return "members";
+	case ACT_GO_PAIRINGS: return "pairings";
+	case ACT_GO_TALKS: return "talks";
+	case ACT_GO_COUNSELLORS: return "counsellors";
+	case ACT_REPORTS: return "reports";
+	default: return "";
+	}
+}
+
+/* Goes to a main screen: back to it if it is on the stack, else above the
+ * first screen. */
+static void go_to(ui *u, action_t a)
+{
+	const char *name = screen_name_of(a);
+	size_t keep = 1;
+	bool found = false;
+	for (size_t i = 0; i < u->n; i++)
+		if (u->stack[i]->ops->name && strcmp(u->stack[i]->ops->name, name) == 0) {
+			keep = i + 1;
+			found = true;
+			break;
+		}
+	for (size_t i = keep; i < u->n; i++) {
+		screen *sc = u->stack[i];
+		if (sc->ops->unsaved && sc->ops->unsaved(sc)) {
+			if (!ui_confirm(u, _("Discard the changes on this screen?")))
+				return;
+			break;
+		}
+	}
+	if (found) {
+		while (u->n > keep)
+			pop(u);
+		return;
+	}
+	screen *sc = make_screen(u, a);
+	if (!sc) {
+		ui_status_error(u, _("That screen is not available yet."));
+		return;
+	}
+	while (u->n > 1)
+		pop(u);
+	/* the dashboard is the first screen: replace a placeholder or the
+	 * first-run screen by it */
+	if (a == ACT_GO_DASHBOARD) {
+		while (u->n > 0)
+			pop(u);
+	}
+	ui_push(u, sc);
+}
+
+static void show_help(ui *u)
+{
+	screen *top = ui_top(u);
+	if (top && top->ops->name && strcmp(top->ops->name, "help") == 0)
+		return;
+	screen *h = scr_help(u, top);
+	if (h)
+		ui_push(u, h);
+}
+
+static void apply_result(ui *u, screen *sc, int r)
+{
+	if (r == SCREEN_CLOSE) {
+		/* the screen asked to close: no question */
+		if (ui_top(u) == sc && u->n > 1)
+			pop(u);
+		else if (ui_top(u) == sc)
+			u->quit = true;   /* the last screen closed itself */
+	} else if (r == SCREEN_QUIT) {
+		quit(u);
+	}
+}
+
+/* Handles an action the screen did not take (or global ones). */
+static void global_action(ui *u, action_t a)
+{
+	switch (a) {
+	case ACT_QUIT: quit(u); break;
+	case ACT_HELP: show_help(u); break;
+	case ACT_BACK: close_top(u); break;
+	case ACT_REFRESH: clearok(curscr, TRUE); break;
+	case ACT_GO_DASHBOARD: case ACT_GO_STUDENTS: case ACT_GO_MEMBERS:
+	case ACT_GO_PAIRINGS: case ACT_GO_TALKS: case ACT_GO_COUNSELLORS:
+	case ACT_REPORTS:
+		go_to(u, a);
+		break;
+	default:
+		break;
+	}
+}
+
+static bool screen_offers(screen *sc, action_t a)
+{
+	return in_list(sc->ops->bar, a) || in_list(sc->ops->extra, a);
+}
+
+/* Resolves the key in ev to an action in the context of the top screen.
+ * Returns false when the key was only a prefix (nothing to do yet). */
+bool ui_resolve(ui *u, ui_event *ev)
+{
+	screen *sc = ui_top(u);
+	const action_t *bar = sc ? sc->ops->bar : NULL;
+	const action_t *extra = sc ? sc->ops->extra : NULL;
+	keyspec k = { ev->is_code, ev->ch, ev->meta };
+	ev->action = ACT_NONE;
+	if (u->prefix_pending) {
+		u->prefix_pending = false;
+		keyspec seq[2] = { u->prefix, k };
+		action_t a;
+		if (keymap_lookup(&u->km, seq, 2, bar, extra, &a) == KM_MATCH) {
+			ev->action = a;
+		} else {
+			char k1[48], k2[48];
+			key_display(seq[0], k1, sizeof k1);
+			key_display(seq[1], k2, sizeof k2);
+			ui_status_error(u, _("%s %s is not bound to anything"), k1, k2);
+			return false;
+		}
+		return true;
+	}
+	bool typing = sc && sc->ops->typing && sc->ops->typing(sc);
+	if (typing && !ev->is_code && !ev->meta && ev->ch >= 0x20 && ev->ch != 0x7f)
+		return true;   /* text for the field */
+	action_t a;
+	km_match m = keymap_lookup(&u->km, &k, 1, bar, extra, &a);
+	if (m == KM_PREFIX) {
+		u->prefix_pending = true;
+		u->prefix = k;
+		return false;
+	}
+	if (m == KM_MATCH)
+		ev->action = a;
+	return true;
+}
+
+static void click_bar(ui *u, ui_event *ev)
+{
+	for (size_t i = 0; i < u->nbar; i++)
+		if (ev->x >= u->bar[i].x0 && ev->x < u->bar[i].x1) {
+			ui_event k = { .type = EV_KEY, .action = u->bar[i].a };
+			keymap_first_key(&u->km, u->bar[i].a, NULL, 0);
+			/* give it to the screen like the key would be */
+			if (u->km.nkeys[u->bar[i].a]) {
+				const keyseq *s = &u->km.keys[u->bar[i].a][0];
+				k.is_code = s->k[s->n - 1].code;
+				k.ch = s->k[s->n - 1].ch;
+			}
+			*ev = k;
+			return;
+		}
+	ev->type = EV_TICK;
+}
+
+static void dispatch(ui *u, ui_event *ev)
+{
+	screen *sc = ui_top(u);
+	if (ev->type == EV_KEY) {
+		if (!u->status_keep)
+			u->status[0] = '\0';
+		u->status_keep = false;
+		if (!ui_resolve(u, ev))
+			return;
+	} else if (ev->type == EV_MOUSE) {
+		if (ev->y == LINES - 1 && !ui_too_small()) {
+			click_bar(u, ev);
+			if (ev->type != EV_KEY)
+				return;
+		} else if (ev->button == 4) {
+			ev->action = ACT_UP;
+		} else if (ev->button == 5) {
+			ev->action = ACT_DOWN;
+		}
+	}
+	if (!sc)
+		return;
+	action_t a = ev->action;
+	/* Quit and help work everywhere; the other global actions go to the
+	 * screen first when it offers them itself. */
+	if (a == ACT_QUIT || a == ACT_HELP) {
+		global_action(u, a);
+		return;
+	}
+	if (a != ACT_NONE && action_table[a].global && !screen_offers(sc, a)) {
+		global_action(u, a);
+		return;
+	}
+	int r = sc->ops->handle ? sc->ops->handle(sc, u, ev) : SCREEN_PASS;
+	if (r == SCREEN_PASS) {
+		if (a != ACT_NONE && action_table[a].global)
+			global_action(u, a);
+		return;
+	}
+	apply_result(u, sc, r);
+}
+
+/* ---- start ---------------------------------------------------------- */
+
+static int has_college(store_txn *t, void *ctx, err *e)
+{
+	model_stats st;
+	int rc = model_stats_get(t, &st, e);
+	if (rc)
+		return rc;
+	*(bool *)ctx = st.colleges > 0;
+	return 0;
+}
+
+static int load_keys(ui *u, const ui_opts *o)
+{
+	errlist errs = { 0 };
+	int rc = keymap_setup(&u->km, NULL, o && o->keymap ? o->keymap : "default",
+			      o ? o->user_keys : NULL, &errs);
+	for (size_t i = 0; i < errs.n; i++)
+		fprintf(stderr, "%s\n", errs.msg[i]);
+	errlist_free(&errs);
+	return rc ? E_INPUT : 0;
+}
+
+static const char *forms_dir(const ui_opts *o)
+{
+	if (o && o->forms_dir)
+		return o->forms_dir;
+	const char *e = getenv("BANGFU_FORMS");
+	if (e && *e)
+		return e;
+	return FORMSDIR;
+}
+
+static int run(store *s, const ui_opts *o, FILE *in, FILE *out)
+{
+	ui *u = xcalloc(1, sizeof *u);
+	u->st = s;
+	u->role = o ? o->role : ROLE_SECRETARY;
+	u->forms_dir = forms_dir(o);
+	semester_of(date_today(), u->semester);
+	int rc = load_keys(u, o);
+	if (rc) {
+		free(u);
+		return rc;
+	}
+	bool college = false;
+	err e = { 0 };
+	if (store_read(s, has_college, &college, &e) != 0)
+		college = false;
+	if (!term_start(in, out)) {
+		fprintf(stderr, _("bangfu: cannot use this terminal (is TERM set?)\n"));
+		free(u);
+		return E_USAGE;
+	}
+	screen *first = college ? scr_dashboard(u) : scr_firstrun(u);
+	ui_push(u, first ? first : placeholder());
+	while (!u->quit && !u->hook_quit && u->n > 0) {
+		draw(u);
+		if (u->quit || u->hook_quit)
+			break;
+		ui_event ev;
+		term_read(&ev, TICK_MS);
+		if (ev.type == EV_TICK) {
+			screen *sc = ui_top(u);
+			if (sc && sc->ops->handle)
+				apply_result(u, sc, sc->ops->handle(sc, u, &ev));
+			continue;
+		}
+		if (ev.type == EV_RESIZE) {
+			screen *sc = ui_top(u);
+			if (sc && sc->ops->handle)
+				sc->ops->handle(sc, u, &ev);
+			continue;
+		}
+		dispatch(u, &ev);
+	}
+	while (u->n > 0)
+		pop(u);
+	term_stop();
+	free(u->stack);
+	free(u);
+	return 0;
+}
+
+int ui_run(store *s, const ui_opts *o)
+{
+	return run(s, o, NULL, NULL);
+}
+
+int ui_run_on(store *s, const ui_opts *o, FILE *in, FILE *out)
+{
+	return run(s, o, in, out);
+}

@@ -72,6 +72,7 @@ typedef struct ui_event {
 	                         screen's context, or ACT_NONE */
 	wint_t ch;
 	bool is_code;
+	bool meta;            /* Alt-x / Esc x */
 	int y, x, button;
 } ui_event;
 
@@ -81,6 +82,8 @@ enum {
 	SCREEN_STAY = 0,      /* handled or ignored; keep this screen */
 	SCREEN_CLOSE = 1,     /* pop this screen */
 	SCREEN_QUIT = 2,      /* leave the program (after asking if unsaved) */
+	SCREEN_PASS = 3,      /* not handled: the front end does its default
+	                         (ACT_BACK pops the screen) */
 };
 
 struct screen_ops {
