@@ -21,6 +21,7 @@
 static const struct cli_cmd *const cli_table[] = {
 	&cli_cmd_init, &cli_cmd_import, &cli_cmd_export, &cli_cmd_find,
 	&cli_cmd_stats, &cli_cmd_check, &cli_cmd_backup, &cli_cmd_demo,
+	&cli_cmd_report,
 };
 enum { CLI_NCMDS = sizeof cli_table / sizeof *cli_table };
 

@@ -30,7 +30,12 @@ struct cli_cmd {
 };
 
 extern const struct cli_cmd cli_cmd_init, cli_cmd_import, cli_cmd_export,
-	cli_cmd_find, cli_cmd_stats, cli_cmd_check, cli_cmd_backup, cli_cmd_demo;
+	cli_cmd_find, cli_cmd_stats, cli_cmd_check, cli_cmd_backup, cli_cmd_demo,
+	cli_cmd_report;
+
+/* `bangfu export roster ...` (roster.c), which export.c hands its argv to
+ * (argv[0] is "roster"). */
+int cli_export_roster(struct cli_ctx *c, int argc, char **argv);
 
 /* The whole program: parses the global options, picks the language,
  * dispatches; returns the exit status. */

@@ -29,6 +29,9 @@ static int export_run(struct cli_ctx *c, int argc, char **argv)
 	struct export_args a = { 0 };
 	int first;
 	bool done;
+	/* The name list has options of its own (roster.c). */
+	if (argc > 1 && strcmp(argv[1], "roster") == 0)
+		return cli_export_roster(c, argc - 1, argv + 1);
 	int rc = cli_getopt(&cli_cmd_export, argc, argv, "o:", lo, export_opt, &a, &first, &done);
 	if (rc || done)
 		return rc;
@@ -59,7 +62,7 @@ static int export_run(struct cli_ctx *c, int argc, char **argv)
 
 const struct cli_cmd cli_cmd_export = {
 	"export",
-	N_("dump [-o FILE]"),
-	N_("Write the whole database as JSON Lines (private data: the file is made readable by you only)."),
+	N_("dump [-o FILE] | roster --college NAME --semester CODE [--format csv|xlsx|md] [-o FILE]"),
+	N_("Write the whole database as JSON Lines, or the pairing name list (附件1) of a college as CSV, XLSX or Markdown (private data: files are made readable by you only)."),
 	export_run,
 };

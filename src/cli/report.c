@@ -1,2 +1,321 @@
+/* report.c — bangfu report summary|overdue|save|final ...
+ *   summary  the semester summary's draft (结对帮扶情况总结), from the data
+ *   overdue  pairings with no talk for too long, most overdue first
+ *   save     stores an edited summary (from a file) for a college and semester
+ *   final    marks the stored summary final (refused under 1000 字) */
 #include "config.h"
-/* stub: to be written */
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "report/report.h"
+#include "util/i18n.h"
+#include "util/text.h"
+
+struct report_args {
+	const char *college, *semester, *format, *out, *tpl, *days_s;
+	long days;
+	/* results */
+	char *draft, *draft_txt;
+	overdue_row *rows;
+	size_t nrows;
+	char **labels;         /* member and target labels of rows, 2 per row */
+	char *text;            /* save: the file's text */
+	size_t zishu;
+	bool created;
+};
+
+static int report_opt(int ch, const char *arg, void *ctx)
+{
+	struct report_args *a = ctx;
+	switch (ch) {
+	case 'c': a->college = arg; break;
+	case 's': a->semester = arg; break;
+	case 'f': a->format = arg; break;
+	case 'o': a->out = arg; break;
+	case 't': a->tpl = arg; break;
+	case 'd': a->days_s = arg; break;
+	}
+	return 0;
+}
+
+static const struct option report_lo[] = {
+	{ "college", required_argument, NULL, 'c' },
+	{ "semester", required_argument, NULL, 's' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "template", required_argument, NULL, 't' },
+	{ "days", required_argument, NULL, 'd' },
+	{ 0 },
+};
+
+/* ---- summary --------------------------------------------------------- */
+
+struct draft_ctx {
+	struct report_args *a;
+	summary_format fmt;
+	char *tpl;
+};
+
+static int summary_read(store_txn *t, void *ctx, err *e)
+{
+	struct draft_ctx *d = ctx;
+	free(d->a->draft);
+	free(d->a->draft_txt);
+	d->a->draft = d->a->draft_txt = NULL;
+	int rc = summary_draft(t, d->tpl, d->a->college, d->a->semester, d->fmt, &d->a->draft, e);
+	/* 字 are counted on the text form (without Markdown's marks). */
+	if (!rc)
+		rc = d->fmt == SUMMARY_TXT
+			? (d->a->draft_txt = xstrdup(d->a->draft), 0)
+			: summary_draft(t, d->tpl, d->a->college, d->a->semester, SUMMARY_TXT,
+					&d->a->draft_txt, e);
+	return rc;
+}
+
+static int report_summary(struct cli_ctx *c, const struct cli_cmd *cmd, struct report_args *a)
+{
+	struct draft_ctx d = { a, SUMMARY_TXT, NULL };
+	if (a->format && !summary_format_parse(a->format, &d.fmt)) {
+		char buf[256];
+		snprintf(buf, sizeof buf, _("unknown format: %s (txt or md)"), a->format);
+		return cli_usage(cmd, buf);
+	}
+	if (!a->format && a->out) {
+		const char *dot = strrchr(a->out, '.');
+		if (dot)
+			summary_format_parse(dot + 1, &d.fmt);
+	}
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
+	d.tpl = a->tpl ? xstrdup(a->tpl) : report_forms_path("summary.tpl");
+	err e = { 0 };
+	rc = store_read(c->st, summary_read, &d, &e);
+	free(d.tpl);
+	if (rc)
+		return cli_fail(&e);
+	size_t n = text_zishu(a->draft_txt);
+	char *note = summary_note(n);
+	struct cli_out o;
+	if ((rc = cli_out_open(&o, a->out)) != 0) {
+		free(note);
+		return rc;
+	}
+	fprintf(o.f, "%s\n%s\n", a->draft, note);
+	rc = cli_out_close(&o, !ferror(o.f));
+	if (!rc && a->out && strcmp(a->out, "-") != 0)
+		printf(_("Wrote %s (%zu characters).\n"), a->out, n);
+	free(note);
+	return rc;
+}
+
+/* ---- overdue --------------------------------------------------------- */
+
+static int overdue_read(store_txn *t, void *ctx, err *e)
+{
+	struct report_args *a = ctx;
+	college c;
+	free(a->rows);
+	a->rows = NULL;
+	a->nrows = 0;
+	int rc = college_by_name(t, a->college, &c, e);
+	if (rc)
+		return rc == 1 ? err_set(e, E_INPUT, _("no college called %s"), a->college) : rc;
+	if (a->days <= 0)
+		a->days = college_overdue_days(&c);
+	rc = model_overdue(t, &c.m.id, (int)a->days, date_today(), &a->rows, &a->nrows, e);
+	rec_free(&college_desc, &c);
+	if (rc)
+		return rc;
+	a->labels = xcalloc(2 * a->nrows + 1, sizeof *a->labels);
+	for (size_t i = 0; i < a->nrows; i++) {
+		student s;
+		for (int j = 0; j < 2; j++) {
+			const rid *id = j ? &a->rows[i].target_id : &a->rows[i].member_id;
+			rc = student_get(t, id, &s, e);
+			if (rc > 1)
+				return rc;
+			if (rc == 0) {
+				a->labels[2 * i + j] = xasprintf("%s %s", s.student_no ? s.student_no : "",
+								 s.name ? s.name : "");
+				rec_free(&student_desc, &s);
+			} else {
+				a->labels[2 * i + j] = xstrdup("?");
+			}
+		}
+	}
+	return 0;
+}
+
+static int report_overdue(struct cli_ctx *c, const struct cli_cmd *cmd, struct report_args *a)
+{
+	if (a->days_s && (!cli_parse_count(a->days_s, &a->days) || a->days < 1 || a->days > 3660))
+		return cli_usage(cmd, _("--days needs a number of days (1 or more)"));
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
+	err e = { 0 };
+	if ((rc = store_read(c->st, overdue_read, a, &e)) != 0)
+		return cli_fail(&e);
+	char today[11];
+	date_format(date_today(), today);
+	if (!a->nrows) {
+		printf(_("%s: no pairing without a talk for more than %ld days (today %s).\n"),
+		       a->college, a->days, today);
+		return 0;
+	}
+	printf(ngettext("%s: %zu pairing without a talk for more than %ld days (today %s):\n",
+			"%s: %zu pairings without a talk for more than %ld days (today %s):\n",
+			a->nrows),
+	       a->college, a->nrows, a->days, today);
+	cli_label(_("days"), 6);
+	cli_label(_("last talk"), 12);
+	cli_label(_("party member"), 24);
+	printf("%s\n", _("assisted student"));
+	for (size_t i = 0; i < a->nrows; i++) {
+		char d[11], num[16];
+		snprintf(num, sizeof num, "%d", a->rows[i].days);
+		cli_label(num, 6);
+		if (a->rows[i].last_talk)
+			date_format(a->rows[i].last_talk, d);
+		cli_label(a->rows[i].last_talk ? d : _("none"), 12);
+		cli_label(a->labels[2 * i], 24);
+		printf("%s\n", a->labels[2 * i + 1]);
+	}
+	return 0;
+}
+
+/* ---- save and final -------------------------------------------------- */
+
+struct store_ctx {
+	struct report_args *a;
+	bool final;
+};
+
+static int summary_store(store_txn *t, void *ctx, err *e)
+{
+	struct store_ctx *s = ctx;
+	struct report_args *a = s->a;
+	college c;
+	semester m;
+	summary sm;
+	int rc = college_by_name(t, a->college, &c, e);
+	if (rc)
+		return rc == 1 ? err_set(e, E_INPUT, _("no college called %s"), a->college) : rc;
+	rc = semester_by_code(t, a->semester, &m, e);
+	if (rc) {
+		rec_free(&college_desc, &c);
+		return rc == 1 ? err_set(e, E_INPUT, _("no semester %s"), a->semester) : rc;
+	}
+	rc = summary_find(t, &c.m.id, &m.m.id, &sm, e);
+	a->created = rc == 1;
+	if (rc == 1) {
+		memset(&sm, 0, sizeof sm);
+		sm.college_id = c.m.id;
+		sm.semester_id = m.m.id;
+		rc = 0;
+	}
+	rec_free(&college_desc, &c);
+	rec_free(&semester_desc, &m);
+	if (rc)
+		return rc;
+	if (a->text) {
+		free(sm.text);
+		sm.text = xstrdup(a->text);
+		sm.final = 0;
+	} else if (a->created) {
+		rec_free(&summary_desc, &sm);
+		return err_set(e, E_INPUT, _("no summary stored for %s %s yet (bangfu report save)"),
+			       a->college, a->semester);
+	}
+	if (s->final)
+		sm.final = 1;
+	a->zishu = text_zishu(sm.text ? sm.text : "");
+	rc = summary_save(t, &sm, e);
+	rec_free(&summary_desc, &sm);
+	return rc;
+}
+
+static int report_store(struct cli_ctx *c, const struct cli_cmd *cmd, struct report_args *a,
+			const char *file, bool final)
+{
+	int rc;
+	err e = { 0 };
+	if (file) {
+		if ((rc = report_read_file(file, &a->text, &e)) != 0)
+			return cli_fail(&e);
+	} else if (!final) {
+		return cli_usage(cmd, _("save needs the file holding the text"));
+	}
+	if ((rc = cli_open(c, false)) != 0)
+		return rc;
+	struct store_ctx s = { a, final };
+	if ((rc = store_write(c->st, summary_store, &s, &e)) != 0)
+		return cli_fail(&e);
+	if (final)
+		printf(_("The summary of %s %s (%zu characters) is final.\n"), a->college,
+		       a->semester, a->zishu);
+	else
+		printf(_("Saved the summary of %s %s (%zu characters).\n"), a->college, a->semester,
+		       a->zishu);
+	return 0;
+}
+
+/* ---- the command ----------------------------------------------------- */
+
+const struct cli_cmd cli_cmd_report;
+
+static int report_run(struct cli_ctx *c, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_cmd_report;
+	struct report_args a = { 0 };
+	int first;
+	bool done;
+	int rc = cli_getopt(cmd, argc, argv, "o:", report_lo, report_opt, &a, &first, &done);
+	if (rc || done)
+		return rc;
+	if (first >= argc)
+		return cli_usage(cmd, _("report needs a kind (summary, overdue, save or final)"));
+	const char *what = argv[first];
+	bool save = strcmp(what, "save") == 0;
+	if (argc - first > (save ? 2 : 1))
+		return cli_usage(cmd, _("too many arguments"));
+	if (!a.college || !*a.college)
+		return cli_usage(cmd, _("--college is required"));
+	if (strcmp(what, "overdue") == 0) {
+		rc = report_overdue(c, cmd, &a);
+	} else {
+		if (!a.semester || !*a.semester)
+			return cli_usage(cmd, _("--semester is required"));
+		if (strcmp(what, "summary") == 0)
+			rc = report_summary(c, cmd, &a);
+		else if (save)
+			rc = report_store(c, cmd, &a, first + 1 < argc ? argv[first + 1] : NULL, false);
+		else if (strcmp(what, "final") == 0)
+			rc = report_store(c, cmd, &a, NULL, true);
+		else {
+			char buf[256];
+			snprintf(buf, sizeof buf, _("unknown report: %s"), what);
+			rc = cli_usage(cmd, buf);
+		}
+	}
+	free(a.draft);
+	free(a.draft_txt);
+	free(a.rows);
+	if (a.labels)
+		for (size_t i = 0; i < 2 * a.nrows; i++)
+			free(a.labels[i]);
+	free(a.labels);
+	free(a.text);
+	return rc;
+}
+
+const struct cli_cmd cli_cmd_report = {
+	"report",
+	N_("summary|overdue|save FILE|final --college NAME [--semester CODE] [--format txt|md] [-o FILE] [--days N]"),
+	N_("The semester summary's draft from the data, overdue pairings, or store an edited summary and mark it final (at least 1000 characters)."),
+	report_run,
+};

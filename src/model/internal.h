@@ -28,7 +28,7 @@ typedef struct entity_ops {
 	void (*label)(store_txn *t, const void *rec, char *buf, size_t n);
 } entity_ops;
 extern const entity_ops college_ops, semester_ops, student_ops, counsellor_ops,
-	member_ops, target_ops, pairing_ops, talk_ops, aid_ops;
+	member_ops, target_ops, pairing_ops, talk_ops, aid_ops, summary_ops;
 /* In dump order, like model_entities. */
 extern const entity_ops *const model_ops[];
 

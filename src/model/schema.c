@@ -48,12 +48,13 @@ const entity_info model_entities[] = {
 	{ &pairing_desc, DB_PAIRING },
 	{ &talk_desc, DB_TALK },
 	{ &aid_desc, DB_AID },
+	{ &summary_desc, DB_SUMMARY },
 };
 const size_t model_nentities = sizeof model_entities / sizeof *model_entities;
 
 const entity_ops *const model_ops[] = {
 	&college_ops, &semester_ops, &student_ops, &counsellor_ops, &member_ops,
-	&target_ops, &pairing_ops, &talk_ops, &aid_ops,
+	&target_ops, &pairing_ops, &talk_ops, &aid_ops, &summary_ops,
 };
 
 /* ---- migrations ------------------------------------------------------ */

@@ -1,1 +1,134 @@
-/* stub */
+/* report.h — the documents a college hands in, made from the data:
+ * the pairing name list (附件1, roster.c) and the semester summary
+ * (summary.c), both shaped by template files in forms/ (template.c).
+ *
+ * report/ reads through model/ only (inside the caller's read transaction)
+ * and knows nothing of curses or of the command line. */
+#ifndef BANGFU_REPORT_H
+#define BANGFU_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "model/model.h"
+#include "util/err.h"
+
+/* ---- template.c: files in forms/ and a small template engine --------- */
+
+/* The folder of the template files: $BANGFU_FORMS, else the installed
+ * FORMSDIR. A file in it, malloc'd. */
+char *report_forms_path(const char *name);
+/* Reads a whole file (at most 1 MiB, valid UTF-8) into a malloc'd string.
+ * E_INPUT "FILE: what is wrong". */
+int report_read_file(const char *path, char **out, err *e);
+
+/* Named values for a template. */
+typedef struct tpl_vars tpl_vars;
+tpl_vars *tpl_vars_new(void);
+void tpl_vars_free(tpl_vars *v);
+void tpl_set(tpl_vars *v, const char *name, const char *value);   /* copies */
+void tpl_setf(tpl_vars *v, const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void tpl_set_num(tpl_vars *v, const char *name, long long n);
+const char *tpl_get(const tpl_vars *v, const char *name);          /* NULL if unset */
+
+/* Expands a template:
+ *   {{name}}             the value of name (an unknown name is an error)
+ *   {{#name}}...{{/name}} kept when name is set, non-empty and not "0"
+ *   {{^name}}...{{/name}} kept otherwise
+ *   {{! comment }}       dropped
+ * A line holding nothing but a section tag or a comment disappears with its
+ * line end. Errors are E_INPUT "FILE:LINE: what is wrong". *out malloc'd. */
+int tpl_expand(const char *src, const char *file, const tpl_vars *v, char **out, err *e);
+
+/* Display columns of a cell for a spreadsheet or a Markdown table. */
+int report_width(const char *s);
+
+/* ---- roster.c: the pairing name list (附件1) ------------------------- */
+
+typedef enum roster_format { ROSTER_CSV, ROSTER_XLSX, ROSTER_MD } roster_format;
+bool roster_format_parse(const char *s, roster_format *out);
+
+/* The layout from forms/roster.tpl: the title and college lines (templates
+ * over {{school}} and {{college}}, {{semester}}, {{semester_name}}) and the
+ * columns, each a header and the field it shows. */
+typedef struct roster_col {
+	char *header;
+	int field;             /* enum in roster.c */
+} roster_col;
+typedef struct roster_layout {
+	char *title, *subtitle;
+	roster_col *cols;
+	size_t ncols;
+} roster_layout;
+/* Reads a layout file; E_INPUT "FILE:LINE: what is wrong". */
+int roster_layout_load(const char *path, roster_layout *out, err *e);
+void roster_layout_free(roster_layout *l);
+/* The field names a column may show, NULL-terminated (for messages and
+ * tests). */
+extern const char *const roster_field_names[];
+
+/* The document, ready to write: title, subtitle, headers and rows of
+ * text cells. */
+typedef struct roster_doc {
+	char *title, *subtitle;
+	size_t ncols, nrows;
+	char **headers;        /* ncols */
+	char **cells;          /* nrows * ncols, row-major */
+} roster_doc;
+/* Builds the name list of a college and semester (one row per pairing,
+ * numbered from 1, ordered by the member's class and student number).
+ * E_INPUT if the college or semester does not exist. */
+int roster_build(store_txn *t, const roster_layout *l, const char *college_name,
+		 const char *semester_code, roster_doc *out, err *e);
+void roster_doc_free(roster_doc *d);
+/* CSV (UTF-8 with BOM, CRLF, quoted as Excel reads it) and Markdown. */
+int roster_write_csv(const roster_doc *d, FILE *f);
+int roster_write_md(const roster_doc *d, FILE *f);
+/* XLSX into the file path (through libxlsxwriter; E_INPUT on failure). */
+int roster_write_xlsx(const roster_doc *d, const char *path, err *e);
+
+/* ---- summary.c: the semester summary (结对帮扶情况总结) --------------- */
+
+/* The numbers of a college's semester, all from the database. */
+typedef struct summary_facts {
+	size_t pairings, members, targets;
+	size_t kind_academic, kind_financial, kind_psych;
+	size_t cross_college, ended;
+	size_t talks;                    /* members' talks in the semester */
+	size_t topic_study, topic_life, topic_thought, topic_psych;
+	size_t mode_face, mode_phone, mode_online;
+	long long minutes;
+	size_t pairings_talked;          /* pairings with at least one talk */
+	size_t counsellor_talks;         /* counsellors' talks, counted apart */
+	long long counsellor_minutes;
+	size_t aid_count[3];             /* by aid_kind_values */
+	long long aid_fen[3];
+	long long aid_total_fen;
+	size_t overdue;                  /* active pairings overdue today */
+	int overdue_days;                /* the college's setting */
+} summary_facts;
+
+typedef enum summary_format { SUMMARY_TXT, SUMMARY_MD } summary_format;
+bool summary_format_parse(const char *s, summary_format *out);
+
+/* Gathers the facts of a college and semester. E_INPUT if either does not
+ * exist. */
+int summary_facts_get(store_txn *t, const char *college_name, const char *semester_code,
+		      summary_facts *out, err *e);
+
+/* Drafts the summary through the template file tpl_path. The draft holds
+ * no count of its own; summary_note() gives the line that states it. *out
+ * malloc'd. */
+int summary_draft(store_txn *t, const char *tpl_path, const char *college_name,
+		  const char *semester_code, summary_format fmt, char **out, err *e);
+/* "（本稿正文共1234字）" or, under 1000, the count and how many are missing;
+ * malloc'd. */
+char *summary_note(size_t zishu);
+
+/* Anonymises a name for the reports: the surname (one character, or a
+ * compound surname such as 欧阳) and 同学: "张同学". malloc'd. */
+char *report_anon_name(const char *name);
+
+#endif
