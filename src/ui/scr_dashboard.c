@@ -1,4 +1,326 @@
 #include "config.h"
-/* stub until written: returns no screen */
+/* scr_dashboard.c — the first screen: the semester, the programme's counts,
+ * the due dates, talks per week for the last 16 weeks, and the overdue
+ * pairings (most overdue first; F5 logs a talk for the selected one).
+ *
+ * Everything is read in one short transaction, again only when the
+ * database changed. Talks are counted on the date index (IX_TALK_DATE), so
+ * nothing here reads every talk. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/layout.h"
+#include "ui/list.h"
 #include "ui/ui.h"
-screen *scr_dashboard(ui *u) { (void)u; return NULL; }
+#include "util/i18n.h"
+
+enum { WEEKS = 16, OVERDUE_MAX = 500, CHART_ROWS = 5 };
+
+typedef struct dash {
+	uint64_t since;
+	bool loaded;
+	char code[16];
+	char semester_name[64];
+	bool have_semester;
+	date_t today, roster_due, summary_due;
+	model_programme prog;
+	size_t month_talks;
+	date_t week0;                 /* Monday of the first week shown */
+	size_t weeks[WEEKS];
+	size_t noverdue;
+	list overdue;
+} dash;
+
+static const list_col overdue_cols[] = {
+	{ N_("Days"), 4, 5, 0, true, true, 0 },
+	{ N_("Member"), 6, 12, 1, false, false, 0 },
+	{ N_("Assisted student"), 6, 12, 1, false, false, 0 },
+	{ N_("College"), 8, 24, 2, false, false, 0 },
+	{ N_("Last talk"), 10, 10, 0, false, false, 0 },
+};
+
+/* Monday on or before d (day 1, 1970-01-01, was a Thursday). */
+static date_t monday_of(date_t d)
+{
+	return d - (date_t)((d - 1 + 3) % 7);
+}
+
+struct dload {
+	dash *d;
+	store_txn *t;
+};
+
+static void name_of(store_txn *t, const rid *id, char *buf, size_t n)
+{
+	student s;
+	err e = { 0 };
+	buf[0] = 0;
+	if (student_get(t, id, &s, &e) == 0) {
+		snprintf(buf, n, "%s", s.name ? s.name : "");
+		rec_free(&student_desc, &s);
+	}
+}
+
+static int dash_txn(store_txn *t, void *ctx, err *e)
+{
+	dash *d = ctx;
+	int rc;
+	semester s;
+	d->have_semester = false;
+	if ((rc = semester_by_code(t, d->code, &s, e)) == 0) {
+		d->have_semester = true;
+		d->roster_due = s.roster_due;
+		d->summary_due = s.summary_due;
+		rec_free(&semester_desc, &s);
+	} else if (rc != 1) {
+		return rc;
+	}
+	if ((rc = model_programme_get(t, d->today, &d->prog, e)))
+		return rc;
+	int y, m, day;
+	date_ymd(d->today, &y, &m, &day);
+	if ((rc = model_talk_count_between(t, date_from_ymd(y, m, 1), d->today, &d->month_talks, e)))
+		return rc;
+	d->week0 = monday_of(d->today) - 7 * (WEEKS - 1);
+	if ((rc = model_talks_by_week(t, d->week0, WEEKS, d->weeks, e)))
+		return rc;
+	overdue_row *rows;
+	size_t n;
+	if ((rc = model_overdue(t, NULL, 0, d->today, &rows, &n, e)))
+		return rc;
+	list_begin(&d->overdue);
+	d->noverdue = n;
+	struct { rid id; char *name; } col[16];
+	size_t ncol = 0;
+	for (size_t i = 0; i < n && i < OVERDUE_MAX; i++) {
+		char days[16], mem[128], tgt[128], last[11];
+		const char *cname = "";
+		snprintf(days, sizeof days, "%d", rows[i].days);
+		name_of(t, &rows[i].member_id, mem, sizeof mem);
+		name_of(t, &rows[i].target_id, tgt, sizeof tgt);
+		date_format(rows[i].last_talk, last);
+		size_t k;
+		for (k = 0; k < ncol; k++)
+			if (rid_cmp(&col[k].id, &rows[i].college_id) == 0)
+				break;
+		if (k < ncol) {
+			cname = col[k].name;
+		} else {
+			college c;
+			err x = { 0 };
+			if (college_get(t, &rows[i].college_id, &c, &x) == 0) {
+				if (ncol < 16) {
+					col[ncol].id = rows[i].college_id;
+					col[ncol].name = xstrdup(c.name ? c.name : "");
+					cname = col[ncol++].name;
+				}
+				rec_free(&college_desc, &c);
+			}
+		}
+		const char *cells[] = { days, mem, tgt, cname, last };
+		list_add(&d->overdue, &rows[i].pairing_id, &rows[i].target_id, LIST_ROW_ALERT, cells);
+	}
+	for (size_t k = 0; k < ncol; k++)
+		free(col[k].name);
+	free(rows);
+	return 0;
+}
+
+static void dash_load(dash *d, ui *u)
+{
+	err e = { 0 };
+	d->today = date_today();
+	semester_of(d->today, d->code);
+	semester_long_name(d->code, d->semester_name);
+	if (store_read(ui_store(u), dash_txn, d, &e) != 0)
+		ui_status_error(u, "%s", e.msg);
+	list_end(&d->overdue);
+	d->loaded = true;
+}
+
+/* ---- drawing ------------------------------------------------------------- */
+
+static void due_text(const char *what, date_t due, date_t today, char *buf, size_t n,
+		     ui_style *st)
+{
+	char ds[11];
+	date_format(due, ds);
+	int left = (int)(due - today);
+	*st = UI_NORMAL;
+	if (!due) {
+		snprintf(buf, n, _("%s: no date"), what);
+	} else if (left > 0) {
+		snprintf(buf, n, _("%s due %s: %d days left"), what, ds, left);
+		if (left <= 14)
+			*st = UI_WARN;
+	} else if (left == 0) {
+		snprintf(buf, n, _("%s due %s: today"), what, ds);
+		*st = UI_WARN;
+	} else {
+		snprintf(buf, n, _("%s due %s: OVERDUE by %d days"), what, ds, -left);
+		*st = UI_ERROR;
+	}
+}
+
+static void draw_chart(dash *d, int top, int cols)
+{
+	static const char *const blocks[] = { " ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
+	size_t max = 0, total = 0;
+	for (int i = 0; i < WEEKS; i++) {
+		if (d->weeks[i] > max)
+			max = d->weeks[i];
+		total += d->weeks[i];
+	}
+	char title[128];
+	snprintf(title, sizeof title, _("Talks per week, last %d weeks (%zu in all)"), WEEKS, total);
+	ui_text(top, 1, cols - 2, title, UI_TITLE);
+	int bw = 4;                  /* a bar is 3 columns, then a gap */
+	int x0 = 2;
+	for (int w = 0; w < WEEKS && x0 + w * bw + 3 < cols; w++) {
+		size_t v = d->weeks[w];
+		int eighths = max ? (int)((v * CHART_ROWS * 8 + max / 2) / max) : 0;
+		if (v && !eighths)
+			eighths = 1;
+		for (int r = 0; r < CHART_ROWS; r++) {
+			int c = eighths - (CHART_ROWS - 1 - r) * 8;
+			c = c < 0 ? 0 : c > 8 ? 8 : c;
+			char cell[16];
+			snprintf(cell, sizeof cell, "%s%s%s", blocks[c], blocks[c], blocks[c]);
+			ui_text(top + 1 + r, x0 + w * bw, 3, cell, UI_OK);
+		}
+		char num[16];
+		snprintf(num, sizeof num, "%zu", v);
+		ui_text_right(top + 1 + CHART_ROWS, x0 + w * bw, 3, num, UI_DIM);
+		if (w % 4 == 0) {
+			char ds[11];
+			date_format(d->week0 + 7 * w, ds);
+			ui_text(top + 2 + CHART_ROWS, x0 + w * bw, 6, ds + 5, UI_DIM);
+		}
+	}
+}
+
+static void dash_draw(screen *sc, ui *u, int top, int rows, int cols)
+{
+	dash *d = sc->state;
+	if (ui_db_changed(u, &d->since) || !d->loaded || d->today != date_today())
+		dash_load(d, u);
+	for (int r = 0; r < rows; r++)
+		ui_fill(top + r, 0, cols, UI_NORMAL);
+	int y = top;
+	char line[512];
+	snprintf(line, sizeof line, _("Semester %s (%s)"), d->code, d->semester_name);
+	ui_text(y++, 1, cols - 2, line, UI_TITLE);
+	snprintf(line, sizeof line,
+		 _("Pairings: %zu   Party members: %zu   Counsellors: %zu   Talks this month: %zu"),
+		 d->prog.active_pairings, d->prog.members, d->prog.counsellors, d->month_talks);
+	ui_text(y++, 1, cols - 2, line, UI_NORMAL);
+	snprintf(line, sizeof line,
+		 _("Assisted students: %zu   academic: %zu   financial: %zu   psychological: %zu"),
+		 d->prog.targets, d->prog.academic, d->prog.financial, d->prog.psych);
+	ui_text(y++, 1, cols - 2, line, UI_NORMAL);
+	if (d->have_semester) {
+		char a[160], b[160];
+		ui_style sa, sb;
+		due_text(_("Name list"), d->roster_due, d->today, a, sizeof a, &sa);
+		due_text(_("Summary"), d->summary_due, d->today, b, sizeof b, &sb);
+		int half = (cols - 2) / 2;
+		ui_text(y, 1, half, a, sa);
+		ui_text(y, 1 + half, cols - 2 - half, b, sb);
+	} else {
+		ui_text(y, 1, cols - 2, _("This semester is not set up yet: its due dates are unknown."), UI_WARN);
+	}
+	y += 2;
+	if (rows - (y - top) >= CHART_ROWS + 3 + 4) {
+		draw_chart(d, y, cols);
+		y += CHART_ROWS + 4;
+	}
+	int left = rows - (y - top);
+	if (left < 3)
+		return;
+	if (d->noverdue)
+		snprintf(line, sizeof line, _("Overdue pairings: %zu (no talk for longer than the college allows)"),
+			 d->noverdue);
+	else
+		snprintf(line, sizeof line, "%s", _("Overdue pairings: none"));
+	ui_text(y++, 1, cols - 2, line, d->noverdue ? UI_WARN : UI_OK);
+	list_draw(&d->overdue, y, left - 1, cols);
+}
+
+static const char *dash_title(screen *sc)
+{
+	(void)sc;
+	return _("Dashboard");
+}
+
+static int dash_handle(screen *sc, ui *u, const ui_event *ev)
+{
+	dash *d = sc->state;
+	if (list_handle(&d->overdue, ev))
+		return SCREEN_STAY;
+	if (ev->type != EV_KEY)
+		return SCREEN_PASS;
+	const list_row *r = list_selected(&d->overdue);
+	char hex[33];
+	switch (ev->action) {
+	case ACT_LOG_TALK:
+		if (r) {
+			rid_hex(&r->id, hex);
+			const char *p[] = { "pairing_id", hex, NULL };
+			screen *f = scr_form(u, "talk", NULL, p);
+			if (f)
+				ui_push(u, f);
+		}
+		return SCREEN_STAY;
+	case ACT_OPEN:
+		if (r) {
+			screen *s = scr_record(u, &r->ref);
+			if (s)
+				ui_push(u, s);
+		}
+		return SCREEN_STAY;
+	case ACT_REFRESH:
+		d->loaded = false;
+		return SCREEN_PASS;
+	default:
+		return SCREEN_PASS;
+	}
+}
+
+static void dash_destroy(screen *sc)
+{
+	dash *d = sc->state;
+	list_free(&d->overdue);
+	free(d);
+	free(sc);
+}
+
+static const action_t dash_bar[] = {
+	ACT_HELP, ACT_LOG_TALK, ACT_GO_STUDENTS, ACT_GO_MEMBERS, ACT_GO_PAIRINGS,
+	ACT_GO_TALKS, ACT_GO_COUNSELLORS, ACT_REPORTS, ACT_QUIT, ACT_NONE,
+};
+static const action_t dash_extra[] = {
+	ACT_OPEN, ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END,
+	ACT_REFRESH, ACT_NONE,
+};
+
+static const struct screen_ops dash_ops = {
+	.name = "dashboard",
+	.title = dash_title,
+	.bar = dash_bar,
+	.draw = dash_draw,
+	.handle = dash_handle,
+	.destroy = dash_destroy,
+	.extra = dash_extra,
+};
+
+screen *scr_dashboard(ui *u)
+{
+	(void)u;
+	dash *d = xcalloc(1, sizeof *d);
+	list_init(&d->overdue, overdue_cols, sizeof overdue_cols / sizeof *overdue_cols, -1, false);
+	d->overdue.fixed = true;
+	screen *sc = xcalloc(1, sizeof *sc);
+	sc->ops = &dash_ops;
+	sc->state = d;
+	return sc;
+}

@@ -98,6 +98,20 @@ static void fmt_date(date_t d, char buf[11])
 	date_format(d, buf);
 }
 
+/* Kinds in their short form (学业、心理): the words users filter by. */
+static void kinds_short(uint32_t kinds, char *buf, size_t n)
+{
+	static const struct { uint32_t bit; const char *name; } k[] = {
+		{ KIND_ACADEMIC, "学业" }, { KIND_FINANCIAL, "经济" }, { KIND_PSYCH, "心理" },
+	};
+	buf[0] = 0;
+	for (size_t i = 0; i < 3; i++)
+		if (kinds & k[i].bit) {
+			size_t len = strlen(buf);
+			snprintf(buf + len, n - len, "%s%s", len ? "、" : "", k[i].name);
+		}
+}
+
 struct load {
 	list *l;
 	store_txn *t;
@@ -158,9 +172,9 @@ static const list_col student_cols[] = {
 	{ N_("Name"), 8, 14, 1, false, false, LM_SUBSTR | LM_PINYIN },
 	{ N_("College"), 8, 20, 2, false, false, LM_SUBSTR },
 	{ N_("Class"), 6, 10, 1, false, false, LM_SUBSTR },
-	{ N_("Kinds"), 8, 18, 1, false, false, LM_SUBSTR },
+	{ N_("Kinds"), 4, 14, 1, false, false, LM_SUBSTR },
 	{ N_("Tier"), 4, 8, 0, false, false, LM_SUBSTR },
-	{ N_("Paired with"), 6, 12, 1, false, false, LM_SUBSTR | LM_PINYIN },
+	{ N_("Paired with"), 6, 12, 1, false, false, 0 },
 	{ N_("Last talk"), 10, 10, 0, false, false, 0 },
 };
 
@@ -173,7 +187,7 @@ static int student_row(const void *rec, void *ctx)
 	if (student_get(ld->t, &g->student_id, &s, &e) != 0)
 		return 0;
 	char kinds[128], helper[128] = "", last[11] = "";
-	kinds_format(g->kinds, kinds, sizeof kinds);
+	kinds_short(g->kinds, kinds, sizeof kinds);
 	pairing p;
 	if (pairing_active_of_target(ld->t, &g->student_id, &p, &e) == 0) {
 		student_name(ld->t, &p.member_id, helper, sizeof helper);
@@ -517,17 +531,15 @@ static int lscr_handle(screen *sc, ui *u, const ui_event *ev)
 	if (list_handle(s->l, ev))
 		return SCREEN_STAY;
 	if (ev->type != EV_KEY)
-		return SCREEN_STAY;
+		return SCREEN_PASS;
 	if (ev->action == ACT_REFRESH) {
 		s->l->loaded = false;
-		return SCREEN_STAY;
+		return SCREEN_PASS;
 	}
 	int rc = s->k->act(s, list_selected(s->l), ev->action);
 	if (rc >= 0)
 		return rc;
-	if (ev->action == ACT_BACK)
-		return SCREEN_CLOSE;
-	return SCREEN_STAY;
+	return SCREEN_PASS;
 }
 
 static bool lscr_unsaved(screen *sc)
@@ -965,7 +977,7 @@ static int talks_handle(screen *sc, ui *u, const ui_event *ev)
 		return SCREEN_STAY;
 	}
 	if (ev->type != EV_KEY)
-		return SCREEN_STAY;
+		return SCREEN_PASS;
 	if (ts.filtering) {
 		switch (ev->action) {
 		case ACT_BACK:
@@ -1010,16 +1022,16 @@ static int talks_handle(screen *sc, ui *u, const ui_event *ev)
 		return SCREEN_STAY;
 	case ACT_REFRESH:
 		ts.reload = true;
-		return SCREEN_STAY;
+		return SCREEN_PASS;
 	case ACT_BACK:
 		if (*ts.filter) {
 			edit_clear(&ts.fedit);
 			talks_set_filter();
 			return SCREEN_STAY;
 		}
-		return SCREEN_CLOSE;
+		return SCREEN_PASS;
 	default:
-		return SCREEN_STAY;
+		return SCREEN_PASS;
 	}
 }
 
