@@ -1,4 +1,5 @@
-/* init.c — bangfu init [--college NAME] [--semester CODE] */
+/* init.c — bangfu init [--college NAME] [--semester CODE [--roster-due DATE]
+ * [--summary-due DATE]] [--school NAME] */
 #include "config.h"
 
 #include <getopt.h>
@@ -11,6 +12,8 @@
 struct init_args {
 	const char *college;
 	const char *semester;
+	const char *school;
+	date_t set_roster_due, set_summary_due;   /* 0 = keep */
 	/* results, reset by the write function */
 	bool college_new, semester_new;
 	date_t roster_due, summary_due;
@@ -23,6 +26,20 @@ static int init_opt(int ch, const char *arg, void *ctx)
 		a->college = arg;
 	else if (ch == 's')
 		a->semester = arg;
+	else if (ch == 'S')
+		a->school = arg;
+	else if (ch == 'r' || ch == 'u') {
+		date_t d;
+		if (!date_parse(arg, &d)) {
+			cli_error(_("--%s: '%s' is not a date (YYYY-MM-DD)"),
+				  ch == 'r' ? "roster-due" : "summary-due", arg);
+			return E_INPUT;
+		}
+		if (ch == 'r')
+			a->set_roster_due = d;
+		else
+			a->set_summary_due = d;
+	}
 	return 0;
 }
 
@@ -57,9 +74,24 @@ static int init_write(store_txn *t, void *ctx, err *e)
 		} else if (rc != 0) {
 			return rc;
 		}
+		if (a->set_roster_due || a->set_summary_due) {
+			if (a->set_roster_due)
+				s.roster_due = a->set_roster_due;
+			if (a->set_summary_due)
+				s.summary_due = a->set_summary_due;
+			if ((rc = semester_save(t, &s, e)) != 0) {
+				rec_free(&semester_desc, &s);
+				return rc;
+			}
+		}
 		a->roster_due = s.roster_due;
 		a->summary_due = s.summary_due;
 		rec_free(&semester_desc, &s);
+	}
+	if (a->school) {
+		int rc = model_school_set(t, a->school, e);
+		if (rc)
+			return rc;
 	}
 	return 0;
 }
@@ -69,6 +101,9 @@ static int init_run(struct cli_ctx *c, int argc, char **argv)
 	static const struct option lo[] = {
 		{ "college", required_argument, NULL, 'c' },
 		{ "semester", required_argument, NULL, 's' },
+		{ "school", required_argument, NULL, 'S' },
+		{ "roster-due", required_argument, NULL, 'r' },
+		{ "summary-due", required_argument, NULL, 'u' },
 		{ 0 },
 	};
 	struct init_args a = { 0 };
@@ -81,6 +116,10 @@ static int init_run(struct cli_ctx *c, int argc, char **argv)
 		return cli_usage(&cli_cmd_init, _("too many arguments"));
 	if (a.college && !*a.college)
 		return cli_usage(&cli_cmd_init, _("--college needs a name"));
+	if (a.school && !*a.school)
+		return cli_usage(&cli_cmd_init, _("--school needs a name"));
+	if ((a.set_roster_due || a.set_summary_due) && !a.semester)
+		return cli_usage(&cli_cmd_init, _("--roster-due and --summary-due need --semester"));
 	if (a.semester) {
 		semester_span sp;
 		if (!semester_parse(a.semester, &sp)) {
@@ -115,12 +154,14 @@ static int init_run(struct cli_ctx *c, int argc, char **argv)
 		if (a.summary_due)
 			printf(_("  semester summary due:  %s\n"), s);
 	}
+	if (a.school)
+		printf(_("The school's name for the documents is %s.\n"), a.school);
 	return 0;
 }
 
 const struct cli_cmd cli_cmd_init = {
 	"init",
-	N_("[--college NAME] [--semester CODE]"),
-	N_("Create the database, optionally with a college and a semester (with the usual due dates)."),
+	N_("[--college NAME] [--semester CODE [--roster-due DATE] [--summary-due DATE]] [--school NAME]"),
+	N_("Create the database, optionally with a college, a semester (with the usual due dates, or the ones given) and the school's name for the documents' titles."),
 	init_run,
 };

@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "report/report.h"
@@ -261,6 +262,113 @@ static int report_store(struct cli_ctx *c, const struct cli_cmd *cmd, struct rep
 	else
 		printf(_("Saved the summary of %s %s (%zu characters).\n"), a->college, a->semester,
 		       a->zishu);
+	return 0;
+}
+
+/* ---- deadlines (stats and the status) -------------------------------- */
+
+struct due_info {
+	char code[12];
+	bool have;
+	date_t roster_due, summary_due;
+	size_t colleges, finals;
+};
+
+static int count_final(const void *rec, void *ctx)
+{
+	const summary *s = rec;
+	struct { rid sem; size_t n; } *f = ctx;
+	if (s->final && rid_cmp(&s->semester_id, &f->sem) == 0)
+		f->n++;
+	return 0;
+}
+
+static int count_college(const void *rec, void *ctx)
+{
+	(void)rec;
+	(*(size_t *)ctx)++;
+	return 0;
+}
+
+static int due_read(store_txn *t, void *ctx, err *e)
+{
+	struct due_info *d = ctx;
+	semester s;
+	semester_of(date_today(), d->code);
+	int rc = semester_by_code(t, d->code, &s, e);
+	d->have = rc == 0;
+	if (rc == 1)
+		return 0;
+	if (rc)
+		return rc;
+	d->roster_due = s.roster_due;
+	d->summary_due = s.summary_due;
+	struct { rid sem; size_t n; } f = { s.m.id, 0 };
+	rec_free(&semester_desc, &s);
+	d->colleges = 0;
+	if ((rc = st_rec_each(t, DB_COLLEGE, &college_desc, count_college, &d->colleges, e)) != 0)
+		return rc;
+	if ((rc = st_rec_each(t, DB_SUMMARY, &summary_desc, count_final, &f, e)) != 0)
+		return rc;
+	d->finals = f.n;
+	return 0;
+}
+
+/* One due line: the date, the days left, and — standing out with "!" at
+ * the start of the line (and bold on a terminal) — when it is overdue. */
+static void due_line(const char *indent, const char *label, date_t due, date_t today, bool done,
+		     const char *extra)
+{
+	char d[11], when[128];
+	int days = due - today;
+	bool late = days < 0 && !done;
+	bool bold = late && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+	date_format(due, d);
+	if (days > 0)
+		snprintf(when, sizeof when, ngettext("in %d day", "in %d days", days), days);
+	else if (days == 0)
+		snprintf(when, sizeof when, "%s", _("today"));
+	else
+		snprintf(when, sizeof when, ngettext("%d day ago", "%d days ago", -days), -days);
+	fputs(late ? "! " : "  ", stdout);
+	fputs(indent, stdout);
+	if (bold)
+		fputs("\033[1m", stdout);
+	cli_label(label, 24);
+	printf("%s (%s)", d, when);
+	if (late)
+		printf("  %s", _("OVERDUE"));
+	if (extra)
+		printf("  %s", extra);
+	if (bold)
+		fputs("\033[0m", stdout);
+	putchar('\n');
+}
+
+int cli_deadlines(struct cli_ctx *c, const char *indent)
+{
+	struct due_info d = { 0 };
+	err e = { 0 };
+	int rc = store_read(c->st, due_read, &d, &e);
+	if (rc)
+		return cli_fail(&e);
+	char name[64];
+	semester_long_name(d.code, name);
+	if (!d.have) {
+		printf(_("Current semester: %s (%s), not set up yet (bangfu init --semester %s)\n"),
+		       d.code, name, d.code);
+		return 0;
+	}
+	date_t today = date_today();
+	printf(_("Current semester: %s (%s)\n"), d.code, name);
+	if (d.roster_due)
+		due_line(indent, _("pairing name list due"), d.roster_due, today, false, NULL);
+	if (d.summary_due) {
+		char extra[128];
+		snprintf(extra, sizeof extra, _("final for %zu of %zu colleges"), d.finals, d.colleges);
+		due_line(indent, _("semester summary due"), d.summary_due, today,
+			 d.colleges && d.finals >= d.colleges, extra);
+	}
 	return 0;
 }
 

@@ -68,7 +68,8 @@ static int stats_run(struct cli_ctx *c, int argc, char **argv)
 	stats_row(_("pairings"), s->pairings);
 	stats_row(_("talks"), s->talks);
 	stats_row(_("aid records"), s->aid);
-	return 0;
+	/* The semester's documents: days left, overdue ones marked (report.c). */
+	return cli_deadlines(c, "");
 }
 
 const struct cli_cmd cli_cmd_stats = {

@@ -49,21 +49,6 @@ static int status_read(store_txn *t, void *ctx, err *e)
 	return 0;
 }
 
-static void status_due(const char *label, date_t due, date_t today)
-{
-	char d[11];
-	int days = due - today;
-	date_format(due, d);
-	fputs("  ", stdout);
-	cli_label(label, 24);
-	if (days > 0)
-		printf(ngettext("%s (in %d day)\n", "%s (in %d days)\n", days), d, days);
-	else if (days == 0)
-		printf(_("%s (today)\n"), d);
-	else
-		printf(ngettext("%s (%d day ago)\n", "%s (%d days ago)\n", -days), d, -days);
-}
-
 static void status_row(const char *label, size_t n)
 {
 	fputs("  ", stdout);
@@ -97,19 +82,9 @@ int cli_status(struct cli_ctx *c)
 	status_row(_("talks"), s.st.talks);
 	status_row(_("aid records"), s.st.aid);
 
-	char name[64];
-	semester_long_name(s.code, name);
-	if (s.have_semester) {
-		date_t today = date_today();
-		printf(_("Current semester: %s (%s)\n"), s.code, name);
-		if (s.roster_due)
-			status_due(_("pairing name list due"), s.roster_due, today);
-		if (s.summary_due)
-			status_due(_("semester summary due"), s.summary_due, today);
-	} else {
-		printf(_("Current semester: %s (%s), not set up yet (bangfu init --semester %s)\n"),
-		       s.code, name, s.code);
-	}
+	/* The semester's documents: days left, overdue ones marked (report.c). */
+	if ((rc = cli_deadlines(c, "")) != 0)
+		return rc;
 	if (s.overdue)
 		printf(ngettext("%zu pairing has had no talk for too long.\n",
 				"%zu pairings have had no talk for too long.\n", s.overdue), s.overdue);
