@@ -395,6 +395,9 @@ typedef int (*talk_fn)(const talk *k, void *ctx);
 int model_talk_walk(store_txn *t, const talk_pos *from, bool older, bool include,
 		    size_t n, talk_fn fn, void *ctx, err *e);
 int model_talks_of_target(store_txn *t, const rid *student_id, talk_fn fn, void *ctx, err *e);
+/* The aid given within a pairing, newest first (IX_AID_PAIRING). */
+typedef int (*aid_fn)(const aid *a, void *ctx);
+int model_aid_of_pairing(store_txn *t, const rid *pairing_id, aid_fn fn, void *ctx, err *e);
 /* The date of the student's last talk (a member's or a counsellor's), 0 if
  * none. */
 int model_target_last_talk(store_txn *t, const rid *student_id, date_t *out, err *e);

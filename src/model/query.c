@@ -370,3 +370,40 @@ int model_target_last_talk(store_txn *t, const rid *student_id, date_t *out, err
 		return err_set(e, E_DB, "%s", _("cannot read the talk index"));
 	return 0;
 }
+
+int model_aid_of_pairing(store_txn *t, const rid *pairing_id, aid_fn fn, void *ctx, err *e)
+{
+	store_cursor *c;
+	bytes key, val;
+	int rc = st_cursor_open(t, IX_AID_PAIRING, &c, e);
+	if (rc)
+		return rc;
+	int frc = 0;
+	bytes pre = { pairing_id->b, sizeof pairing_id->b };
+	for (rc = st_last_prefix(c, pre, &key, &val); rc == 0; rc = st_prev(c, &key, &val)) {
+		size_t pos = sizeof(rid) + sizeof(int32_t);
+		rid id;
+		aid a;
+		if (key.len < pre.len || memcmp(key.data, pre.data, pre.len) != 0)
+			break;
+		if (!key_take_id(key, &pos, &id))
+			continue;
+		int g = aid_get(t, &id, &a, e);
+		if (g == 1)
+			continue;
+		if (g) {
+			frc = g;
+			break;
+		}
+		frc = fn(&a, ctx);
+		rec_free(&aid_desc, &a);
+		if (frc)
+			break;
+	}
+	st_cursor_close(c);
+	if (frc)
+		return frc;
+	if (rc > 1)
+		return err_set(e, E_DB, "%s", _("cannot read the aid index"));
+	return 0;
+}
