@@ -179,6 +179,11 @@ bool keyseq_parse(const char *name, keyseq *out)
 	for (size_t i = 1; i < len; i++) {
 		memcpy(buf, name, i);
 		buf[i] = '\0';
+		/* a prefix is a character or a control/meta key ("F99" is not
+		 * F9 then 9, "Upx" not Up then x) */
+		if (!(single_char(buf) > 0x20 || strncmp(buf, "C-", 2) == 0 ||
+		      strncmp(buf, "M-", 2) == 0))
+			continue;
 		if (key_parse(buf, &out->k[0]) && key_parse(name + i, &out->k[1])) {
 			out->n = 2;
 			return true;

@@ -607,16 +607,16 @@ static int run(store *s, const ui_opts *o, FILE *in, FILE *out)
 		free(u);
 		return rc;
 	}
-	bool college = false;
+	bool filled = false;
 	err e = { 0 };
-	if (store_read(s, has_college, &college, &e) != 0)
-		college = false;
+	if (store_read(s, has_college, &filled, &e) != 0)
+		filled = false;
 	if (!term_start(in, out)) {
 		fprintf(stderr, _("bangfu: cannot use this terminal (is TERM set?)\n"));
 		free(u);
 		return E_USAGE;
 	}
-	screen *first = college ? scr_dashboard(u) : scr_firstrun(u);
+	screen *first = filled ? scr_dashboard(u) : scr_firstrun(u);
 	ui_push(u, first ? first : placeholder());
 	while (!u->quit && !u->hook_quit && u->n > 0) {
 		draw(u);

@@ -1,2 +1,277 @@
+/* test_edit.c — the edit model with Chinese text: inserting, deleting and
+ * moving by characters (never half a Han character), the cursor's display
+ * column, multi-line moves that keep the column, the maximum length, and
+ * the horizontal scroll of a narrow field. */
+#include "config.h"
+
 #include <criterion/criterion.h>
-Test(stub, edit) { cr_assert(1); }
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/edit.h"
+#include "ui/layout.h"
+
+static void text_is(const edit *e, const char *want)
+{
+	char *s = edit_get(e);
+	cr_assert_str_eq(s, want);
+	free(s);
+}
+
+Test(edit, insert_and_utf8)
+{
+	edit e;
+	edit_init(&e, 0, false);
+	cr_assert(edit_empty(&e));
+	edit_insert(&e, L'义');
+	edit_insert(&e, L'勇');
+	edit_insert(&e, L'军');
+	text_is(&e, "义勇军");
+	cr_assert_eq(e.len, 3u);
+	cr_assert_eq(edit_col(&e), 6);
+	cr_assert(e.changed);
+	edit_set(&e, "𠮷祥 ok");
+	cr_assert_not(e.changed);
+	cr_assert_eq(e.len, 5u);
+	cr_assert_eq(e.cur, 5u);
+	cr_assert_eq(edit_col(&e), 7);
+	text_is(&e, "𠮷祥 ok");
+	edit_free(&e);
+}
+
+Test(edit, backspace_delete_move)
+{
+	edit e;
+	edit_init(&e, 0, false);
+	edit_set(&e, "义勇军");
+	cr_assert(edit_left(&e));
+	cr_assert_eq(edit_col(&e), 4);
+	cr_assert(edit_backspace(&e));            /* removes 勇, a whole character */
+	text_is(&e, "义军");
+	cr_assert_eq(edit_col(&e), 2);
+	cr_assert(edit_home(&e));
+	cr_assert_not(edit_left(&e));
+	cr_assert_not(edit_backspace(&e));
+	cr_assert(edit_delete(&e));
+	text_is(&e, "军");
+	cr_assert(edit_end(&e));
+	cr_assert_not(edit_delete(&e));
+	cr_assert_not(edit_right(&e));
+	edit_insert_str(&e, "歌a");
+	text_is(&e, "军歌a");
+	edit_home(&e);
+	edit_right(&e);
+	edit_insert(&e, L'x');
+	text_is(&e, "军x歌a");
+	cr_assert_eq(edit_col(&e), 3);
+	edit_free(&e);
+}
+
+Test(edit, max_length)
+{
+	edit e;
+	edit_init(&e, 4, false);
+	edit_set(&e, "义勇军进行曲");            /* cut at 4 characters */
+	text_is(&e, "义勇军进");
+	cr_assert_not(edit_insert(&e, L'行'));
+	edit_backspace(&e);
+	cr_assert(edit_insert(&e, L'a'));
+	text_is(&e, "义勇军a");
+	edit_free(&e);
+}
+
+Test(edit, single_line_refuses_newlines_and_controls)
+{
+	edit e;
+	edit_init(&e, 0, false);
+	cr_assert_not(edit_newline(&e));
+	cr_assert_not(edit_insert(&e, 7));
+	edit_set(&e, "a\nb");
+	text_is(&e, "ab");
+	edit_free(&e);
+}
+
+Test(edit, words)
+{
+	edit e;
+	edit_init(&e, 0, false);
+	edit_set(&e, "hello 义勇 world");
+	edit_word_left(&e);
+	cr_assert_eq(e.cur, 9u);                 /* before "world" */
+	edit_word_left(&e);
+	cr_assert_eq(e.cur, 7u);                 /* each Han character is a word */
+	edit_word_left(&e);
+	cr_assert_eq(e.cur, 6u);
+	edit_word_left(&e);
+	cr_assert_eq(e.cur, 0u);
+	edit_word_right(&e);
+	cr_assert_eq(e.cur, 6u);
+	edit_free(&e);
+}
+
+Test(edit, multiline_keeps_display_column)
+{
+	edit e;
+	edit_init(&e, 0, true);
+	edit_set(&e, "ab义勇军\n义勇军进行曲\nxy");
+	cr_assert_eq(edit_lines(&e), 3u);
+	cr_assert_eq(edit_line(&e), 2u);
+	cr_assert_eq(edit_col(&e), 2);
+	cr_assert(edit_up(&e));                   /* column 2: after 义 */
+	cr_assert_eq(edit_line(&e), 1u);
+	cr_assert_eq(edit_col(&e), 2);
+	cr_assert(edit_end(&e));
+	cr_assert_eq(edit_col(&e), 12);
+	cr_assert(edit_up(&e));                   /* line 0 is 8 columns: its end */
+	cr_assert_eq(edit_line(&e), 0u);
+	cr_assert_eq(edit_col(&e), 8);
+	cr_assert_not(edit_up(&e));
+	cr_assert(edit_down(&e));                 /* the goal column 12 is kept */
+	cr_assert_eq(edit_col(&e), 12);
+	edit_home(&e);
+	edit_right(&e);
+	edit_up(&e);                              /* column 2 -> after "ab" */
+	cr_assert_eq(edit_col(&e), 2);
+	cr_assert_eq(e.cur, 2u);
+	edit_right(&e);                           /* col 4; line 1 col 3 is inside 勇 */
+	edit_down(&e);
+	cr_assert_eq(edit_col(&e), 4);
+	edit_left(&e);
+	edit_right(&e);
+	edit_right(&e);                           /* line 1, col 6 */
+	edit_up(&e);
+	edit_left(&e);                            /* line 0 col 4 -> col 2... */
+	cr_assert_eq(edit_col(&e), 4);
+	edit_right(&e);                           /* col 6: inside no char, after 勇 */
+	cr_assert_eq(edit_col(&e), 6);
+	edit_right(&e);                           /* col 8: the end */
+	edit_down(&e);
+	cr_assert_eq(edit_col(&e), 8);
+	edit_free(&e);
+}
+
+Test(edit, multiline_down_lands_on_a_character_boundary)
+{
+	edit e;
+	edit_init(&e, 0, true);
+	edit_set(&e, "abc\n义勇军");
+	edit_up(&e);          /* from line 1 col 6 to line 0's end (col 3) */
+	cr_assert_eq(edit_col(&e), 3);
+	edit_home(&e);
+	edit_right(&e);       /* col 1 */
+	edit_down(&e);        /* col 1 is the middle of 义: stay before it */
+	cr_assert_eq(edit_col(&e), 0);
+	edit_free(&e);
+}
+
+Test(edit, newline_backspace_joins_lines)
+{
+	edit e;
+	edit_init(&e, 0, true);
+	edit_set(&e, "义勇军");
+	edit_left(&e);
+	cr_assert(edit_newline(&e));
+	text_is(&e, "义勇\n军");
+	cr_assert_eq(edit_line(&e), 1u);
+	cr_assert_eq(edit_col(&e), 0);
+	size_t s, en;
+	edit_line_span(&e, 1, &s, &en);
+	cr_assert_eq(s, 3u);
+	cr_assert_eq(en, 4u);
+	cr_assert(edit_backspace(&e));
+	text_is(&e, "义勇军");
+	cr_assert_eq(edit_lines(&e), 1u);
+	edit_free(&e);
+}
+
+Test(edit, kill_line)
+{
+	edit e;
+	edit_init(&e, 0, true);
+	edit_set(&e, "义勇军\n进行曲");
+	edit_up(&e);
+	edit_home(&e);
+	edit_right(&e);
+	edit_kill_line(&e);
+	text_is(&e, "义\n进行曲");
+	edit_kill_line(&e);                        /* at the end: joins */
+	text_is(&e, "义进行曲");
+	edit_free(&e);
+}
+
+/* What a field `w` columns wide shows. */
+static char *shown(edit *e, int w, int *pad)
+{
+	edit_scroll(e, w);
+	size_t a, b;
+	edit_visible(e, w, &a, &b, pad);
+	return lay_to_utf8(e->buf + a, b - a);
+}
+
+Test(scroll, cursor_always_visible_wide_never_split)
+{
+	edit e;
+	edit_init(&e, 0, false);
+	edit_set(&e, "义勇军进行曲");              /* 12 columns, cursor at the end */
+	int pad;
+	char *s = shown(&e, 6, &pad);
+	/* the cursor at the end needs one free column: the field starts at
+	 * column 7, in the middle of 进, which is left out (one blank) */
+	cr_assert_eq(e.hscroll, 7);
+	cr_assert_eq(pad, 1);
+	cr_assert_str_eq(s, "行曲");
+	free(s);
+	int cx = edit_col(&e) - e.hscroll;
+	cr_assert(cx >= 0 && cx < 6, "cursor column %d", cx);
+	edit_home(&e);
+	s = shown(&e, 6, &pad);
+	cr_assert_eq(e.hscroll, 0);
+	cr_assert_eq(pad, 0);
+	cr_assert_str_eq(s, "义勇军");
+	free(s);
+	/* moving right through the field keeps the cursor inside it */
+	for (int i = 0; i < 6; i++) {
+		edit_right(&e);
+		s = shown(&e, 5, &pad);
+		int col = edit_col(&e) - e.hscroll;
+		cr_assert(col >= 0 && col < 5, "step %d: column %d", i, col);
+		cr_assert_leq(lay_width(s) + pad, 5);
+		free(s);
+	}
+	edit_free(&e);
+}
+
+Test(scroll, mixed_text_and_short_text)
+{
+	edit e;
+	edit_init(&e, 0, false);
+	edit_set(&e, "ab");
+	int pad;
+	char *s = shown(&e, 10, &pad);
+	cr_assert_eq(e.hscroll, 0);
+	cr_assert_str_eq(s, "ab");
+	free(s);
+	edit_set(&e, "2024级 computer 义勇军");
+	s = shown(&e, 10, &pad);
+	int col = edit_col(&e) - e.hscroll;
+	cr_assert_eq(col, 9);                      /* at the right edge */
+	cr_assert_str_eq(s, "er 义勇军");
+	free(s);
+	/* deleting back shrinks the scroll so text fills the field again */
+	edit_clear(&e);
+	s = shown(&e, 10, &pad);
+	cr_assert_eq(e.hscroll, 0);
+	free(s);
+	edit_free(&e);
+}
+
+Test(scroll, vertical)
+{
+	edit e;
+	edit_init(&e, 0, true);
+	edit_set(&e, "1\n2\n3\n4\n5");
+	cr_assert_eq(edit_vscroll(&e, 3), 2u);
+	edit_up(&e); edit_up(&e); edit_up(&e); edit_up(&e);
+	cr_assert_eq(edit_vscroll(&e, 3), 0u);
+	edit_free(&e);
+}
