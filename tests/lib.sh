@@ -16,6 +16,9 @@ export LC_ALL LANG
 unset LANGUAGE BANGFU_DB XDG_CONFIG_HOME
 BANGFU_TODAY=${BANGFU_TODAY:-2026-05-20}
 export BANGFU_TODAY
+BANGFU_KEYMAPS="$top_srcdir/keymaps"
+BANGFU_FORMS="$top_srcdir/forms"
+export BANGFU_KEYMAPS BANGFU_FORMS
 T=$(mktemp -d "${TMPDIR:-/tmp}/bangfu-test.XXXXXX")
 DB="$T/db"
 HOME="$T/home"
