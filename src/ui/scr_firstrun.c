@@ -1,4 +1,496 @@
 #include "config.h"
-/* stub until written: returns no screen */
+/* scr_firstrun.c — the first screen on an empty database: create a college
+ * and the current semester (its due dates editable), import a roster from
+ * a CSV file — with a preview of its first rows and every error before
+ * anything is written — or load demonstration data; then the dashboard.
+ *
+ * An import is first run as a dry run (model_import with dry_run: all rows
+ * validated, then rolled back); only after the user has seen the preview
+ * and confirmed is it run for real. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/demo.h"
+#include "model/import.h"
+#include "ui/layout.h"
 #include "ui/ui.h"
-screen *scr_firstrun(ui *u) { (void)u; return NULL; }
+#include "util/csv.h"
+#include "util/i18n.h"
+
+enum item {
+	IT_COLLEGE, IT_SEMESTER, IT_STUDENTS, IT_COUNSELLORS, IT_DEMO, IT_DONE, IT__COUNT
+};
+
+static const char *const item_text[IT__COUNT] = {
+	N_("Create a college"),
+	N_("Change the semester's due dates"),
+	N_("Import the roster of students (CSV file)"),
+	N_("Import the counsellors (CSV file)"),
+	N_("Load demonstration data (only into an empty database)"),
+	N_("Go to the dashboard"),
+};
+
+typedef struct firstrun {
+	int sel;
+	char code[16];            /* the current semester */
+	size_t colleges;
+	bool semester;
+	date_t roster_due, summary_due;
+	char *done_msg;           /* what the last step did */
+	/* an import waiting for confirmation */
+	bool preview;
+	const char *kind;         /* "students" / "counsellors" */
+	char *path;
+	char **lines;             /* preview: first rows, then every error */
+	size_t nlines, top;
+	bool can_import;
+	size_t err_from, err_to;  /* the error lines of the preview */
+	int y_items;              /* where the menu was drawn */
+} firstrun;
+
+/* ---- reading the state ------------------------------------------------------ */
+
+static int count_college(const void *rec, void *ctx)
+{
+	(void)rec;
+	(*(size_t *)ctx)++;
+	return 0;
+}
+
+static int state_txn(store_txn *t, void *ctx, err *e)
+{
+	firstrun *f = ctx;
+	semester s;
+	f->colleges = 0;
+	int rc = st_rec_each(t, DB_COLLEGE, &college_desc, count_college, &f->colleges, e);
+	if (rc)
+		return rc;
+	rc = semester_by_code(t, f->code, &s, e);
+	f->semester = rc == 0;
+	if (rc == 0) {
+		f->roster_due = s.roster_due;
+		f->summary_due = s.summary_due;
+		rec_free(&semester_desc, &s);
+	}
+	return rc == 1 ? 0 : rc;
+}
+
+static void refresh_state(firstrun *f, ui *u)
+{
+	err e = { 0 };
+	if (store_read(ui_store(u), state_txn, f, &e) != 0)
+		ui_status_error(u, "%s", e.msg);
+}
+
+static void set_done(firstrun *f, char *msg)
+{
+	free(f->done_msg);
+	f->done_msg = msg;
+}
+
+/* ---- steps ------------------------------------------------------------------ */
+
+struct college_w {
+	const char *name;
+	const char *code;
+	rid id;
+};
+
+static int college_txn(store_txn *t, void *ctx, err *e)
+{
+	struct college_w *w = ctx;
+	int rc = college_ensure(t, w->name, &w->id, e);
+	if (rc)
+		return rc;
+	rid sid;
+	return semester_ensure(t, w->code, &sid, e);
+}
+
+static void step_college(firstrun *f, ui *u)
+{
+	char *name = ui_prompt(u, _("Name of the college (学院):"), "");
+	if (!name)
+		return;
+	if (!*name) {
+		free(name);
+		ui_status_error(u, "%s", _("A college needs a name."));
+		return;
+	}
+	struct college_w w = { name, f->code, { { 0 } } };
+	err e = { 0 };
+	if (store_write(ui_store(u), college_txn, &w, &e) != 0)
+		ui_status_error(u, "%s", e.msg);
+	else
+		set_done(f, xasprintf(_("College %s created, with the semester %s."), name, f->code));
+	free(name);
+	refresh_state(f, u);
+}
+
+struct due_w {
+	const char *code;
+	date_t roster, summary;
+};
+
+static int due_txn(store_txn *t, void *ctx, err *e)
+{
+	struct due_w *w = ctx;
+	rid id;
+	int rc = semester_ensure(t, w->code, &id, e);
+	if (rc)
+		return rc;
+	semester s;
+	if ((rc = semester_get(t, &id, &s, e)))
+		return rc == 1 ? err_set(e, E_DB, "%s", _("the semester vanished")) : rc;
+	s.roster_due = w->roster;
+	s.summary_due = w->summary;
+	rc = semester_save(t, &s, e);
+	rec_free(&semester_desc, &s);
+	return rc;
+}
+
+static bool ask_date(ui *u, const char *question, date_t *d)
+{
+	char cur[11];
+	date_format(*d, cur);
+	char *s = ui_prompt(u, question, cur);
+	if (!s)
+		return false;
+	date_t v;
+	bool ok = date_parse(s, &v);
+	if (ok)
+		*d = v;
+	else
+		ui_status_error(u, _("Not a date (YYYY-MM-DD): %s"), s);
+	free(s);
+	return ok;
+}
+
+static void step_semester(firstrun *f, ui *u)
+{
+	struct due_w w = { f->code, f->roster_due, f->summary_due };
+	if (!ask_date(u, _("Name list (结对帮扶名单) due on:"), &w.roster))
+		return;
+	if (!ask_date(u, _("Semester summary (总结) due on:"), &w.summary))
+		return;
+	err e = { 0 };
+	if (store_write(ui_store(u), due_txn, &w, &e) != 0)
+		ui_status_error(u, "%s", e.msg);
+	else
+		set_done(f, xasprintf(_("Semester %s: due dates saved."), f->code));
+	refresh_state(f, u);
+}
+
+static void preview_free(firstrun *f)
+{
+	for (size_t i = 0; i < f->nlines; i++)
+		free(f->lines[i]);
+	free(f->lines);
+	f->lines = NULL;
+	f->nlines = f->top = 0;
+	f->err_from = f->err_to = 0;
+	free(f->path);
+	f->path = NULL;
+	f->preview = false;
+}
+
+static void add_line(firstrun *f, char *s)
+{
+	f->lines = xrealloc(f->lines, (f->nlines + 1) * sizeof *f->lines);
+	f->lines[f->nlines++] = s;
+}
+
+/* Reads the first rows for the preview and dry-runs the import. */
+static void step_import(firstrun *f, ui *u, const char *kind)
+{
+	char *path = ui_prompt(u, _("Path of the CSV file:"), "");
+	if (!path)
+		return;
+	if (!*path) {
+		free(path);
+		return;
+	}
+	preview_free(f);
+	f->preview = true;
+	f->kind = kind;
+	f->path = path;
+	csv_table tb = { 0 };
+	errlist cerr = { 0 };
+	if (csv_read_file(path, &tb, &cerr) == 0) {
+		add_line(f, xasprintf(_("%s (%s): %zu rows; the first ones:"), path, tb.encoding,
+				      tb.nrows ? tb.nrows - 1 : 0));
+		for (size_t i = 0; i < tb.nrows && i < 6; i++) {
+			size_t cap = 1;
+			for (size_t j = 0; j < tb.rows[i].nfields; j++)
+				cap += strlen(tb.rows[i].fields[j]) + 3;
+			char *row = xmalloc(cap);
+			row[0] = 0;
+			for (size_t j = 0; j < tb.rows[i].nfields; j++) {
+				if (j)
+					strcat(row, " | ");
+				strcat(row, tb.rows[i].fields[j]);
+			}
+			add_line(f, row);
+		}
+		csv_table_free(&tb);
+	}
+	errlist_free(&cerr);
+
+	import_result res = { 0 };
+	errlist errs = { 0 };
+	err e = { 0 };
+	int rc = model_import(ui_store(u), kind, path, true, &res, &errs, &e);
+	add_line(f, xstrdup(""));
+	if (rc == 0) {
+		f->can_import = true;
+		if (strcmp(kind, "students") == 0)
+			add_line(f, xasprintf(_("No errors. Importing will add %zu students: %zu party members, %zu assisted students; %zu new colleges."),
+					      res.students, res.members, res.targets, res.colleges));
+		else
+			add_line(f, xasprintf(_("No errors. Importing will add %zu counsellors."),
+					      res.counsellors));
+		add_line(f, xstrdup(_("Press Enter to import, Esc to cancel.")));
+	} else {
+		f->can_import = false;
+		add_line(f, xasprintf(_("%zu errors; nothing will be written. Fix the file and import it again:"),
+				      errs.n ? errs.n : 1));
+		f->err_from = f->nlines;
+		for (size_t i = 0; i < errs.n; i++)
+			add_line(f, xstrdup(errs.msg[i]));
+		if (!errs.n)
+			add_line(f, xstrdup(e.msg));
+		f->err_to = f->nlines;
+		add_line(f, xstrdup(_("Press Esc to go back.")));
+	}
+	errlist_free(&errs);
+}
+
+static void do_import(firstrun *f, ui *u)
+{
+	import_result res = { 0 };
+	errlist errs = { 0 };
+	err e = { 0 };
+	int rc = model_import(ui_store(u), f->kind, f->path, false, &res, &errs, &e);
+	if (rc == 0) {
+		if (strcmp(f->kind, "students") == 0)
+			set_done(f, xasprintf(_("Imported %zu students from %s."), res.students, f->path));
+		else
+			set_done(f, xasprintf(_("Imported %zu counsellors from %s."), res.counsellors, f->path));
+		preview_free(f);
+	} else {
+		ui_status_error(u, "%s", errs.n ? errs.msg[0] : e.msg);
+	}
+	errlist_free(&errs);
+	refresh_state(f, u);
+}
+
+static void step_demo(firstrun *f, ui *u)
+{
+	if (f->colleges) {
+		ui_status_error(u, "%s", _("Demonstration data goes only into an empty database."));
+		return;
+	}
+	if (!ui_confirm(u, _("Load demonstration data (2,000 made-up students)?")))
+		return;
+	err e = { 0 };
+	demo_result res = { 0 };
+	if (model_demo(ui_store(u), NULL, &res, &e) != 0)
+		ui_status_error(u, "%s", e.msg);
+	else
+		set_done(f, xasprintf(_("Demonstration data loaded: %zu students, %zu pairings, %zu talks."),
+				      res.students, res.pairings, res.talks));
+	refresh_state(f, u);
+}
+
+/* ---- the screen ------------------------------------------------------------- */
+
+static const char *fr_title(screen *sc)
+{
+	(void)sc;
+	return _("Welcome");
+}
+
+static void fr_draw(screen *sc, ui *u, int top, int rows, int cols)
+{
+	firstrun *f = sc->state;
+	(void)u;
+	for (int i = 0; i < rows; i++)
+		ui_fill(top + i, 0, cols, UI_NORMAL);
+	int w = cols - 4, y = top + 1;
+	if (f->preview) {
+		ui_text(y++, 2, w, _("Import preview: nothing has been written yet"), UI_TITLE);
+		y++;
+		int room = rows - (y - top);
+		if (f->top + (size_t)room > f->nlines)
+			f->top = f->nlines > (size_t)room ? f->nlines - (size_t)room : 0;
+		for (size_t i = f->top; i < f->nlines && y < top + rows; i++) {
+			ui_style st = i >= f->err_from && i < f->err_to ? UI_ERROR : UI_NORMAL;
+			size_t n;
+			char **l = lay_wrap(f->lines[i], w, &n);
+			for (size_t j = 0; j < n && y < top + rows; j++)
+				ui_text(y++, 2, w, l[j], st);
+			lay_lines_free(l, n);
+		}
+		return;
+	}
+	ui_text(y++, 2, w, _("Welcome to bangfu. This database is empty: set it up in a few steps."), UI_TITLE);
+	y++;
+	char line[256];
+	if (f->colleges)
+		snprintf(line, sizeof line, _("Colleges: %zu"), f->colleges);
+	else
+		snprintf(line, sizeof line, "%s", _("Colleges: none yet"));
+	ui_text(y++, 4, w - 2, line, f->colleges ? UI_OK : UI_NORMAL);
+	if (f->semester) {
+		char a[11], b[11];
+		date_format(f->roster_due, a);
+		date_format(f->summary_due, b);
+		snprintf(line, sizeof line, _("Semester %s: name list due %s, summary due %s"), f->code, a, b);
+	} else {
+		snprintf(line, sizeof line, _("Semester %s: not set up yet"), f->code);
+	}
+	ui_text(y++, 4, w - 2, line, f->semester ? UI_OK : UI_NORMAL);
+	y++;
+	f->y_items = y;
+	for (int i = 0; i < IT__COUNT && y < top + rows; i++, y++) {
+		ui_style st = i == f->sel ? UI_SELECTED : UI_NORMAL;
+		snprintf(line, sizeof line, "%s %d. %s", i == f->sel ? ">" : " ", i + 1, _(item_text[i]));
+		ui_text(y, 2, w, line, st);
+	}
+	y++;
+	if (f->done_msg && y < top + rows)
+		ui_text(y++, 2, w, f->done_msg, UI_OK);
+	if (y + 1 < top + rows)
+		ui_text(y + 1, 2, w, _("Up/Down choose, Enter does it. A roster is a CSV file with the columns 学号 姓名 学院 (and 性别 班级 政治面貌 联系电话 帮扶类型)."), UI_DIM);
+}
+
+/* Becomes the dashboard: the screen struct is the ui's, so it is turned
+ * into the dashboard in place. */
+static int go_dashboard(screen *sc, ui *u)
+{
+	screen *d = scr_dashboard(u);
+	if (!d)
+		return SCREEN_STAY;
+	firstrun *f = sc->state;
+	preview_free(f);
+	free(f->done_msg);
+	free(f);
+	sc->ops = d->ops;
+	sc->state = d->state;
+	free(d);
+	return SCREEN_STAY;
+}
+
+static int fr_handle(screen *sc, ui *u, const ui_event *ev)
+{
+	firstrun *f = sc->state;
+	if (ev->type == EV_MOUSE) {
+		if (f->preview || ev->button != 1)
+			return SCREEN_PASS;
+		int i = ev->y - f->y_items;
+		if (i < 0 || i >= IT__COUNT)
+			return SCREEN_PASS;
+		f->sel = i;
+		return SCREEN_STAY;
+	}
+	if (ev->type != EV_KEY)
+		return SCREEN_PASS;
+	if (f->preview) {
+		switch (ev->action) {
+		case ACT_OPEN:
+			if (f->can_import)
+				do_import(f, u);
+			return SCREEN_STAY;
+		case ACT_BACK:
+			preview_free(f);
+			return SCREEN_STAY;
+		case ACT_DOWN: case ACT_PAGE_DOWN:
+			f->top += ev->action == ACT_DOWN ? 1 : 10;
+			return SCREEN_STAY;
+		case ACT_UP: case ACT_PAGE_UP: {
+			size_t n = ev->action == ACT_UP ? 1 : 10;
+			f->top = f->top > n ? f->top - n : 0;
+			return SCREEN_STAY;
+		}
+		default:
+			return SCREEN_PASS;
+		}
+	}
+	switch (ev->action) {
+	case ACT_UP:
+		f->sel = (f->sel + IT__COUNT - 1) % IT__COUNT;
+		return SCREEN_STAY;
+	case ACT_DOWN:
+		f->sel = (f->sel + 1) % IT__COUNT;
+		return SCREEN_STAY;
+	case ACT_OPEN:
+		switch ((enum item)f->sel) {
+		case IT_COLLEGE: step_college(f, u); break;
+		case IT_SEMESTER: step_semester(f, u); break;
+		case IT_STUDENTS: step_import(f, u, "students"); break;
+		case IT_COUNSELLORS: step_import(f, u, "counsellors"); break;
+		case IT_DEMO:
+			step_demo(f, u);
+			if (f->colleges)
+				return go_dashboard(sc, u);
+			break;
+		case IT_DONE:
+			if (!f->colleges) {
+				ui_status_error(u, "%s", _("Create a college or import a roster first."));
+				break;
+			}
+			return go_dashboard(sc, u);
+		default: break;
+		}
+		return SCREEN_STAY;
+	default:
+		return SCREEN_PASS;
+	}
+}
+
+static void fr_destroy(screen *sc)
+{
+	firstrun *f = sc->state;
+	preview_free(f);
+	free(f->done_msg);
+	free(f);
+	free(sc);
+}
+
+static const action_t fr_bar[] = { ACT_HELP, ACT_OPEN, ACT_BACK, ACT_QUIT, ACT_NONE };
+static const action_t fr_extra[] = {
+	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE,
+};
+
+static const struct screen_ops fr_ops = {
+	.name = "firstrun",
+	.title = fr_title,
+	.bar = fr_bar,
+	.draw = fr_draw,
+	.handle = fr_handle,
+	.destroy = fr_destroy,
+	.extra = fr_extra,
+};
+
+screen *scr_firstrun(ui *u)
+{
+	firstrun *f = xcalloc(1, sizeof *f);
+	semester_of(date_today(), f->code);
+	refresh_state(f, u);
+	if (!f->semester) {
+		/* the defaults that semester_ensure will give, for display */
+		semester_span sp;
+		if (semester_parse(f->code, &sp)) {
+			if (sp.term == 2) {
+				f->roster_due = date_from_ymd(sp.first_year + 1, 4, 11);
+				f->summary_due = date_from_ymd(sp.first_year + 1, 7, 11);
+			} else {
+				f->roster_due = date_from_ymd(sp.first_year, 10, 11);
+				f->summary_due = date_from_ymd(sp.first_year + 1, 1, 11);
+			}
+		}
+	}
+	screen *sc = xcalloc(1, sizeof *sc);
+	sc->ops = &fr_ops;
+	sc->state = f;
+	return sc;
+}
