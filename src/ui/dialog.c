@@ -85,6 +85,8 @@ static bool round_trip(ui *u, dlg_draw_fn fn, void *ctx, ui_event *ev)
 
 static bool is_key(const ui_event *ev, wint_t ch)
 {
+	if (ch == 27 && ev->type == EV_KEY && ev->meta)
+		return true;   /* Esc and a key at once: the Esc counts */
 	return ev->type == EV_KEY && !ev->is_code && !ev->meta && ev->ch == ch;
 }
 

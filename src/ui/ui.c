@@ -562,6 +562,16 @@ static void dispatch(ui *u, ui_event *ev)
 	apply_result(u, sc, r);
 }
 
+/* True if the keymap binds Alt+key (else Esc then key was meant). */
+static bool meta_bound(ui *u, const ui_event *ev)
+{
+	if (u->prefix_pending)
+		return false;
+	keyspec k = { ev->is_code, ev->ch, true };
+	action_t a;
+	return keymap_lookup(&u->km, &k, 1, NULL, NULL, &a) != KM_NONE;
+}
+
 /* ---- start ---------------------------------------------------------- */
 
 static int has_college(store_txn *t, void *ctx, err *e)
@@ -635,6 +645,14 @@ static int run(store *s, const ui_opts *o, FILE *in, FILE *out)
 			if (sc && sc->ops->handle)
 				sc->ops->handle(sc, u, &ev);
 			continue;
+		}
+		if (ev.type == EV_KEY && ev.meta && !meta_bound(u, &ev)) {
+			/* Esc typed just before a key, not Alt: both, in turn */
+			ui_event esc = { .type = EV_KEY, .ch = 27 };
+			dispatch(u, &esc);
+			if (u->quit || u->hook_quit || u->n == 0)
+				break;
+			ev.meta = false;
 		}
 		dispatch(u, &ev);
 	}

@@ -1,4 +1,106 @@
 #!/bin/sh
+# Keys are data: F1 shows the current screen's actions with their keys
+# (generated from the action table and the keymap); F10 quits; the user's
+# keys file changes single bindings; a broken keymap stops start-up with
+# FILE:LINE; the vi and emacs maps' two-key quits; NO_COLOR works.
 . "$top_srcdir/tests/lib.sh"
-ok "stub" true
+. "$top_srcdir/tests/tui/lib.sh"
+
+bf demo --students 200 --talks 500
+is "$rc" 0 "a demo database"
+
+# ---- help and quit with the default map
+tui_start --lang en
+ok "started" wait_for "F10Quit"
+keys F1
+ok "F1 shows the help screen" wait_for "Help"
+ok "help lists quit with its keys" wait_for "F10, C-q"
+ok "help lists help itself with F1 and ?" wait_for "F1, ?"
+ok "help gives each action's text" wait_for "Go back to the previous screen"
+keys Escape
+ok "Esc leaves the help screen" wait_not "Go back to the previous screen"
+keys '?'
+ok "? shows help too" wait_for "Show the keys of this screen"
+keys Escape
+ok "back again" wait_not "Show the keys of this screen"
+keys F10
+ok "F10 quits" wait_gone
+is "${tui_rc-}" 0 "with status 0"
+
+# ---- the user's keys file overrides one binding
+XDG_CONFIG_HOME="$T/config"
+export XDG_CONFIG_HOME
+mkdir -p "$XDG_CONFIG_HOME/bangfu"
+printf '# my keys\nquit F12\n' >"$XDG_CONFIG_HOME/bangfu/keys"
+tui_start --lang en
+ok "with the user's file the bar shows F12 for quit" wait_for "F12Quit"
+keys F10
+sleep 0.3
+ok "F10 no longer quits" alive
+keys F1
+ok "other bindings are untouched (F1 still helps)" wait_for "F12"
+keys Escape
+keys F12
+ok "F12 quits" wait_gone
+
+# ---- a broken user file stops start-up before the screen
+printf 'quit F12\nhelp Hyperspace\n' >"$XDG_CONFIG_HOME/bangfu/keys"
+tui_start --lang en
+ok "a broken user keys file ends bangfu" wait_gone
+is "${tui_rc-}" 1 "with exit status 1"
+ok "naming FILE:LINE and the bad key" \
+	grep -qF "$XDG_CONFIG_HOME/bangfu/keys:2: unknown key \"Hyperspace\"" "$T/tui-stderr"
+rm -f "$XDG_CONFIG_HOME/bangfu/keys"
+
+# ---- a broken map given with --keymap
+printf 'include default\nfly F2\ndown j\nup Upp\n' >"$T/broken"
+tui_start --lang en --keymap "$T/broken"
+ok "a broken --keymap file ends bangfu" wait_gone
+is "${tui_rc-}" 1 "with exit status 1"
+ok "the unknown action is reported with FILE:LINE" \
+	grep -qF "$T/broken:2: unknown action \"fly\"" "$T/tui-stderr"
+ok "every bad line is reported" grep -qF "$T/broken:4: unknown key \"Upp\"" "$T/tui-stderr"
+
+# ---- vi: ":q" quits; emacs: "C-x C-c" quits
+tui_start --lang en --keymap vi
+ok "the vi map starts" wait_for "F10Quit"
+keys ':'
+keys q
+ok "vi :q quits" wait_gone
+
+tui_start --lang en --keymap emacs
+ok "the emacs map starts" wait_for "F10Quit"
+keys C-x
+ok "C-x waits for the next key" wait_for "C-x-"
+keys C-c
+ok "emacs C-x C-c quits" wait_gone
+
+# ---- the config file chooses the map
+printf '[ui]\nkeymap = vi\n' >"$XDG_CONFIG_HOME/bangfu/config"
+tui_start --lang en
+ok "[ui] keymap = vi in the config" wait_for "F10Quit"
+keys F1
+ok "help shows vi's keys" wait_for ":q"
+keys Escape
+keys ':'
+keys q
+ok "and :q quits" wait_gone
+rm -f "$XDG_CONFIG_HOME/bangfu/config"
+
+# ---- roles on the title line, and a bad role
+tui_start --lang en --role counsellor
+ok "--role counsellor shows on the title line" wait_for "Counsellor"
+keys F10
+ok "quit" wait_gone
+bf --role dean
+is "$rc" 2 "an unknown --role is a usage error"
+
+# ---- no colours
+tui_start -e NO_COLOR=1 --lang en
+ok "NO_COLOR=1 runs fine" wait_for "F10Quit"
+keys F1
+ok "and shows help" wait_for "F1, ?"
+keys F10
+ok "and quits" wait_gone
+is "${tui_rc-}" 0 "with status 0"
 done_testing

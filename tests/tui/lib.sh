@@ -26,6 +26,11 @@ BANGFU_KEYMAPS=${BANGFU_KEYMAPS:-$top_srcdir/keymaps}
 BANGFU_FORMS=${BANGFU_FORMS:-$top_srcdir/forms}
 export BANGFU_KEYMAPS BANGFU_FORMS
 
+# q WORD — WORD quoted for the shell (POSIX: no printf %q).
+q() {
+	printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
+}
+
 tmx() {
 	"$TMUX_BIN" -L "$TUI_SOCK" -f /dev/null "$@"
 }
@@ -42,27 +47,27 @@ tui_start() {
 		case ${1-} in
 		-x) _x=$2; shift 2 ;;
 		-y) _y=$2; shift 2 ;;
-		-e) _env="$_env $(printf '%q' "$2")"; shift 2 ;;
+		-e) _env="$_env $(q "$2")"; shift 2 ;;
 		*) break ;;
 		esac
 	done
 	tmx kill-session -t t >/dev/null 2>&1 || true
 	_cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color"
-	_cmd="$_cmd HOME=$(printf '%q' "$HOME")"
-	_cmd="$_cmd BANGFU_TODAY=$(printf '%q' "$BANGFU_TODAY")"
-	_cmd="$_cmd BANGFU_LOCALEDIR=$(printf '%q' "${BANGFU_LOCALEDIR-}")"
-	_cmd="$_cmd BANGFU_KEYMAPS=$(printf '%q' "$BANGFU_KEYMAPS")"
-	_cmd="$_cmd BANGFU_FORMS=$(printf '%q' "$BANGFU_FORMS")"
+	_cmd="$_cmd HOME=$(q "$HOME")"
+	_cmd="$_cmd BANGFU_TODAY=$(q "$BANGFU_TODAY")"
+	_cmd="$_cmd BANGFU_LOCALEDIR=$(q "${BANGFU_LOCALEDIR-}")"
+	_cmd="$_cmd BANGFU_KEYMAPS=$(q "$BANGFU_KEYMAPS")"
+	_cmd="$_cmd BANGFU_FORMS=$(q "$BANGFU_FORMS")"
 	if [ -n "${XDG_CONFIG_HOME-}" ]; then
-		_cmd="$_cmd XDG_CONFIG_HOME=$(printf '%q' "$XDG_CONFIG_HOME")"
+		_cmd="$_cmd XDG_CONFIG_HOME=$(q "$XDG_CONFIG_HOME")"
 	fi
-	_cmd="$_cmd$_env $(printf '%q' "$BANGFU") --db $(printf '%q' "$DB")"
+	_cmd="$_cmd$_env $(q "$BANGFU") --db $(q "$DB")"
 	for _a in "$@"; do
-		_cmd="$_cmd $(printf '%q' "$_a")"
+		_cmd="$_cmd $(q "$_a")"
 	done
 	# The pane stays after bangfu exits so that its last words can be read.
 	tmx new-session -d -s t -x "$_x" -y "$_y" \
-		"$_cmd 2>$(printf '%q' "$T/tui-stderr"); echo \"[exit \$?]\"; sleep 3600"
+		"$_cmd 2>$(q "$T/tui-stderr"); echo \"[exit \$?]\"; sleep 3600"
 	tmx set-option -t t remain-on-exit on >/dev/null 2>&1 || true
 }
 
