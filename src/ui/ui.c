@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/form.h"
 #include "ui/layout.h"
 #include "ui/term.h"
 #include "util/date.h"
@@ -23,6 +24,7 @@ struct ui {
 	role_t role;
 	keymap km;
 	const char *forms_dir;
+	char *forms_dir_owned;
 	char semester[16];
 	screen **stack;
 	size_t n, cap;
@@ -595,14 +597,18 @@ static int load_keys(ui *u, const ui_opts *o)
 	return rc ? E_INPUT : 0;
 }
 
-static const char *forms_dir(const ui_opts *o)
+/* Every form file is read once before the screens start: a broken one
+ * stops start-up with FILE:LINE like a broken keymap. */
+static int check_forms(const char *dir)
 {
-	if (o && o->forms_dir)
-		return o->forms_dir;
-	const char *e = getenv("BANGFU_FORMS");
-	if (e && *e)
-		return e;
-	return FORMSDIR;
+	errlist errs = { 0 };
+	form_set fs = { 0 };
+	int rc = form_load_all(dir, &fs, &errs);
+	for (size_t i = 0; i < errs.n; i++)
+		fprintf(stderr, "%s\n", errs.msg[i]);
+	errlist_free(&errs);
+	form_set_free(&fs);
+	return rc ? E_INPUT : 0;
 }
 
 static int run(store *s, const ui_opts *o, FILE *in, FILE *out)
@@ -610,10 +616,14 @@ static int run(store *s, const ui_opts *o, FILE *in, FILE *out)
 	ui *u = xcalloc(1, sizeof *u);
 	u->st = s;
 	u->role = o ? o->role : ROLE_SECRETARY;
-	u->forms_dir = forms_dir(o);
+	u->forms_dir_owned = o && o->forms_dir ? NULL : form_default_dir();
+	u->forms_dir = o && o->forms_dir ? o->forms_dir : u->forms_dir_owned;
 	semester_of(date_today(), u->semester);
 	int rc = load_keys(u, o);
+	if (!rc)
+		rc = check_forms(u->forms_dir);
 	if (rc) {
+		free(u->forms_dir_owned);
 		free(u);
 		return rc;
 	}
@@ -623,6 +633,7 @@ static int run(store *s, const ui_opts *o, FILE *in, FILE *out)
 		filled = false;
 	if (!term_start(in, out)) {
 		fprintf(stderr, _("bangfu: cannot use this terminal (is TERM set?)\n"));
+		free(u->forms_dir_owned);
 		free(u);
 		return E_USAGE;
 	}
@@ -659,6 +670,7 @@ static int run(store *s, const ui_opts *o, FILE *in, FILE *out)
 	while (u->n > 0)
 		pop(u);
 	term_stop();
+	free(u->forms_dir_owned);
 	free(u->stack);
 	free(u);
 	return 0;

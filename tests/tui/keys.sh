@@ -95,6 +95,33 @@ ok "quit" wait_gone
 bf --role dean
 is "$rc" 2 "an unknown --role is a usage error"
 
+# ---- F10 asks first when a form holds unsaved changes
+tui_start --lang en
+ok "started for the form" wait_for "F10Quit"
+keys 2
+ok "2 goes to the assisted students" wait_for "Assisted students"
+keys F2
+ok "F2 in a list opens a new form (F2 means new there)" wait_for "Save"
+keys -l 'abc'
+keys F10
+ok "F10 with unsaved changes asks first" wait_for "unsaved changes"
+keys n
+ok "answering n keeps bangfu running" wait_not "unsaved changes"
+ok "alive" alive
+keys F10
+ok "asked again" wait_for "unsaved changes"
+keys y
+ok "answering y quits" wait_gone
+
+# ---- a broken form file stops start-up too
+mkdir -p "$T/forms"
+cp "$top_srcdir"/forms/* "$T/forms/"
+printf '[talk.nosuchfield]\nlabel_en = X\n' >>"$T/forms/talk.form"
+tui_start -e BANGFU_FORMS="$T/forms" --lang en
+ok "a broken form file ends bangfu" wait_gone
+is "${tui_rc-}" 1 "with exit status 1"
+ok "naming the form file and line" grep -qF "$T/forms/talk.form:" "$T/tui-stderr"
+
 # ---- no colours
 tui_start -e NO_COLOR=1 --lang en
 ok "NO_COLOR=1 runs fine" wait_for "F10Quit"
