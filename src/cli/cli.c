@@ -476,6 +476,7 @@ int cli_main(int argc, char **argv)
 		rc = cli_usage(NULL, buf);
 		goto done;
 	}
+	ctx.role = uo.role;
 	if (help) {
 		cli_help();
 		goto done;

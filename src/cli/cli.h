@@ -12,12 +12,14 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "model/model.h"
 #include "store/store.h"
 #include "util/err.h"
 
 struct cli_ctx {
 	const char *db_dir;    /* the database folder chosen (--db or default) */
 	store *st;             /* opened by cli_open, closed by cli_main */
+	role_t role;           /* --role (default secretary): what exports may show */
 };
 
 typedef int (*cli_fn)(struct cli_ctx *c, int argc, char **argv);

@@ -53,10 +53,17 @@ static int export_run(struct cli_ctx *c, int argc, char **argv)
 	if ((rc = cli_out_open(&o, a.out)) != 0)
 		return rc;
 	err e = { 0 };
-	rc = model_dump(c->st, o.f, &e);
+	size_t masked = 0;
+	/* Privacy (DOMAIN.md): only a counsellor's dump holds the
+	 * psychological notes; any other role's is redacted, says so on
+	 * stderr, and cannot be restored. */
+	rc = model_dump_as(c->st, o.f, c->role, &masked, &e);
 	int crc = cli_out_close(&o, rc == 0);
 	if (rc)
 		return cli_fail(&e);
+	if (masked)
+		cli_error(_("%zu psychological notes were left out (shown as %s): this dump cannot be restored; only --role counsellor exports everything"),
+			  masked, privacy_mask());
 	return crc;
 }
 

@@ -28,10 +28,29 @@ static json_t *hex_id(const rid *r)
 	return json_string(hex);
 }
 
-/* A JSON object for one record, keys in the fixed order. */
-static json_t *rec_json(const record_desc *d, const rid *id, const void *rec)
+/* The text field of rec that role may not read (DOMAIN.md, privacy), or
+ * NULL: a 心理 talk's content, a 心理困难 student's situation. Only a
+ * non-empty text needs hiding. */
+static const char *hidden_field(const record_desc *d, const void *rec, role_t role)
+{
+	const char *name = NULL, *text = NULL;
+	if (d == &talk_desc && !talk_content_visible(role, rec)) {
+		name = "content";
+		text = ((const talk *)rec)->content;
+	} else if (d == &target_desc && !target_situation_visible(role, rec)) {
+		name = "situation";
+		text = ((const target *)rec)->situation;
+	}
+	return text && *text ? name : NULL;
+}
+
+/* A JSON object for one record, keys in the fixed order. A text the role
+ * may not read is written as privacy_mask() and the record is marked
+ * "redacted": true (after "deleted"), which restore refuses. */
+static json_t *rec_json(const record_desc *d, const rid *id, const void *rec, role_t role)
 {
 	const rec_meta *m = rec;
+	const char *hidden = hidden_field(d, rec, role);
 	json_t *o = json_object();
 	json_object_set_new(o, "type", json_string(d->name));
 	json_object_set_new(o, "id", hex_id(id));
@@ -40,6 +59,8 @@ static json_t *rec_json(const record_desc *d, const rid *id, const void *rec)
 	json_object_set_new(o, "updated_by", json_string(m->updated_by));
 	if (m->flags & REC_DELETED)
 		json_object_set_new(o, "deleted", json_true());
+	if (hidden)
+		json_object_set_new(o, "redacted", json_true());
 	for (size_t i = 0; i < d->nfields; i++) {
 		const field_desc *f = &d->fields[i];
 		void *p = field_ptr(rec, f);
@@ -47,6 +68,8 @@ static json_t *rec_json(const record_desc *d, const rid *id, const void *rec)
 		switch (f->type) {
 		case FT_STR: {
 			const char *s = *(char **)p;
+			if (hidden && strcmp(f->name, hidden) == 0)
+				s = privacy_mask();
 			if (s && *s)
 				v = json_string(s);
 			break;
@@ -85,6 +108,8 @@ static json_t *rec_json(const record_desc *d, const rid *id, const void *rec)
 
 typedef struct dump_ctx {
 	FILE *out;
+	role_t role;
+	size_t masked;
 	bool failed;
 } dump_ctx;
 
@@ -119,6 +144,7 @@ static int dump_audit(const audit_entry *a, void *ctx)
 static int dump_txn(store_txn *t, void *ctx, err *e)
 {
 	dump_ctx *c = ctx;
+	c->masked = 0;
 	for (size_t i = 0; i < model_nentities; i++) {
 		const entity_info *ei = &model_entities[i];
 		store_cursor *cur;
@@ -138,7 +164,9 @@ static int dump_txn(store_txn *t, void *ctx, err *e)
 			if (rc)
 				break;
 			((rec_meta *)rec)->id = id;
-			emit(c, rec_json(ei->desc, &id, rec));
+			if (hidden_field(ei->desc, rec, c->role))
+				c->masked++;
+			emit(c, rec_json(ei->desc, &id, rec, c->role));
 			rec_free(ei->desc, rec);
 			if (c->failed)
 				break;
@@ -156,13 +184,20 @@ static int dump_txn(store_txn *t, void *ctx, err *e)
 	return rc;
 }
 
-int model_dump(store *s, FILE *out, err *e)
+int model_dump_as(store *s, FILE *out, role_t role, size_t *masked, err *e)
 {
-	dump_ctx c = { .out = out };
+	dump_ctx c = { .out = out, .role = role };
 	int rc = store_read(s, dump_txn, &c, e);
+	if (masked)
+		*masked = c.masked;
 	if (rc == 0 && fflush(out) != 0)
 		return err_set(e, E_DB, _("cannot write the dump: %s"), strerror(errno));
 	return rc;
+}
+
+int model_dump(store *s, FILE *out, err *e)
+{
+	return model_dump_as(s, out, ROLE_COUNSELLOR, NULL, e);
 }
 
 /* ---- restore --------------------------------------------------------- */
@@ -173,6 +208,7 @@ typedef struct restore_ctx {
 	size_t len;
 	errlist bad;              /* FILE:LINE messages */
 	size_t records, audit;
+	bool redacted;            /* a record marked "redacted" was seen */
 } restore_ctx;
 
 static void bad_line(restore_ctx *c, size_t line, const char *fmt, ...)
@@ -364,6 +400,14 @@ static int restore_line(restore_ctx *c, store_txn *t, const char *s, size_t n,
 		bad_line(c, line, _("not a record (no \"type\")"));
 		goto out;
 	}
+	if (json_object_get(o, "redacted")) {
+		/* Its sensitive texts were replaced by a mask: restoring it
+		 * would lose them for good. Said once, at the first such line. */
+		if (!c->redacted)
+			bad_line(c, line, _("a redacted record: this dump was exported without the counsellor role and cannot be restored"));
+		c->redacted = true;
+		goto out;
+	}
 	if (strcmp(type, "audit") == 0) {
 		audit_entry a;
 		if (!audit_from_json(o, &a, why, sizeof why)) {
@@ -426,6 +470,7 @@ static int restore_txn(store_txn *t, void *ctx, err *e)
 	errlist_free(&c->bad);
 	memset(&c->bad, 0, sizeof c->bad);
 	c->records = c->audit = 0;
+	c->redacted = false;
 	if (!db_empty(t))
 		return err_set(e, E_INPUT, _("database is not empty: restore only into a new one"));
 	size_t line = 0;
@@ -442,6 +487,8 @@ static int restore_txn(store_txn *t, void *ctx, err *e)
 		}
 		p = nl ? nl + 1 : end;
 	}
+	if (c->redacted)
+		return err_set(e, E_INPUT, _("%s: a redacted dump (psychological notes masked) cannot be restored; export it with --role counsellor; nothing was restored"), c->name);
 	if (c->bad.n)
 		return err_set(e, E_INPUT, _("%s: bad lines; nothing was restored"), c->name);
 	return 0;

@@ -37,9 +37,9 @@ is "$rc" 0 "backup after the demo exits 0"
 ok "backup says where it wrote" grep -qF "$T/after.mdb" "$T/out"
 mkdir -m 700 "$T/after"
 cp "$T/after.mdb" "$T/after/data.mdb"
-bf export dump
+bf --role counsellor export dump
 cp "$T/out" "$T/dump-live"
-rc=0; "$BANGFU" --db "$T/after" export dump >"$T/dump-copy" 2>&1 || rc=$?
+rc=0; "$BANGFU" --db "$T/after" --role counsellor export dump >"$T/dump-copy" 2>&1 || rc=$?
 is "$rc" 0 "the copy exports"
 ok "the copy's dump is byte-identical to the database's" cmp -s "$T/dump-live" "$T/dump-copy"
 ok "the copy is compact: not larger than the database" \

@@ -1,12 +1,14 @@
 #!/bin/sh
 # export dump -> import dump into a new database -> export dump gives the
 # same bytes; a dump only goes into an empty database.
+# The full dump is a counsellor's (--role counsellor): any other role's is
+# redacted and cannot be restored (tests/cli/privacy.sh).
 . "$top_srcdir/tests/lib.sh"
 
 bf demo --students 300 --talks 1500 --seed 3
 is "$rc" 0 "demo exits 0"
 
-bf export dump
+bf --role counsellor export dump
 is "$rc" 0 "export dump exits 0"
 cp "$T/out" "$T/dump1"
 ok "the dump is not empty" test -s "$T/dump1"
@@ -15,11 +17,11 @@ ok "the dump holds the students" grep -q '"type": *"student"' "$T/dump1"
 ok "the dump holds the talks" grep -q '"type": *"talk"' "$T/dump1"
 ok "the dump holds the audit log" grep -q '"type": *"audit"' "$T/dump1"
 ok "Chinese text is written as UTF-8, not \\u escapes" sh -c "! grep -q '\\\\u[0-9a-fA-F]\\{4\\}' '$T/dump1'"
-bf export dump
+bf --role counsellor export dump
 ok "two dumps of the same database are identical" cmp -s "$T/dump1" "$T/out"
 
 # -o FILE: the same bytes, mode 0600, no temporary file left behind.
-bf export dump -o "$T/dump-o.jsonl"
+bf --role counsellor export dump -o "$T/dump-o.jsonl"
 is "$rc" 0 "export dump -o FILE exits 0"
 ok "export dump -o prints nothing on stdout" test ! -s "$T/out"
 ok "export dump -o FILE writes the same bytes as to stdout" cmp -s "$T/dump1" "$T/dump-o.jsonl"
@@ -28,17 +30,17 @@ ok "no temporary file is left" test ! -e "$T/dump-o.jsonl.tmp"
 umask 022
 echo old >"$T/dump-old.jsonl"
 chmod 644 "$T/dump-old.jsonl"
-bf export dump --output "$T/dump-old.jsonl"
+bf --role counsellor export dump --output "$T/dump-old.jsonl"
 ok "export dump -o replaces an existing file" cmp -s "$T/dump1" "$T/dump-old.jsonl"
 is "$(stat -c %a "$T/dump-old.jsonl")" 600 "the replaced file is mode 0600 too"
-bf export dump -o "$T/no/such/folder/dump.jsonl"
+bf --role counsellor export dump -o "$T/no/such/folder/dump.jsonl"
 is "$rc" 1 "export dump -o into a missing folder exits 1"
 ok "the error names the file" grep -q "no/such/folder/dump.jsonl" "$T/err"
 
 # Round trip.
 rc=0; "$BANGFU" --db "$T/db2" import dump "$T/dump1" >"$T/out" 2>"$T/err" || rc=$?
 is "$rc" 0 "import dump into a new database exits 0"
-rc=0; "$BANGFU" --db "$T/db2" export dump >"$T/dump2" 2>"$T/err" || rc=$?
+rc=0; "$BANGFU" --db "$T/db2" --role counsellor export dump >"$T/dump2" 2>"$T/err" || rc=$?
 is "$rc" 0 "export dump of the restored database exits 0"
 ok "dump -> import dump -> dump is byte-identical" cmp -s "$T/dump1" "$T/dump2"
 bf stats --json
@@ -55,14 +57,14 @@ is "$(cat "$T/out")" "$f1" "the restored database's indexes find the same studen
 # From standard input.
 rc=0; "$BANGFU" --db "$T/db3" import dump - <"$T/dump1" >"$T/out" 2>"$T/err" || rc=$?
 is "$rc" 0 "import dump - reads standard input"
-rc=0; "$BANGFU" --db "$T/db3" export dump >"$T/dump3" 2>"$T/err" || rc=$?
+rc=0; "$BANGFU" --db "$T/db3" --role counsellor export dump >"$T/dump3" 2>"$T/err" || rc=$?
 ok "the dump read from standard input round-trips too" cmp -s "$T/dump1" "$T/dump3"
 
 # Into a database that is not empty: refused, nothing changes.
 bf import dump "$T/dump1"
 is "$rc" 1 "import dump into a non-empty database exits 1"
 ok "the refusal is explained" grep -q '^bangfu: ' "$T/err"
-bf export dump
+bf --role counsellor export dump
 ok "the refused import changed nothing" cmp -s "$T/dump1" "$T/out"
 
 # A broken dump: the line is named, nothing is written.
