@@ -649,7 +649,8 @@ static void show_error(fstate *s, int slot_no, const char *msg)
 					continue;
 				const char *fn = f->fl->fd->name;
 				if (!strcmp(fn, name) || !strcmp(fn, alt1) || !strcmp(fn, alt2)) {
-					set_msg(f, colon + 2);
+					if (!f->msg)    /* "not a date" says more */
+						set_msg(f, colon + 2);
 					return;
 				}
 			}
@@ -740,8 +741,7 @@ static bool check(fstate *s, bool all)
 		 * news; every other one is shown. */
 		show_error(s, r.failed_slot, e.msg);
 		for (size_t i = 0; i < s->n; i++)
-			if (s->v[i].msg && !s->v[i].touched && !all && field_empty(&s->v[i])
-			    && !strcmp(s->v[i].msg, _("required")))
+			if (s->v[i].msg && !s->v[i].touched && !all && field_empty(&s->v[i]))
 				set_msg(&s->v[i], NULL);
 	}
 	struct partial pc = { s };
@@ -1669,9 +1669,15 @@ screen *scr_form(ui *u, const char *form, const rid *id, const char *const *pres
 		return NULL;
 	}
 	privacy(s);
-	s->focus = 0;
-	while (s->focus < s->n && !focusable(&s->v[s->focus]))
-		s->focus++;
+	/* The focus starts on the first field to fill in (a new record) or
+	 * the first one that can be changed. */
+	s->focus = s->n;
+	for (size_t i = 0; i < s->n && s->focus == s->n; i++)
+		if (focusable(&s->v[i]) && (s->editing || field_empty(&s->v[i])))
+			s->focus = i;
+	for (size_t i = 0; i < s->n && s->focus == s->n; i++)
+		if (focusable(&s->v[i]))
+			s->focus = i;
 	if (s->focus == s->n)
 		s->focus = 0;
 	check(s, false);
