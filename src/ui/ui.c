@@ -509,8 +509,7 @@ static void click_bar(ui *u, ui_event *ev)
 	for (size_t i = 0; i < u->nbar; i++)
 		if (ev->x >= u->bar[i].x0 && ev->x < u->bar[i].x1) {
 			ui_event k = { .type = EV_KEY, .action = u->bar[i].a };
-			keymap_first_key(&u->km, u->bar[i].a, NULL, 0);
-			/* give it to the screen like the key would be */
+			/* give it to the screen as its first key would be */
 			if (u->km.nkeys[u->bar[i].a]) {
 				const keyseq *s = &u->km.keys[u->bar[i].a][0];
 				k.is_code = s->k[s->n - 1].code;

@@ -8,6 +8,7 @@
 #include <criterion/criterion.h>
 #include <curses.h>
 #include <dirent.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,18 @@ static void setup(void)
 {
 	strcpy(tmp, "/tmp/bangfu-keymap.XXXXXX");
 	cr_assert_not_null(mkdtemp(tmp));
+}
+
+static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st, (void)flag, (void)f;
+	return remove(p);
+}
+
+static void teardown(void)
+{
+	if (tmp[0])
+		nftw(tmp, rm_one, 8, FTW_DEPTH | FTW_PHYS);
 }
 
 static char *write_file(const char *name, const char *text)
@@ -124,7 +137,7 @@ Test(keys, sequences)
 	cr_assert(keyseq_parse("gg", &s));
 }
 
-Test(files, every_shipped_map_parses, .init = setup)
+Test(files, every_shipped_map_parses, .init = setup, .fini = teardown)
 {
 	char *dir = keymaps_dir();
 	DIR *d = opendir(dir);
@@ -250,7 +263,7 @@ Test(files, vi_and_emacs_sequences)
 	free(dir);
 }
 
-Test(files, user_file_overrides_single_bindings, .init = setup)
+Test(files, user_file_overrides_single_bindings, .init = setup, .fini = teardown)
 {
 	char *dir = keymaps_dir();
 	char *conf = NULL;
@@ -294,21 +307,21 @@ static void check_error(const char *text, const char *want)
 	free(dir);
 }
 
-Test(errors, unknown_action_with_file_and_line, .init = setup)
+Test(errors, unknown_action_with_file_and_line, .init = setup, .fini = teardown)
 {
 	char want[128];
 	snprintf(want, sizeof want, "%s/broken:3: unknown action \"fly\"", tmp);
 	check_error("help F1\n\nfly F2\nquit F10\n", want);
 }
 
-Test(errors, unknown_key_with_file_and_line, .init = setup)
+Test(errors, unknown_key_with_file_and_line, .init = setup, .fini = teardown)
 {
 	char want[128];
 	snprintf(want, sizeof want, "%s/broken:2: unknown key \"F99\"", tmp);
 	check_error("help F1\nquit F99\n", want);
 }
 
-Test(errors, every_bad_line_reported, .init = setup)
+Test(errors, every_bad_line_reported, .init = setup, .fini = teardown)
 {
 	char *dir = keymaps_dir();
 	char *p = write_file("broken", "fly F1\nhelp Hyper\nquit\ninclude\nsearch F3\n");
@@ -326,7 +339,7 @@ Test(errors, every_bad_line_reported, .init = setup)
 	free(dir);
 }
 
-Test(errors, broken_user_file_stops_setup, .init = setup)
+Test(errors, broken_user_file_stops_setup, .init = setup, .fini = teardown)
 {
 	char *dir = keymaps_dir();
 	char *p = write_file("keys", "quit F10\nhelp Nope\n");
@@ -339,7 +352,7 @@ Test(errors, broken_user_file_stops_setup, .init = setup)
 	free(dir);
 }
 
-Test(files, include_and_unbind, .init = setup)
+Test(files, include_and_unbind, .init = setup, .fini = teardown)
 {
 	char *base = write_file("base", "help F1 ?\nquit F10\n");
 	char *top = write_file("top", "include base\nunbind ?\nsearch /\n# a comment\n"
