@@ -17,8 +17,9 @@
  * Up Down Left Right Home End PgUp PgDn Enter Esc Tab BTab Space Backspace
  * Delete Insert, C-a..C-z (control), M-x (Esc then x, or Alt-x). Two keys
  * written together without a space make a sequence: ":q" (":" then "q"),
- * "C-xC-c" (C-x then C-c), "gg". The first key of a sequence is a prefix:
- * pressing it waits for the second key. A later line for an
+ * "C-xC-c" (C-x then C-c), "gg"; the first key of a sequence is a
+ * character or a C-/M- key. Pressing it waits for the second key (the
+ * status line shows "C-x-"); it then means nothing alone. A later line for an
  * action replaces that action's keys; "unbind KEY" removes a key. Unknown
  * actions or key names are reported as "FILE:LINE: what is wrong" — every
  * one of them, and then nothing of the file is used. Parsing is curses-free

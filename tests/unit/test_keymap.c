@@ -233,6 +233,10 @@ Test(files, vi_and_emacs_sequences)
 	cr_assert_eq(act1(&km, "j"), ACT_DOWN);
 	cr_assert_eq(act1(&km, "k"), ACT_UP);
 	cr_assert_eq(act1(&km, "G"), ACT_END);
+	keyspec gg[2] = { K("g"), K("g") };
+	action_t h;
+	cr_assert_eq(keymap_lookup(&km, gg, 2, NULL, NULL, &h), KM_MATCH);
+	cr_assert_eq(h, ACT_HOME);
 	cr_assert_eq(act1(&km, "/"), ACT_SEARCH);
 	cr_assert_eq(act1(&km, "F10"), ACT_QUIT);      /* included from default */
 	keyspec seq[2] = { K(":"), K("q") };
