@@ -119,7 +119,9 @@ bool term_start(FILE *in, FILE *out)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_winch;
 	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;            /* interrupt the wait for a key */
+	/* SA_RESTART keeps the store's reads and writes from seeing EINTR;
+	 * the wait for a key (poll) is interrupted all the same */
+	sa.sa_flags = SA_RESTART;
 	sigaction(SIGWINCH, &sa, &old_winch);
 	got_winch = 0;
 	/* the size may have changed before the handler was in place */
