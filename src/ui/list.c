@@ -3,7 +3,6 @@
  * drawing by display width, mouse. See list.h. */
 #include "ui/list.h"
 
-#include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -301,18 +300,6 @@ bool list_move(list *l, action_t a, int page)
 
 /* ---- drawing ---------------------------------------------------------- */
 
-static void put(int y, int x, const char *s)
-{
-	mvaddstr(y, x, s);
-}
-
-static void fill(int y, int x, int n)
-{
-	move(y, x);
-	for (int i = 0; i < n; i++)
-		addch(' ');
-}
-
 static void layout(list *l, int cols)
 {
 	lay_col lc[16];
@@ -331,14 +318,15 @@ static void layout(list *l, int cols)
 	}
 }
 
-static void draw_cell(const list *l, size_t c, int y, const char *s)
+static void draw_cell(const list *l, size_t c, int y, const char *s, ui_style st)
 {
 	int w = l->col_w[c];
 	if (w <= 0)
 		return;
-	char *t = l->cols[c].right ? lay_fit_right(s, w) : lay_fit(s, w);
-	put(y, l->col_x[c], t);
-	free(t);
+	if (l->cols[c].right)
+		ui_text_right(y, l->col_x[c], w, s, st);
+	else
+		ui_text(y, l->col_x[c], w, s, st);
 }
 
 void list_draw(list *l, int top, int rows, int cols)
@@ -353,8 +341,7 @@ void list_draw(list *l, int top, int rows, int cols)
 	l->nshown = body;
 
 	/* the header: the sort column marked */
-	attron(A_BOLD | A_UNDERLINE);
-	fill(top, 0, cols);
+	ui_fill(top, 0, cols, UI_HEADER);
 	for (size_t c = 0; c < l->ncols; c++) {
 		const char *t = _(l->cols[c].title);
 		char buf[128];
@@ -362,9 +349,8 @@ void list_draw(list *l, int top, int rows, int cols)
 			snprintf(buf, sizeof buf, "%s%s", t, l->sort_desc ? "▼" : "▲");
 			t = buf;
 		}
-		draw_cell(l, c, top, t);
+		draw_cell(l, c, top, t, UI_HEADER);
 	}
-	attroff(A_BOLD | A_UNDERLINE);
 
 	/* keep the selection in sight */
 	if (l->sel >= l->nview)
@@ -380,42 +366,39 @@ void list_draw(list *l, int top, int rows, int cols)
 	for (int i = 0; i < body; i++) {
 		int y = top + 1 + i;
 		size_t v = l->top + (size_t)i;
-		move(y, 0);
-		clrtoeol();
-		if (v >= l->nview)
+		if (v >= l->nview) {
+			ui_fill(y, 0, cols, UI_NORMAL);
 			continue;
+		}
 		const list_row *r = &l->rows[l->view[v]];
-		attr_t a = A_NORMAL;
-		if (r->flags & LIST_ROW_ALERT)
-			a |= A_BOLD;
+		ui_style st = UI_NORMAL;
 		if (r->flags & LIST_ROW_DIM)
-			a |= A_DIM;
+			st = UI_DIM;
+		if (r->flags & LIST_ROW_ALERT)
+			st = UI_WARN;
 		if (v == l->sel)
-			a |= A_REVERSE;
-		attron(a);
-		if (v == l->sel)
-			fill(y, 0, cols);
-		put(y, 0, v == l->sel ? ">" : " ");
+			st = UI_SELECTED;
+		ui_fill(y, 0, cols, st);
+		ui_text(y, 0, 1, v == l->sel ? ">" : " ", st);
 		const char *p = r->text;
 		for (size_t c = 0; c < l->ncols; c++, p += strlen(p) + 1)
-			draw_cell(l, c, y, p);
-		attroff(a);
+			draw_cell(l, c, y, p, st);
 	}
 
 	l->y_filter = -1;
 	if (!status)
 		return;
 	int y = top + rows - 1;
-	move(y, 0);
-	clrtoeol();
+	ui_fill(y, 0, cols, UI_NORMAL);
 	char count[96];
 	if (l->nview == l->nrows)
-		snprintf(count, sizeof count, _("%zu rows"), l->nrows);
+		snprintf(count, sizeof count, ngettext("%zu row", "%zu rows", l->nrows), l->nrows);
 	else
-		snprintf(count, sizeof count, _("%zu of %zu rows"), l->nview, l->nrows);
+		snprintf(count, sizeof count, ngettext("%zu of %zu row", "%zu of %zu rows", l->nrows),
+			 l->nview, l->nrows);
 	int cw = lay_width(count);
 	if (cw < cols)
-		put(y, cols - cw - 1, count);
+		ui_text(y, cols - cw - 1, cw, count, UI_DIM);
 	if (l->fixed)
 		return;
 	const char *label = _("Filter: ");
@@ -423,29 +406,14 @@ void list_draw(list *l, int top, int rows, int cols)
 	int room = cols - cw - 3 - lw;
 	if (room < 4)
 		return;
-	if (l->filtering)
-		attron(A_BOLD);
-	put(y, 1, label);
-	if (l->filtering)
-		attroff(A_BOLD);
+	ui_text(y, 1, lw, label, l->filtering ? UI_TITLE : UI_DIM);
 	l->y_filter = y;
 	if (l->filtering) {
-		size_t s, e;
-		int pad;
-		edit_scroll(&l->fedit, room);
-		edit_visible(&l->fedit, room, &s, &e, &pad);
-		char *txt = lay_to_utf8(l->fedit.buf + s, e - s);
-		attron(A_UNDERLINE);
-		fill(y, 1 + lw, room);
-		put(y, 1 + lw + pad, txt);
-		attroff(A_UNDERLINE);
-		free(txt);
-		l->x_filter_cur = 1 + lw + pad +
-			lay_wswidth(l->fedit.buf + s, l->fedit.cur > s ? l->fedit.cur - s : 0);
+		int cy = y, cx = 1 + lw;
+		ui_draw_edit(y, 1 + lw, room, &l->fedit, UI_FIELD_FOCUS, &cy, &cx);
+		l->x_filter_cur = cx;
 	} else {
-		char *t = lay_cut(*l->filter ? l->filter : "", room);
-		put(y, 1 + lw, t);
-		free(t);
+		ui_text(y, 1 + lw, room, l->filter, UI_NORMAL);
 	}
 }
 
@@ -486,36 +454,13 @@ static bool filter_key(list *l, const ui_event *ev)
 	case ACT_NEXT_FIELD:
 		l->filtering = false;
 		return true;
-	case ACT_LEFT:
-		edit_left(e);
-		return true;
-	case ACT_RIGHT:
-		edit_right(e);
-		return true;
 	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
 		return list_move(l, ev->action, l->nshown);
 	default:
 		break;
 	}
-	if (ev->is_code) {
-		switch (ev->ch) {
-		case KEY_BACKSPACE: edit_backspace(e); break;
-		case KEY_DC: edit_delete(e); break;
-		case KEY_HOME: edit_home(e); break;
-		case KEY_END: edit_end(e); break;
-		case KEY_LEFT: edit_left(e); break;
-		case KEY_RIGHT: edit_right(e); break;
-		default: return false;
-		}
-	} else if (ev->ch == 127 || ev->ch == 8) {
-		edit_backspace(e);
-	} else if (ev->ch == 21) {       /* C-u */
-		edit_clear(e);
-	} else if (ev->ch >= 32) {
-		edit_insert(e, (wchar_t)ev->ch);
-	} else {
+	if (!ui_edit_key(e, ev))
 		return false;
-	}
 	filter_changed(l);
 	return true;
 }

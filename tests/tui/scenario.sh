@@ -1,4 +1,85 @@
 #!/bin/sh
+# The whole first day, on the screens: an empty database -> the first-run
+# screen -> create a college -> import the sample roster (a preview with
+# nothing written until confirmed) -> the dashboard -> pair two students ->
+# log a talk from the pairings list with F5 -> quit with F10 -> the talk is
+# in `bangfu export dump`.
 . "$top_srcdir/tests/lib.sh"
-ok "stub" true
+. "$top_srcdir/tests/tui/lib.sh"
+
+tui_start --lang en
+ok "an empty database opens on the first-run screen" wait_for "This database is empty"
+ok "the first step offered is creating a college" wait_for "> 1. Create a college"
+
+keys Enter
+ok "Enter asks for the college's name" wait_for "Name of the college"
+keys -l "计算机科学与技术学院"
+keys Enter
+ok "the college is created" wait_for "College 计算机科学与技术学院 created"
+ok "with the current semester and its default due dates" \
+	wait_for "Semester 2025-2026-2: name list due 2026-04-11, summary due 2026-07-11"
+
+keys Down Down
+ok "the roster import is the third step" wait_for "> 3. Import the roster"
+keys Enter
+ok "it asks for the CSV file" wait_for "Path of the CSV file"
+keys -l "$DATA/students.csv"
+keys Enter
+ok "a preview comes first" wait_for "Import preview: nothing has been written yet"
+ok "it shows the file's first rows" wait_for "2022030101 | 张伟 | 男 | 计算机科学与技术学院"
+ok "and that the file has no errors" wait_for "No errors. Importing will add 9 students"
+bf stats --json
+ok "nothing is written before the user confirms" grep -q '"students":0,' "$T/out"
+keys Enter
+ok "Enter imports" wait_for "Imported 9 students"
+bf stats --json
+ok "the roster is in the database" grep -q '"students":9,' "$T/out"
+
+keys Down Down Down
+ok "the last step goes to the dashboard" wait_for "> 6. Go to the dashboard"
+keys Enter
+ok "the dashboard shows the semester" wait_for "Semester 2025-2026-2"
+ok "and the counts from the roster" wait_for "Party members: 4"
+ok "and the talks per week" wait_for "Talks per week, last 16 weeks (0 in all)"
+
+keys 4
+ok "4 opens the pairings list, empty so far" wait_for "0 rows"
+keys F2
+ok "F2 opens a new pairing" wait_for "Helper (party member)"
+keys -l 2022030101
+keys Enter
+ok "the helper is picked by student number" wait_for "张伟 2022030101"
+keys -l 2023030105
+keys Enter
+ok "the assisted student too" wait_for "王磊 2023030105"
+keys F2
+ok "F2 saves: back in the list with one pairing" wait_for "1 row"
+ok "the row shows member and student" wait_for "张伟"
+screen | grep -q "王磊.*2025-2026-2 2026-05-20" && r=0 || r=1
+ok "member, student, semester and start on one row" test "$r" = 0
+
+keys F5
+ok "F5 logs a talk for the selected pairing" wait_for "Minutes"
+ok "the pairing is filled in" wait_for "张伟 2022030101 → 王磊 2023030105"
+ok "the date defaults to today" wait_for "2026-05-20"
+keys -l 30
+keys Tab Tab Space Tab
+keys -l "TALK-MARK 一起复习高等数学"
+keys F2
+ok "saved: back in the list" wait_for "1 row"
+ok "the pairing's last talk is today" wait_for "2026-05-20 2026-05-20"
+
+keys F10
+ok "F10 quits" wait_gone
+is "${tui_rc-}" 0 "bangfu exits 0"
+
+bf --role counsellor export dump
+is "$rc" 0 "export dump after the session exits 0"
+ok "the dump holds the pairing" grep -q '"type": *"pairing"' "$T/out"
+ok "the dump holds the talk with its content" grep -q '"content": *"TALK-MARK 一起复习高等数学"' "$T/out"
+ok "the talk lasted 30 minutes and was about study" \
+	sh -c "grep 'TALK-MARK' '$T/out' | grep '\"minutes\": *30' | grep -q '\"topics\": *1'"
+bf check
+is "$rc" 0 "the database passes check"
+
 done_testing
