@@ -469,6 +469,11 @@ int keymap_setup(keymap *km, const char *dir, const char *name, const char *user
 	if (!dir)
 		dir = keymap_dir();
 	char *path = join_path(dir, name);
+	if (access(path, F_OK) != 0 && access(name, F_OK) == 0) {
+		/* not a shipped map but a file here: --keymap mykeys */
+		free(path);
+		path = xstrdup(name);
+	}
 	int rc = keymap_load(&tmp, path, dir, errs);
 	free(path);
 	if (rc)

@@ -90,8 +90,10 @@ typedef struct keymap {
  * "include NAME" looks. All problems go to errs as FILE:LINE: ...; returns
  * 0, or E_INPUT (km unchanged). */
 int keymap_load(keymap *km, const char *path, const char *dir, errlist *errs);
-/* The shipped map NAME ("default", "vi", "emacs") from dir, then the user's
- * override file if it exists. */
+/* The shipped map NAME ("default", "vi", "emacs") from dir (NULL =
+ * keymap_dir()), or a file (a path with '/', or a name that is no shipped
+ * map but a file in the current folder); then the user's override file:
+ * user_file, or keymap_user_file() if that exists. */
 int keymap_setup(keymap *km, const char *dir, const char *name, const char *user_file,
 		 errlist *errs);
 /* The action bound to key k alone, or ACT_NONE (the first in table order

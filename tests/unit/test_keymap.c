@@ -385,3 +385,31 @@ Test(files, include_and_unbind, .init = setup, .fini = teardown)
 	free(loop);
 	free(miss);
 }
+
+Test(files, keymap_option_takes_a_file_too, .init = setup, .fini = teardown)
+{
+	char *dir = keymaps_dir();
+	char *mine = write_file("mykeys", "include default\nquit F12\n");
+	char *empty = write_file("empty", "# nothing\n");
+	keymap km;
+	errlist errs = { 0 };
+	/* a path */
+	cr_assert_eq(keymap_setup(&km, dir, mine, empty, &errs), 0);
+	dump(&errs);
+	cr_assert_eq(act1(&km, "F12"), ACT_QUIT);
+	cr_assert_eq(act1(&km, "F1"), ACT_HELP);
+	/* a file of the current folder that is no shipped map */
+	char cwd[4096];
+	cr_assert_not_null(getcwd(cwd, sizeof cwd));
+	cr_assert_eq(chdir(tmp), 0);
+	memset(&km, 0, sizeof km);
+	cr_assert_eq(keymap_setup(&km, dir, "mykeys", empty, &errs), 0);
+	cr_assert_eq(act1(&km, "F12"), ACT_QUIT);
+	/* a name that is neither */
+	cr_assert_eq(keymap_setup(&km, dir, "nosuchmap", empty, &errs), E_INPUT);
+	cr_assert(strstr(errs.msg[errs.n - 1], "nosuchmap"));
+	cr_assert_eq(chdir(cwd), 0);
+	free(mine);
+	free(empty);
+	free(dir);
+}
