@@ -40,8 +40,7 @@ struct ui {
 
 enum { TICK_MS = 1000, MIN_COLS = 80, MIN_ROWS = 24, BAR_MAX = 24 };
 
-/* The reports screen lives in scr_reports.c when it is there. */
-screen *scr_reports(ui *u) __attribute__((weak));
+/* The reports screen: scr_reports.c (declared in ui.h). */
 
 static ui_frame_hook frame_hook;
 static void *frame_arg;
@@ -358,7 +357,7 @@ static screen *make_screen(ui *u, action_t a)
 	case ACT_GO_PAIRINGS: return scr_pairings(u);
 	case ACT_GO_TALKS: return scr_talks(u);
 	case ACT_GO_COUNSELLORS: return scr_counsellors(u);
-	case ACT_REPORTS: return scr_reports ? scr_reports(u) : NULL;
+	case ACT_REPORTS: return scr_reports(u);
 	default: return NULL;
 	}
 }

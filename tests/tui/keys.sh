@@ -95,6 +95,20 @@ ok "quit" wait_gone
 bf --role dean
 is "$rc" 2 "an unknown --role is a usage error"
 
+# ---- going to the main screens: digits and F9, from anywhere
+tui_start --lang en
+ok "started on the dashboard" wait_for "bangfu · Dashboard"
+keys 4
+ok "4 goes to the pairings" wait_for "bangfu · Pairings"
+keys 3
+ok "3 goes to the party members" wait_for "bangfu · Party members"
+keys F9
+ok "F9 goes to the reports" wait_for "bangfu · Reports"
+keys 1
+ok "1 goes back to the dashboard" wait_for "bangfu · Dashboard"
+keys F10
+ok "quit" wait_gone
+
 # ---- F10 asks first when a form holds unsaved changes
 tui_start --lang en
 ok "started for the form" wait_for "F10Quit"
