@@ -505,7 +505,9 @@ typedef struct run {
 	void *copy[MAX_SLOTS];
 	void *theirs[MAX_SLOTS];
 	int failed_slot;     /* the slot whose rule failed, or -1 */
-	int conflict_slot;   /* -1 or the slot someone else changed */
+	int conflict_slot;   /* -1 or a slot someone else changed */
+	bool conflict[MAX_SLOTS];   /* each slot someone else changed */
+	bool unchanged[MAX_SLOTS];  /* not changed here: not written */
 } run;
 
 static void run_reset(run *r)
@@ -516,6 +518,8 @@ static void run_reset(run *r)
 	}
 	r->failed_slot = -1;
 	r->conflict_slot = -1;
+	memset(r->conflict, 0, sizeof r->conflict);
+	memset(r->unchanged, 0, sizeof r->unchanged);
 }
 
 static fval *semester_field(fstate *s, int slot_no)
@@ -575,19 +579,28 @@ static int run_fn(store_txn *t, void *ctx, err *e)
 	run_reset(r);
 	for (size_t i = 0; i < s->nslots; i++)
 		r->copy[i] = rec_dup(s->slots[i].ops->desc, s->slots[i].work);
-	/* Someone else's change since the form was opened? */
-	if (r->mode == M_SAVE)
+	/* A record the user did not change is not written again. */
+	for (size_t i = 0; i < s->nslots; i++) {
+		slot *sl = &s->slots[i];
+		if (r->mode == M_SAVE && sl->orig && !sl->skip
+		    && rec_diff(sl->ops->desc, sl->work, sl->orig) == 0)
+			r->unchanged[i] = true;
+	}
+	/* Someone else's change since the form was opened? Every changed
+	 * record is compared, so that all of them are shown at once. */
+	if (r->mode == M_SAVE) {
 		for (size_t i = 0; i < s->nslots; i++) {
 			slot *sl = &s->slots[i];
-			if (!sl->orig)
+			if (!sl->orig || sl->skip || r->unchanged[i])
 				continue;
 			void *now = rec_new(sl->ops->desc);
 			rc = st_rec_get(t, sl->ops->db, sl->ops->desc, &((rec_meta *)sl->orig)->id, now,
 					e);
 			if (rc == 1) {
 				free(now);
+				r->conflict[i] = true;
 				r->conflict_slot = (int)i;
-				return err_set(e, E_DB, "%s", _("someone else deleted this record"));
+				continue;
 			}
 			if (rc) {
 				free(now);
@@ -596,15 +609,19 @@ static int run_fn(store_txn *t, void *ctx, err *e)
 			((rec_meta *)now)->id = ((rec_meta *)sl->orig)->id;
 			if (((rec_meta *)now)->rev != ((rec_meta *)sl->orig)->rev) {
 				r->theirs[i] = now;
+				r->conflict[i] = true;
 				r->conflict_slot = (int)i;
-				return err_set(e, E_DB, "%s", _("changed by someone else"));
+				continue;
 			}
 			rec_free(sl->ops->desc, now);
 			free(now);
 		}
+		if (r->conflict_slot >= 0)
+			return err_set(e, E_DB, "%s", _("changed by someone else"));
+	}
 	for (size_t i = 0; i < s->nslots; i++) {
 		slot *sl = &s->slots[i];
-		if (sl->skip)
+		if (sl->skip || r->unchanged[i])
 			continue;
 		/* A semester named by a code that does not exist yet. */
 		fval *sf = semester_field(s, (int)i);
@@ -1308,7 +1325,7 @@ static void move_focus(fstate *s, int dir)
 		s->focus = i;
 }
 
-static void show_conflict(fstate *s, run *r);
+static int show_conflict(fstate *s, run *r);
 
 static int save(fstate *s)
 {
@@ -1325,9 +1342,9 @@ static int save(fstate *s)
 	r.failed_slot = r.conflict_slot = -1;
 	int rc = store_write(ui_store(s->u), run_fn, &r, &e);
 	if (rc && r.conflict_slot >= 0) {
-		show_conflict(s, &r);
+		int res = show_conflict(s, &r);
 		run_reset(&r);
-		return SCREEN_STAY;
+		return res;
 	}
 	run_reset(&r);
 	if (rc) {
@@ -1360,14 +1377,14 @@ static int diff_fn(store_txn *t, void *ctx, err *e)
 {
 	struct diff_ctx *d = ctx;
 	fstate *s = d->s;
-	int k = d->r->conflict_slot;
 	size_t len = 0, cap = 4096;
 	(void)e;
 	d->text = xmalloc(cap);
 	d->text[0] = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		fval *f = &s->v[i];
-		if (f->slot != k || f->masked)
+		int k = f->slot;
+		if (!d->r->conflict[k] || f->masked)
 			continue;
 		char mine[512], theirs[512];
 		value_text(t, f->fl, s->slots[k].work, mine, sizeof mine);
@@ -1393,32 +1410,37 @@ static int diff_fn(store_txn *t, void *ctx, err *e)
 	return 0;
 }
 
-static void show_conflict(fstate *s, run *r)
+static int show_conflict(fstate *s, run *r)
 {
 	struct diff_ctx d = { s, r, NULL };
 	err e = { 0 };
+	bool deleted = false;
 	store_read(ui_store(s->u), diff_fn, &d, &e);
 	ui_message(s->u, _("Someone else changed this record meanwhile"), d.text);
 	free(d.text);
+	for (size_t i = 0; i < s->nslots; i++)
+		deleted |= r->conflict[i] && !r->theirs[i];
 	const char *items[] = { N_("Keep mine (save over their change)"),
 				N_("Take theirs (my changes are dropped)"), N_("Go back to the form") };
 	const char *tr[3] = { _(items[0]), _(items[1]), _(items[2]) };
-	int k = r->theirs[r->conflict_slot] ? ui_choose(s->u, _("Which version?"), tr, 3) : 2;
-	slot *sl = &s->slots[r->conflict_slot];
-	if (k == 0) {
-		/* Fields not on the form come from theirs; the form's are mine. */
+	int k = deleted ? 2 : ui_choose(s->u, _("Which version?"), tr, 3);
+	if (k != 0 && k != 1)
+		return SCREEN_STAY;
+	for (size_t i = 0; i < s->nslots; i++) {
+		slot *sl = &s->slots[i];
+		if (!r->conflict[i])
+			continue;
+		/* Fields not on the form come from theirs; with "keep mine"
+		 * the form's fields stay mine. */
 		rec_drop(sl->ops->desc, &sl->orig);
-		sl->orig = r->theirs[r->conflict_slot];
-		r->theirs[r->conflict_slot] = NULL;
-		if (save(s) == SCREEN_CLOSE)
-			s->dirty = false;
-	} else if (k == 1) {
-		rec_drop(sl->ops->desc, &sl->orig);
-		sl->orig = r->theirs[r->conflict_slot];
-		r->theirs[r->conflict_slot] = NULL;
-		reload(s);
-		ui_status(s->u, "%s", _("Their version is shown."));
+		sl->orig = r->theirs[i];
+		r->theirs[i] = NULL;
 	}
+	if (k == 0)
+		return save(s);
+	reload(s);
+	ui_status(s->u, "%s", _("Their version is shown."));
+	return SCREEN_STAY;
 }
 
 static bool choose_value(fstate *s, fval *f)
