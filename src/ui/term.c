@@ -20,6 +20,11 @@ static int in_fd = STDIN_FILENO, out_fd = STDOUT_FILENO;
 static bool colour;
 static int style_attr[UI__STYLES];
 static struct sigaction old_winch;
+/* a key read ahead (after Esc, or after a burst of KEY_RESIZE) */
+static bool have_pending;
+static int pending_r;
+static wint_t pending_ch;
+
 
 static void on_winch(int sig)
 {
@@ -105,6 +110,7 @@ bool term_start(FILE *in, FILE *out)
 		out_fd = STDOUT_FILENO;
 	}
 	started = true;
+	have_pending = false;
 	cbreak();
 	noecho();
 	nonl();
@@ -174,10 +180,6 @@ int ui_attr(ui_style st)
 }
 
 /* ---- input ---------------------------------------------------------- */
-
-static bool have_pending;
-static int pending_r;
-static wint_t pending_ch;
 
 static int next_wch(wint_t *ch)
 {
