@@ -14,11 +14,10 @@ struct hits {
 	size_t n, cap;
 };
 
+/* Duplicates (a student found by number and by name) are dropped after
+ * sorting, in model_find. */
 static void hit_add(struct hits *h, const student *s)
 {
-	for (size_t i = 0; i < h->n; i++)
-		if (rid_cmp(&h->s[i].m.id, &s->m.id) == 0)
-			return;
 	if (h->n == h->cap) {
 		h->cap = h->cap ? h->cap * 2 : 16;
 		h->s = xrealloc(h->s, h->cap * sizeof *h->s);
@@ -82,15 +81,37 @@ struct scan_ctx {
 	const char *text;
 	bool pinyin;
 	struct hits *h;
+	unsigned name_no;      /* the name's field number */
+	err *e;
 };
 
-static int by_name(const void *rec, void *ctx)
+/* Over the raw student records: only the name is read (rec_peek_text), and
+ * only a match is decoded. */
+static int by_name(bytes key, bytes val, void *ctx)
 {
-	const student *s = rec;
 	struct scan_ctx *sc = ctx;
-	const char *name = s->name ? s->name : "";
-	if (strstr(name, sc->text) || (sc->pinyin && pinyin_match(name, sc->text)))
-		hit_add(sc->h, s);
+	const uint8_t *b = val.data;
+	bytes nm;
+	char buf[512];
+	if (key.len != sizeof(rid) || val.len < VALUE_HEADER || (b[1] & REC_DELETED))
+		return 0;
+	int rc = rec_peek_text(val.data, val.len, sc->name_no, &nm, sc->e);
+	if (rc == 1)
+		return 0;
+	if (rc)
+		return rc;
+	if (nm.len >= sizeof buf)
+		nm.len = sizeof buf - 1;   /* names are far shorter */
+	memcpy(buf, nm.data, nm.len);
+	buf[nm.len] = 0;
+	if (!strstr(buf, sc->text) && !(sc->pinyin && pinyin_match(buf, sc->text)))
+		return 0;
+	student s;
+	memcpy(s.m.id.b, key.data, sizeof s.m.id.b);
+	if ((rc = rec_decode(&student_desc, val.data, val.len, &s, sc->e)))
+		return rc;
+	hit_add(sc->h, &s);
+	rec_free(&student_desc, &s);
 	return 0;
 }
 
@@ -121,12 +142,22 @@ int model_find(store_txn *t, const char *text, student_fn fn, void *ctx, err *e)
 			goto out;
 	}
 	if (!all_digits(q)) {
-		struct scan_ctx sc = { q, pinyin_is_query(q), &h };
-		if ((rc = st_rec_each(t, DB_STUDENT, &student_desc, by_name, &sc, e)))
+		struct scan_ctx sc = { q, pinyin_is_query(q), &h,
+				       rec_field(&student_desc, "name")->no, e };
+		if ((rc = st_scan(t, DB_STUDENT, (bytes){ NULL, 0 }, by_name, &sc, e)))
 			goto out;
 	}
-	if (h.n)
+	if (h.n) {
 		qsort(h.s, h.n, sizeof *h.s, by_no);
+		size_t k = 0;
+		for (size_t i = 0; i < h.n; i++) {
+			if (k && rid_cmp(&h.s[k - 1].m.id, &h.s[i].m.id) == 0)
+				rec_free(&student_desc, &h.s[i]);
+			else
+				h.s[k++] = h.s[i];
+		}
+		h.n = k;
+	}
 	for (size_t i = 0; i < h.n && !rc; i++)
 		rc = fn(&h.s[i], ctx);
 out:

@@ -170,6 +170,10 @@ typedef struct import_ctx {
 	errlist rows;              /* messages for bad rows */
 	seen_set seen;             /* numbers created by this file */
 	char **cell;               /* cleaned cells of the current row */
+	/* colleges already looked up or made in this run (a file names a few
+	 * colleges on thousands of rows) */
+	struct { char *name; rid id; } colleges[32];
+	size_t ncolleges;
 } import_ctx;
 
 /* Adds "FILE:LINE: message". */
@@ -323,20 +327,36 @@ static bool parse_minutes(const char *s, int64_t *out)
 
 /* ---- one row of each kind -------------------------------------------- */
 
+static void college_remember(import_ctx *c, const char *name, const rid *id)
+{
+	if (c->ncolleges == sizeof c->colleges / sizeof c->colleges[0])
+		return;
+	c->colleges[c->ncolleges].name = xstrdup(name);
+	c->colleges[c->ncolleges++].id = *id;
+}
+
 static int college_of(import_ctx *c, store_txn *t, const char *name, rid *id, err *e)
 {
+	for (size_t i = 0; i < c->ncolleges; i++)
+		if (strcmp(c->colleges[i].name, name) == 0) {
+			*id = c->colleges[i].id;
+			return 0;
+		}
 	college col = { 0 };
 	int rc = college_by_name(t, name, &col, e);
 	if (rc == 0) {
 		*id = col.m.id;
 		rec_free(&college_desc, &col);
+		college_remember(c, name, id);
 		return 0;
 	}
 	if (rc != 1)
 		return rc;
 	rc = college_ensure(t, name, id, e);
-	if (rc == 0)
+	if (rc == 0) {
 		c->res.colleges++;
+		college_remember(c, name, id);
+	}
 	return rc;
 }
 
@@ -760,6 +780,9 @@ static void reset(import_ctx *c)
 	errlist_free(&c->rows);
 	memset(&c->rows, 0, sizeof c->rows);
 	seen_free(&c->seen);
+	for (size_t i = 0; i < c->ncolleges; i++)
+		free(c->colleges[i].name);
+	c->ncolleges = 0;
 }
 
 static int import_txn(store_txn *t, void *ctx, err *e)
@@ -858,6 +881,8 @@ int model_import_ex(store *s, const import_opts *o, import_result *res,
 		err_clear(e);
 	errlist_free(&c.rows);
 	seen_free(&c.seen);
+	for (size_t i = 0; i < c.ncolleges; i++)
+		free(c.colleges[i].name);
 	free(c.cell);
 	csv_table_free(&tab);
 	return rc;

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <string.h>
 #include <sys/random.h>
 #include <time.h>
@@ -21,7 +22,19 @@
 static int64_t id_last_ms = -1;
 static uint32_t id_counter;
 
-static void id_random(void *buf, size_t n)
+/* Random bytes are drawn from the kernel a pool at a time (one getrandom
+ * call per id was a tenth of a big import). A child process must never
+ * reuse its parent's pool: fork empties it. */
+static uint8_t id_pool[640];
+static size_t id_pool_left;
+static bool id_atfork_set;
+
+static void id_pool_drop(void)
+{
+	id_pool_left = 0;
+}
+
+static void id_fill(void *buf, size_t n)
 {
 	uint8_t *p = buf;
 	while (n > 0) {
@@ -34,6 +47,23 @@ static void id_random(void *buf, size_t n)
 		p += r;
 		n -= (size_t)r;
 	}
+}
+
+static void id_random(uint8_t *buf, size_t n)
+{
+	if (!id_atfork_set) {
+		if (pthread_atfork(NULL, NULL, id_pool_drop) != 0)
+			die("pthread_atfork failed");
+		id_atfork_set = true;
+	}
+	if (id_pool_left < n) {
+		id_fill(id_pool, sizeof id_pool);
+		id_pool_left = sizeof id_pool;
+	}
+	memcpy(buf, id_pool + sizeof id_pool - id_pool_left, n);
+	/* used bytes are wiped: nothing of a past id stays in memory */
+	memset(id_pool + sizeof id_pool - id_pool_left, 0, n);
+	id_pool_left -= n;
 }
 
 static int64_t id_now_ms(void)

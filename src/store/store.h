@@ -112,6 +112,12 @@ void rec_encode(const record_desc *d, const void *rec, uint8_t **out, size_t *ou
  * Never crashes on any input (fuzzed). */
 int rec_decode(const record_desc *d, const void *buf, size_t len, void *rec, err *e);
 void rec_free(const record_desc *d, void *rec);      /* frees the strings */
+/* The text of field number `no` in an encoded value, borrowed from buf
+ * (not NUL-terminated), without decoding the rest: for scans that test one
+ * field of many records (find by name). 0 found, 1 absent (or not text),
+ * E_DB if the value is corrupt. The header's flags (REC_DELETED) are the
+ * caller's to check: byte 1 of the value. (Added by the bench engineer.) */
+int rec_peek_text(const void *buf, size_t len, unsigned no, bytes *out, err *e);
 void rec_copy(const record_desc *d, void *dst, const void *src); /* deep copy */
 /* Bit set of the field numbers that differ (bit n for field no n, n < 64;
  * higher numbers all map to bit 63). */

@@ -36,13 +36,54 @@ static bool ends_with_ideo_space(const char *start, const char *end)
 	return end - start >= 3 && is_ideo_space(end - 3, end);
 }
 
+/* True if valid UTF-8 s[0..n) is NFC already because every code point is
+ * one that NFC leaves alone whatever surrounds it (quick-check Yes and
+ * combining class 0): ASCII and the Latin letters below U+0300, the common
+ * dashes, quotes and ellipsis, CJK punctuation (not the combining tone
+ * marks U+302A-302F), the CJK ideographs (not the compatibility ones) and
+ * the full-width ASCII forms — what names, numbers and Chinese text are
+ * made of. Anything else goes through u8_normalize. (u8_normalize was a
+ * fifth of the time of a big import.) */
+static bool nfc_plain(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	while (p < end) {
+		uint32_t c;
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if (*p < 0xE0) {
+			c = (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+			p += 2;
+		} else if (*p < 0xF0) {
+			c = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+			p += 3;
+		} else {
+			c = (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 |
+			    (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+			p += 4;
+		}
+		if (c < 0x300 || (c >= 0x2010 && c <= 0x2027) ||
+		    (c >= 0x3000 && c <= 0x3029) || (c >= 0x3030 && c <= 0x303F) ||
+		    (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+		    (c >= 0xFF01 && c <= 0xFF5E) || (c >= 0x20000 && c <= 0x2A6DF))
+			continue;
+		return false;
+	}
+	return true;
+}
+
 char *text_clean(const char *s)
 {
 	size_t n = strlen(s);
 	char *norm = NULL;
 	size_t len = 0;
 
-	if (utf8_valid(s, n)) {
+	if (utf8_valid(s, n) && nfc_plain(s, n)) {
+		norm = xstrdup(s);
+		len = n;
+	} else if (utf8_valid(s, n)) {
 		uint8_t *r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, &len);
 		if (!r && n)
 			die("u8_normalize failed (out of memory?)");

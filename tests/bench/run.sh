@@ -132,13 +132,17 @@ busiest=$(sqlite3 "$work/sql.db" "SELECT s.student_no || ' ' || count(*) FROM ta
 student=${busiest% *}
 say "bench: model vs SQLite on $college, $semester, student $student (${busiest#* } talks)"
 "$BENCHTOOL" sql "$db" "$work/sql.db" "$college" "$semester" "$student" $runs >"$work/sql.out"
-while read -r q b s nb ns; do
+while read -r q b s nb ns same; do
 	if [ "$b" = - ]; then
 		say "bench: skipped in-process $q: bangfu cannot answer it here"
 		continue
 	fi
 	note=""
-	[ "$nb" = "$ns" ] || note=" [rows differ: $nb vs $ns]"
+	if [ "$nb" != "$ns" ]; then
+		note=" [ROWS DIFFER: $nb vs $ns]"
+	elif [ "$same" != same ] && [ "$q" != roster_college ]; then
+		note=" [ANSWERS DIFFER]"
+	fi
 	row "inproc_$q" "in-process: $q ($nb rows)$note" ms "$(ms $b)" "$(ms $s)" "1.0"
 done <"$work/sql.out"
 

@@ -45,6 +45,19 @@ Test(clean, nfc_composes)
 	clean_is("\xE2\x84\xAB", "\xC3\x85");
 }
 
+Test(clean, nfc_of_text_with_chinese)
+{
+	/* Chinese text around decomposed letters, a CJK compatibility
+	 * ideograph (U+F900 is canonically U+8C48) and combining tone marks
+	 * out of order (U+302E ccc 224 before U+302A ccc 218): the fast path
+	 * for plain Chinese must not skip any of these. */
+	clean_is("张三caf\x65\xCC\x81，李四", "张三caf\xC3\xA9，李四");
+	clean_is("\xEF\xA4\x80张", "\xE8\xB1\x88张");
+	clean_is("学\xE3\x80\xAE\xE3\x80\xAA", "学\xE3\x80\xAA\xE3\x80\xAE");
+	clean_is("“学习、生活”……𠮷", "“学习、生活”……𠮷");
+	clean_is("Ａ１，。", "Ａ１，。");
+}
+
 Test(clean, trims_ascii_and_ideographic_space)
 {
 	clean_is("  张三\t\r\n", "张三");
