@@ -109,6 +109,20 @@ ok "1 goes back to the dashboard" wait_for "bangfu · Dashboard"
 keys F10
 ok "quit" wait_gone
 
+# ---- the mouse: the key bar is clickable
+tui_start --lang en
+ok "started for the mouse" wait_for "F10Quit"
+click 2 30
+ok "a click on F1Help in the bar shows help" wait_for "Show the keys of this screen"
+click 2 5 65
+ok "the wheel does not upset the help screen" alive
+keys Escape
+ok "back" wait_not "Show the keys of this screen"
+bar=$(screen | tail -n 1)
+prefix=${bar%%F10Quit*}
+click $((${#prefix} + 2)) 30
+ok "a click on F10Quit quits" wait_gone
+
 # ---- F10 asks first when a form holds unsaved changes
 tui_start --lang en
 ok "started for the form" wait_for "F10Quit"

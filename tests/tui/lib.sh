@@ -5,8 +5,13 @@
 #   tui_start --lang en            # bangfu --db $DB --lang en, 100x30
 #   wait_for "Dashboard"           # polls capture-pane (up to $TUI_WAIT s)
 #   keys F2; keys -l '义勇军'       # tmux send-keys (-l: literal text)
+#   click 3 30                     # a left click at column 3, row 30
 #   screen                         # prints the current screen
 #   wait_gone                      # true once bangfu has exited
+#
+# Esc followed at once by a character reads as Alt+character (and is then
+# taken as Esc and the character when Alt+character is not bound); wait for
+# the screen after Escape before sending more when that matters.
 #
 # The server is private (-L bangfu-PID, no config file) and killed at exit.
 # The session's environment has LANG/LC_ALL=C.UTF-8, TERM=xterm-256color and
@@ -75,6 +80,17 @@ tui_start() {
 # Escape, Up, C-x, BTab, ...; -l for literal text).
 keys() {
 	tmx send-keys -t t "$@"
+}
+
+# click COL ROW [BUTTON] — a mouse press and release at 1-based COL, ROW
+# (SGR mouse report, as xterm sends it; BUTTON 0 left, 64 wheel up, 65 wheel
+# down — the wheel has no release).
+click() {
+	_b=${3:-0}
+	tmx send-keys -t t -l "$(printf '\033[<%d;%d;%dM' "$_b" "$1" "$2")"
+	if [ "$_b" -lt 64 ]; then
+		tmx send-keys -t t -l "$(printf '\033[<%d;%d;%dm' "$_b" "$1" "$2")"
+	fi
 }
 
 # screen — the visible screen as text (CJK intact).
