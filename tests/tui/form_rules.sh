@@ -94,4 +94,108 @@ ok "and then leaves the form" wait_not "Helper (party member)"
 "$BANGFU" --db "$DB" export dump >"$T/after2.jsonl"
 ok "nothing more was written" cmp -s "$T/after.jsonl" "$T/after2.jsonl"
 
+# ---- two terminals, one record: nothing is overwritten silently --------
+# second KEY... — keys for a second bangfu on the same database.
+second() {
+	tmx send-keys -t u "$@"
+}
+second_screen() {
+	tmx capture-pane -t u -p
+}
+second_wait() {
+	_i=0
+	while [ "$_i" -lt $((TUI_WAIT * 20)) ]; do
+		second_screen | grep -qF -- "$1" && return 0
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	echo "# second terminal waited for: $1"
+	second_screen | sed 's/^/#   /'
+	return 1
+}
+tmx new-session -d -s u -x 100 -y 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
+HOME='$HOME' BANGFU_TODAY='$BANGFU_TODAY' BANGFU_LOCALEDIR='${BANGFU_LOCALEDIR-}' \
+BANGFU_KEYMAPS='$BANGFU_KEYMAPS' BANGFU_FORMS='$BANGFU_FORMS' '$BANGFU' --db '$DB' --lang en; sleep 3600"
+
+keys 2
+wait_for "Assisted students" >/dev/null || wait_for "Kinds" >/dev/null
+keys F4
+ok "F4 opens the student form" wait_for "Student no."
+second 2
+second_wait "Student" >/dev/null
+second F4
+ok "the same student opens in a second terminal" second_wait "Student no."
+# Here: the class. There: the phone, saved first.
+keys Tab Tab Tab Tab C-u
+keys -l '甲班'
+wait_for "甲班" >/dev/null
+second Tab Tab Tab Tab Tab Tab C-u
+second -l 13700000000
+second F2
+ok "the other terminal saves" second_wait "Saved"
+keys F2
+ok "saving over their change shows both versions" wait_for "changed this record"
+both_phones() {
+	screen | grep -F Phone | grep -F yours | grep -qF 13700000000
+}
+ok "... field by field, yours and theirs" both_phones
+"$BANGFU" --db "$DB" export dump >"$T/c1.jsonl"
+ok "nothing was overwritten yet" sh -c "grep -q '13700000000' '$T/c1.jsonl' && ! grep -q '甲班' '$T/c1.jsonl'"
+keys Enter
+ok "the user chooses" wait_for "Which version?"
+keys Enter
+ok "keep mine saves on their new rev" wait_for "Saved"
+"$BANGFU" --db "$DB" export dump >"$T/c2.jsonl"
+ok "mine is in the database" grep -q '"class_name":"甲班"' "$T/c2.jsonl"
+
+# Again, and this time take theirs.
+keys F4
+wait_for "Student no." >/dev/null
+second F4
+second_wait "Student no." >/dev/null
+second Tab Tab Tab Tab C-u
+second -l '乙班'
+second F2
+second_wait "Saved" >/dev/null
+keys Tab Tab Tab Tab Tab Tab C-u
+keys -l 13600000000
+keys F2
+wait_for "changed this record" >/dev/null
+keys Enter
+wait_for "Which version?" >/dev/null
+keys Down Enter
+ok "take theirs shows their version" wait_for "乙班"
+ok "... and drops mine" wait_not "13600000000"
+keys Escape
+ok "their version is not an unsaved change" wait_not "Student no."
+"$BANGFU" --db "$DB" export dump >"$T/c3.jsonl"
+ok "theirs is in the database" sh -c "grep -q '\"class_name\":\"乙班\"' '$T/c3.jsonl' && ! grep -q 13600000000 '$T/c3.jsonl'"
+tmx kill-session -t u
+
+# ---- forms are data ---------------------------------------------------
+cp -R "$top_srcdir/forms" "$T/forms"
+chmod -R u+w "$T/forms"
+sed -i 's/^label_en = Helper (party member)$/label_en = Party member who helps/' "$T/forms/pairing.form"
+printf 'hidden = yes\n' >>"$T/forms/pairing.form"     # the last field: the note
+BANGFU_FORMS="$T/forms"
+tui_start --lang en
+keys 4
+wait_for "Pairings" >/dev/null
+keys F2
+ok "a label changed in the form file shows" wait_for "Party member who helps"
+no_note() {
+	! screen | grep -q '^ Note'
+}
+ok "a field hidden in the form file is gone" no_note
+keys F10
+wait_gone >/dev/null
+
+lines=$(wc -l <"$T/forms/pairing.form")
+printf '\n[pairing.colour]\nlabel_zh = 颜色\nlabel_en = Colour\ntype = text\n' >>"$T/forms/pairing.form"
+tui_start --lang en
+ok "a broken form file stops start-up" wait_gone
+is "${tui_rc-}" 1 "... with exit status 1"
+ok "... and says FILE:LINE: what is wrong" \
+	grep -q "pairing.form:$((lines + 2)): .*colour" "$T/tui-stderr"
+
 done_testing
