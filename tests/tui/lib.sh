@@ -114,6 +114,26 @@ wait_for() {
 	return 1
 }
 
+# wait_line N TEXT — like wait_for, but TEXT must be on line N (1-based).
+wait_line() {
+	_i=0
+	while [ "$_i" -lt $((TUI_WAIT * 20)) ]; do
+		if screen | sed -n "${1}p" | grep -qF -- "$2"; then
+			return 0
+		fi
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	echo "# waited for line $1: $2"
+	screen | sed 's/^/#   /'
+	return 1
+}
+
+# absent TEXT — true if TEXT is not on the screen now.
+absent() {
+	! screen | grep -qF -- "$1"
+}
+
 # wait_not TEXT — true once TEXT is no longer on screen.
 wait_not() {
 	_i=0
