@@ -1616,6 +1616,9 @@ static int f_handle(screen *sc, ui *u, const ui_event *ev)
 		s->dirty = true;
 		f->touched = true;
 		check(s, false);
+		/* Enter on a choice picks it and goes on, like in a text field. */
+		if (is_enter(ev) && f->fl->type != FORM_MULTI)
+			move_focus(s, 1);
 	}
 	return SCREEN_STAY;
 }
