@@ -88,6 +88,10 @@ int roster_write_csv(const roster_doc *d, FILE *f);
 int roster_write_md(const roster_doc *d, FILE *f);
 /* XLSX into the file path (through libxlsxwriter; E_INPUT on failure). */
 int roster_write_xlsx(const roster_doc *d, const char *path, err *e);
+/* Writes the document in format f to path through a fresh temporary file
+ * (path.tmp, mode 0600, no link followed) renamed into place. E_INPUT
+ * "cannot write PATH: why". */
+int roster_save(const roster_doc *d, roster_format f, const char *path, err *e);
 
 /* ---- summary.c: the semester summary (结对帮扶情况总结) --------------- */
 

@@ -4,9 +4,12 @@
  * (CSV with a BOM, Markdown, XLSX through libxlsxwriter). */
 #include "report/report.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <ini.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "util/i18n.h"
@@ -588,4 +591,39 @@ int roster_write_xlsx(const roster_doc *d, const char *path, err *e)
 	if (x != LXW_NO_ERROR)
 		return err_set(e, E_INPUT, _("cannot write %s: %s"), path, lxw_strerror(x));
 	return 0;
+}
+
+/* ---- a file, written whole or not at all ----------------------------- */
+
+int roster_save(const roster_doc *d, roster_format f, const char *path, err *e)
+{
+	char *tmp = xasprintf("%s.tmp", path);
+	int rc = 0;
+	unlink(tmp);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!out) {
+		rc = err_set(e, E_INPUT, _("cannot write %s: %s"), tmp, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		unlink(tmp);
+		free(tmp);
+		return rc;
+	}
+	if (f == ROSTER_XLSX)
+		rc = roster_write_xlsx(d, tmp, e);
+	else if (f == ROSTER_MD)
+		rc = roster_write_md(d, out);
+	else
+		rc = roster_write_csv(d, out);
+	if (!rc && (fflush(out) != 0 || ferror(out) || fsync(fileno(out)) != 0))
+		rc = err_set(e, E_INPUT, _("cannot write %s: %s"), tmp, strerror(errno));
+	if (fclose(out) != 0 && !rc)
+		rc = err_set(e, E_INPUT, _("cannot write %s: %s"), tmp, strerror(errno));
+	if (!rc && rename(tmp, path) != 0)
+		rc = err_set(e, E_INPUT, _("cannot write %s: %s"), path, strerror(errno));
+	if (rc)
+		unlink(tmp);
+	free(tmp);
+	return rc;
 }

@@ -179,8 +179,8 @@ screen *scr_record(ui *u, const rid *student_id);   /* a student's record view *
  * value pairs, NULL-terminated) such as the pairing a talk is logged for. */
 screen *scr_form(ui *u, const char *form, const rid *id, const char *const *presets);
 screen *scr_help(ui *u, const screen *of);
-/* The reports screen (F9), in scr_reports.c; until that file defines it,
- * F9 says the screen is not there yet (ui.c declares it weak). */
+/* The reports screen (F9), in scr_reports.c: the name list, the semester
+ * summary's draft and editor, the semester's due dates. */
 screen *scr_reports(ui *u);
 
 #endif
