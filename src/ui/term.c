@@ -77,8 +77,9 @@ static void styles_init(void)
 	}
 }
 
-/* No flow control (C-s, C-q) and no literal-next (C-v): those keys are
- * bindings here. */
+/* No flow control (C-s, C-q), no literal-next (C-v) and no interrupt
+ * signal from C-c: those keys are bindings here (C-c quits, asking first
+ * about unsaved changes, instead of killing bangfu). C-z still suspends. */
 static void tty_raw_keys(void)
 {
 	struct termios t;
@@ -86,6 +87,7 @@ static void tty_raw_keys(void)
 		return;
 	t.c_iflag &= (tcflag_t)~IXON;
 	t.c_lflag &= (tcflag_t)~IEXTEN;
+	t.c_cc[VINTR] = _POSIX_VDISABLE;
 	tcsetattr(in_fd, TCSANOW, &t);
 	def_prog_mode();
 }

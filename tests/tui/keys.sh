@@ -74,6 +74,13 @@ keys C-x
 ok "C-x waits for the next key" wait_for "C-x-"
 keys C-c
 ok "emacs C-x C-c quits" wait_gone
+is "${tui_rc-}" 0 "by the binding, not by a signal (status 0)"
+
+tui_start --lang en
+ok "the default map starts" wait_for "F10Quit"
+keys C-c
+ok "C-c quits too" wait_gone
+is "${tui_rc-}" 0 "with status 0, not killed by SIGINT"
 
 # ---- the config file chooses the map
 printf '[ui]\nkeymap = vi\n' >"$XDG_CONFIG_HOME/bangfu/config"
