@@ -200,7 +200,6 @@ static void draw_title(ui *u, screen *sc)
 	int rw = lay_width(today) + 1;
 	ui_text(0, 0, COLS - rw, left, UI_TITLE);
 	ui_text_right(0, COLS - rw, rw, today, UI_TITLE);
-	mvchgat(0, COLS - 1, 1, (attr_t)ui_attr(UI_TITLE), 0, NULL);
 	free(left);
 }
 
@@ -229,26 +228,43 @@ static size_t bar_actions(screen *sc, action_t *out, size_t max)
 	return n;
 }
 
+/* Columns of the bar cell of action a ("F10" + "Quit" padded), 0 if the
+ * action has no key. */
+static int bar_cell(ui *u, action_t a, char *key, size_t n, const char **label, int *kw,
+		    int *lw)
+{
+	keymap_first_key(&u->km, a, key, n);
+	if (!key[0])
+		return 0;
+	*label = _(action_table[a].label);
+	*kw = lay_width(key);
+	*lw = lay_width(*label);
+	if (*lw < 6)
+		*lw = 6;   /* mc-like cells of even width */
+	return *kw + *lw + 1;
+}
+
 static void draw_bar(ui *u, screen *sc)
 {
 	action_t acts[BAR_MAX];
 	size_t n = bar_actions(sc, acts, BAR_MAX);
 	int x = 0;
 	u->nbar = 0;
-	move(LINES - 1, 0);
+	/* the last action (quit, normally) always gets its cell */
+	char key[48];
+	const char *label;
+	int kw, lw;
+	int last = n ? bar_cell(u, acts[n - 1], key, sizeof key, &label, &kw, &lw) : 0;
 	for (size_t i = 0; i < n; i++) {
-		char key[48];
-		keymap_first_key(&u->km, acts[i], key, sizeof key);
-		if (!key[0])
+		int need = bar_cell(u, acts[i], key, sizeof key, &label, &kw, &lw);
+		if (!need)
 			continue;
-		const char *label = _(action_table[acts[i]].label);
-		int kw = lay_width(key), lw = lay_width(label);
-		if (lw < 6)
-			lw = 6;   /* mc-like cells of even width */
-		int need = kw + lw + 1;
-		/* the quit key always fits: keep room for it */
-		if (x + need > COLS)
-			break;
+		bool is_last = i + 1 == n;
+		if (x + need + (is_last ? 0 : last) > COLS + 1) {
+			if (is_last)
+				break;
+			continue;   /* no room: leave it out, keep the last */
+		}
 		ui_text(LINES - 1, x, kw, key, UI_BAR_KEY);
 		ui_text(LINES - 1, x + kw, lw, label, UI_BAR_LABEL);
 		u->bar[u->nbar].x0 = x;
@@ -256,7 +272,7 @@ static void draw_bar(ui *u, screen *sc)
 		u->bar[u->nbar].a = acts[i];
 		u->nbar++;
 		x += need;
-		if (x < COLS)
+		if (x - 1 < COLS)
 			ui_fill(LINES - 1, x - 1, 1, UI_NORMAL);
 	}
 	if (x < COLS)
