@@ -240,6 +240,20 @@ static int summary_store(store_txn *t, void *ctx, err *e)
 	return rc;
 }
 
+/* The draft's last line states its count ("（本稿正文共N字…）"): it is a note
+ * for the secretary, not part of the summary, and is not stored. */
+static void drop_count_note(char *text)
+{
+	size_t n = strlen(text);
+	while (n && (text[n - 1] == '\n' || text[n - 1] == '\r' || text[n - 1] == ' '))
+		n--;
+	size_t start = n;
+	while (start && text[start - 1] != '\n')
+		start--;
+	if (strncmp(text + start, "（本稿正文共", strlen("（本稿正文共")) == 0 && start <= n)
+		text[start] = 0;
+}
+
 static int report_store(struct cli_ctx *c, const struct cli_cmd *cmd, struct report_args *a,
 			const char *file, bool final)
 {
@@ -248,6 +262,7 @@ static int report_store(struct cli_ctx *c, const struct cli_cmd *cmd, struct rep
 	if (file) {
 		if ((rc = report_read_file(file, &a->text, &e)) != 0)
 			return cli_fail(&e);
+		drop_count_note(a->text);
 	} else if (!final) {
 		return cli_usage(cmd, _("save needs the file holding the text"));
 	}

@@ -230,8 +230,10 @@ ok "some phrases belong to 心理 talks only ($(wc -l <"$T/psych"))" test -s "$T
 leaks=$(grep -F -f "$T/psych" -o "$T/draft" | head -n 3 | tr '\n' ' ')
 is "$leaks" "" "$c: no phrase of a talk about 心理 is quoted"
 
-bf report save --college "$c" --semester $SEM "$T/draft"
+bf --lang en report save --college "$c" --semester $SEM "$T/draft"
 is "$rc" 0 "a demo college's draft is stored"
+n=$(sed -n 's/^（本稿正文共\([0-9]*\)字）$/\1/p' "$T/draft")
+ok "the stored text leaves the draft's count line out ($n 字)" grep -q "Saved the summary of $c $SEM ($n characters)" "$T/out"
 bf report final --college "$c" --semester $SEM
 is "$rc" 0 "and, at 1000 字 or more, marked final"
 ok "the message says final" grep -q "final\|定稿" "$T/out"
