@@ -116,6 +116,16 @@ ok "1 goes back to the dashboard" wait_for "bangfu · Dashboard"
 keys F10
 ok "quit" wait_gone
 
+# ---- at 80 columns a full bar leaves cells out but always shows F10Quit
+tui_start -x 80 -y 24 --lang en
+ok "80×24 starts" wait_for "bangfu · Dashboard"
+ok "the dashboard's bar ends with F10Quit" wait_line 24 "F10Quit"
+keys 2
+ok "the students list" wait_for "bangfu · Assisted students"
+ok "its bar ends with F10Quit too" wait_line 24 "F10Quit"
+keys F10
+ok "quit" wait_gone
+
 # ---- the mouse: the key bar is clickable
 tui_start --lang en
 ok "started for the mouse" wait_for "F10Quit"
