@@ -83,8 +83,19 @@ ok "A4 landscape" sh -c "grep -o '<pageSetup [^>]*>' '$SHEET' | grep 'paperSize=
 ok "fitted to one page wide" sh -c "grep -q '<pageSetUpPr fitToPage=\"1\"/>' '$SHEET' && grep -q 'fitToHeight=\"0\"' '$SHEET'"
 ok "the header row repeats on every printed page" \
 	grep -q "_xlnm.Print_Titles\" localSheetId=\"0\">'[^']*'!\\\$3:\\\$3<" "$WB"
-ok "the header row is bold" sh -c "grep -q '<b/>' '$T/x/xl/styles.xml'"
-ok "cells have borders" grep -q '<left style="thin">' "$T/x/xl/styles.xml"
+# xf CELL ATTR — the font (fontId) or border (borderId) element of a cell's
+# style: sheet1.xml's s="N" is the N-th <xf> of styles.xml's cellXfs.
+xf() {
+	_s=$(grep -o "<c r=\"$1\" s=\"[0-9]*\"" "$SHEET" | sed 's/.*s="//; s/"//')
+	_id=$(grep -o '<cellXfs.*</cellXfs>' "$T/x/xl/styles.xml" | grep -o '<xf [^>]*>' |
+		sed -n "$((_s + 1))p" | sed "s/.*$2=\"\([0-9]*\)\".*/\1/")
+	_el=${2%Id}
+	grep -o "<${_el}s.*</${_el}s>" "$T/x/xl/styles.xml" | sed "s|</$_el>|</$_el>\n|g" | sed -n "$((_id + 1))p"
+}
+ok "the header cells are bold (B3: $(xf B3 fontId | grep -o '<b/>'))" sh -c "echo '$(xf B3 fontId)' | grep -q '<b/>'"
+ok "data cells are not bold" sh -c "! echo '$(xf B4 fontId)' | grep -q '<b/>'"
+ok "header cells have thin borders" sh -c "echo '$(xf L3 borderId)' | grep -q '<left style=\"thin\">'"
+ok "data cells have thin borders" sh -c "echo '$(xf C6 borderId)' | grep -q '<bottom style=\"thin\">'"
 # Column widths follow the display width: 帮扶类型 (学业困难、心理困难, 18
 # columns) is wider than 序号, the 学号 columns fit 10 digits.
 w() { grep -o "<col min=\"$1\" max=\"$1\" width=\"[0-9.]*\"" "$SHEET" | sed 's/.*width="\([0-9]*\).*/\1/'; }
