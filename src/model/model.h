@@ -257,6 +257,13 @@ int target_validate(store_txn *t, const target *g, err *e);
  *  - the pairing's college is the member's college;
  *  - a target from another college needs a non-empty reason;
  *  - end, if set, is not before start. */
+/* One side of a pairing on its own, as pairing_validate checks it (a form
+ * shows these as soon as that side is chosen), for a pairing that is still
+ * open; p's own id (zero for a new one) is left out of the counts.
+ *  member: a party member, under the college's limit of active pairings;
+ *  target: a target profile with at least one kind, no other active pairing. */
+int pairing_check_member(store_txn *t, const pairing *p, err *e);
+int pairing_check_target(store_txn *t, const pairing *p, err *e);
 int pairing_save(store_txn *t, pairing *p, err *e);
 int pairing_get(store_txn *t, const rid *id, pairing *out, err *e);
 /* The rules above, for a pairing as stored (college already the member's).

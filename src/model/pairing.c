@@ -132,17 +132,81 @@ static int overlapping(store_txn *t, int db, const rid *who, const pairing *p,
 	return pairings_of(t, db, who, count_overlap, o, e);
 }
 
+int pairing_check_member(store_txn *t, const pairing *p, err *e)
+{
+	student mem;
+	college col;
+	struct overlap_ctx o;
+	int rc = student_get(t, &p->member_id, &mem, e);
+	if (rc == 1)
+		return model_bad(e, "member", "%s", _("no such student"));
+	if (rc)
+		return rc;
+	if (!political_is_member(mem.political)) {
+		rc = model_bad(e, "member", _("%s is not a party member (%s)"),
+			       mem.name ? mem.name : "", mem.political ? mem.political : "");
+		goto out;
+	}
+	rc = college_get(t, &mem.college_id, &col, e);
+	if (rc == 1)
+		rc = model_bad(e, "college", "%s", _("no such college"));
+	if (rc)
+		goto out;
+	int64_t limit = college_pair_limit(&col);
+	rec_free(&college_desc, &col);
+	if ((rc = overlapping(t, IX_PAIRING_MEMBER, &p->member_id, p, &o, e)))
+		goto out;
+	if (o.count)
+		rec_free(&pairing_desc, &o.first);
+	if (o.count >= limit)
+		rc = model_bad(e, "member",
+			       _("%s already has %d active pairing(s); the college allows %lld"),
+			       mem.name ? mem.name : "", o.count, (long long)limit);
+out:
+	rec_free(&student_desc, &mem);
+	return rc;
+}
+
+int pairing_check_target(store_txn *t, const pairing *p, err *e)
+{
+	student tgt;
+	target prof;
+	struct overlap_ctx o;
+	char tname[128], other[128], day[11];
+	int rc = student_get(t, &p->target_id, &tgt, e);
+	if (rc == 1)
+		return model_bad(e, "target", "%s", _("no such student"));
+	if (rc)
+		return rc;
+	snprintf(tname, sizeof tname, "%s", tgt.name ? tgt.name : "");
+	rec_free(&student_desc, &tgt);
+	rc = target_of_student(t, &p->target_id, &prof, e);
+	if (rc == 1)
+		return model_bad(e, "target", _("%s has no target profile"), tname);
+	if (rc)
+		return rc;
+	uint32_t kinds = prof.kinds;
+	rec_free(&target_desc, &prof);
+	if (!kinds)
+		return model_bad(e, "target", _("%s has no kind of difficulty"), tname);
+	if ((rc = overlapping(t, IX_PAIRING_TARGET, &p->target_id, p, &o, e)))
+		return rc;
+	if (o.count) {
+		model_student_label(t, &o.first.member_id, other, sizeof other);
+		date_format(o.first.start, day);
+		rec_free(&pairing_desc, &o.first);
+		return model_bad(e, "target", _("%s already has an active pairing (with %s from %s)"),
+				 tname, other, day);
+	}
+	return 0;
+}
+
 int pairing_validate(store_txn *t, const pairing *p, err *e)
 {
 	student mem, tgt;
-	college col;
-	target prof;
-	struct overlap_ctx o;
-	char mname[128], tname[128], day[11];
-	bool have_mem = false, have_tgt = false, have_col = false;
+	char mname[128], tname[128];
 	int rc;
-	date_t today = date_today();
-	bool open = still_open(p, today);
+	bool open = still_open(p, date_today());
 
 	if ((rc = model_text(e, "reason", p->reason, 500, false))
 	    || (rc = model_text(e, "note", p->note, 2000, false)))
@@ -167,91 +231,35 @@ int pairing_validate(store_txn *t, const pairing *p, err *e)
 
 	rc = student_get(t, &p->member_id, &mem, e);
 	if (rc == 1)
-		rc = model_bad(e, "member", "%s", _("no such student"));
+		return model_bad(e, "member", "%s", _("no such student"));
 	if (rc)
-		goto out;
-	have_mem = true;
-	snprintf(mname, sizeof mname, "%s", mem.name ? mem.name : "");
+		return rc;
 	rc = student_get(t, &p->target_id, &tgt, e);
 	if (rc == 1)
 		rc = model_bad(e, "target", "%s", _("no such student"));
-	if (rc)
-		goto out;
-	have_tgt = true;
+	if (rc) {
+		rec_free(&student_desc, &mem);
+		return rc;
+	}
+	snprintf(mname, sizeof mname, "%s", mem.name ? mem.name : "");
 	snprintf(tname, sizeof tname, "%s", tgt.name ? tgt.name : "");
-
-	if (open && !political_is_member(mem.political)) {
-		rc = model_bad(e, "member", _("%s is not a party member (%s)"), mname,
-			       mem.political ? mem.political : "");
-		goto out;
-	}
-	if (open) {
-		rc = target_of_student(t, &p->target_id, &prof, e);
-		if (rc == 1)
-			rc = model_bad(e, "target", _("%s has no target profile"), tname);
-		if (rc)
-			goto out;
-		uint32_t kinds = prof.kinds;
-		rec_free(&target_desc, &prof);
-		if (!kinds) {
-			rc = model_bad(e, "target", _("%s has no kind of difficulty"), tname);
-			goto out;
-		}
-	}
-	if (rid_cmp(&p->college_id, &mem.college_id) != 0) {
-		rc = model_bad(e, "college", _("must be the member's college"));
-		goto out;
-	}
-	if (rid_cmp(&tgt.college_id, &mem.college_id) != 0 && (!p->reason || !*p->reason)) {
-		rc = model_bad(e, "reason", _("%s is from another college than %s: give a reason"),
-			       tname, mname);
-		goto out;
-	}
+	bool same_college = rid_cmp(&tgt.college_id, &mem.college_id) == 0;
+	bool college_ok = rid_cmp(&p->college_id, &mem.college_id) == 0;
+	rec_free(&student_desc, &mem);
+	rec_free(&student_desc, &tgt);
 
 	/* The one-to-one rules concern pairings that are still active; an ended
 	 * pairing is history. */
-	if (!open) {
-		rc = 0;
-		goto out;
-	}
-	if ((rc = overlapping(t, IX_PAIRING_TARGET, &p->target_id, p, &o, e)))
-		goto out;
-	if (o.count) {
-		char other[128];
-		model_student_label(t, &o.first.member_id, other, sizeof other);
-		date_format(o.first.start, day);
-		rec_free(&pairing_desc, &o.first);
-		rc = model_bad(e, "target", _("%s already has an active pairing (with %s from %s)"),
-			       tname, other, day);
-		goto out;
-	}
-
-	rc = college_get(t, &mem.college_id, &col, e);
-	if (rc == 1)
-		rc = model_bad(e, "college", "%s", _("no such college"));
-	if (rc)
-		goto out;
-	have_col = true;
-	if ((rc = overlapping(t, IX_PAIRING_MEMBER, &p->member_id, p, &o, e)))
-		goto out;
-	if (o.count)
-		rec_free(&pairing_desc, &o.first);
-	int64_t limit = college_pair_limit(&col);
-	if (o.count >= limit) {
-		rc = model_bad(e, "member",
-			       _("%s already has %d active pairing(s); the college allows %lld"),
-			       mname, o.count, (long long)limit);
-		goto out;
-	}
-	rc = 0;
-out:
-	if (have_mem)
-		rec_free(&student_desc, &mem);
-	if (have_tgt)
-		rec_free(&student_desc, &tgt);
-	if (have_col)
-		rec_free(&college_desc, &col);
-	return rc;
+	if (open && (rc = pairing_check_member(t, p, e)))
+		return rc;
+	if (open && (rc = pairing_check_target(t, p, e)))
+		return rc;
+	if (!college_ok)
+		return model_bad(e, "college", "%s", _("must be the member's college"));
+	if (!same_college && (!p->reason || !*p->reason))
+		return model_bad(e, "reason", _("%s is from another college than %s: give a reason"),
+				 tname, mname);
+	return 0;
 }
 
 static int validate_v(store_txn *t, const void *rec, err *e)

@@ -696,11 +696,17 @@ static fval *field_named(fstate *s, const char *entity, const char *name)
 }
 
 /* The pairing rules name the helper and the student one after the other:
- * while only one of them is chosen, the model's own test of that one
- * (political_is_member; an active pairing already) is shown at once. */
+ * while only one of them is chosen, the model's check of that side alone
+ * (pairing_check_member / pairing_check_target) is shown at once. */
 struct partial {
 	fstate *s;
 };
+
+static void partial_msg(fval *f, const char *msg)
+{
+	const char *colon = strstr(msg, ": ");
+	set_msg(f, colon ? colon + 2 : msg);
+}
 
 static int partial_fn(store_txn *t, void *ctx, err *e)
 {
@@ -709,30 +715,16 @@ static int partial_fn(store_txn *t, void *ctx, err *e)
 	fval *g = field_named(s, "pairing", "target_id");
 	if (!m || !g || m->has_ref == g->has_ref)
 		return 0;
+	pairing p = { 0 };
 	if (m->has_ref && !m->msg) {
-		student st;
-		if (student_get(t, &m->ref, &st, e) == 0) {
-			if (!political_is_member(st.political)) {
-				char buf[300];
-				snprintf(buf, sizeof buf, _("%s is not a party member (%s)"),
-					 st.name ? st.name : "", st.political ? st.political : "");
-				set_msg(m, buf);
-			}
-			rec_free(&student_desc, &st);
-		}
+		p.member_id = m->ref;
+		if (pairing_check_member(t, &p, e) == E_INPUT)
+			partial_msg(m, e->msg);
 	}
 	if (g->has_ref && !g->msg) {
-		pairing p;
-		if (pairing_active_of_target(t, &g->ref, &p, e) == 0) {
-			char name[128], other[128], day[11], buf[400];
-			student_label(t, &g->ref, name, sizeof name);
-			student_label(t, &p.member_id, other, sizeof other);
-			date_format(p.start, day);
-			snprintf(buf, sizeof buf, _("%s already has an active pairing (with %s from %s)"),
-				 name, other, day);
-			set_msg(g, buf);
-			rec_free(&pairing_desc, &p);
-		}
+		p.target_id = g->ref;
+		if (pairing_check_target(t, &p, e) == E_INPUT)
+			partial_msg(g, e->msg);
 	}
 	err_clear(e);
 	return 0;
