@@ -20,7 +20,8 @@
 #include "util/text.h"
 
 enum item {
-	IT_COLLEGE, IT_SEMESTER, IT_ROSTER, IT_DRAFT, IT_EDIT, IT_FINAL, IT_DUES, IT__COUNT
+	IT_COLLEGE, IT_SEMESTER, IT_ROSTER, IT_DRAFT, IT_EDIT, IT_FINAL, IT_DUES, IT_SCHOOL,
+	IT__COUNT
 };
 
 typedef struct rep {
@@ -37,6 +38,7 @@ typedef struct rep {
 	rid sem_id;
 	date_t roster_due, summary_due;
 	bool have_summary, final;
+	char *school;              /* "" when unset */
 	size_t stored_zishu;
 	/* the editor */
 	edit ed;
@@ -101,6 +103,10 @@ static int load_txn(store_txn *t, void *ctx, err *e)
 			r->college = (int)i;
 	free(keep);
 
+	free(r->school);
+	r->school = NULL;
+	if ((rc = model_school_get(t, &r->school, e)) != 0)
+		return rc;
 	semester s;
 	r->have_sem = false;
 	r->have_summary = r->final = false;
@@ -469,6 +475,31 @@ static void choose_semester(rep *r, ui *u)
 	free(s);
 }
 
+struct school_job {
+	const char *name;
+};
+
+static int school_txn(store_txn *t, void *ctx, err *e)
+{
+	struct school_job *j = ctx;
+	return model_school_set(t, j->name, e);
+}
+
+static void set_school(rep *r, ui *u)
+{
+	char *s = ui_prompt(u, _("The school's name, for the documents' titles"),
+			    r->school ? r->school : "");
+	if (!s)
+		return;
+	struct school_job j = { s };
+	err e = { 0 };
+	if (store_write(ui_store(u), school_txn, &j, &e) != 0)
+		set_note(r, true, "%s", e.msg);
+	else
+		r->loaded = false;
+	free(s);
+}
+
 static void open_dues(rep *r, ui *u)
 {
 	screen *f;
@@ -550,6 +581,13 @@ static void menu_draw(screen *sc, ui *u, int top, int rows, int cols)
 		case IT_DUES:
 			snprintf(line, sizeof line, "%s", _("Edit the semester's due dates …"));
 			break;
+		case IT_SCHOOL:
+			if (r->school && *r->school)
+				snprintf(line, sizeof line, _("School's name in the titles: %s"), r->school);
+			else
+				snprintf(line, sizeof line, "%s",
+					 _("School's name in the titles: not set (they show （学校名称）)"));
+			break;
 		}
 		char *item = xasprintf(" %s  %s", i == r->sel ? ">" : " ", line);
 		ui_text(y, 1, cols - 2, item, st);
@@ -612,7 +650,7 @@ static int menu_handle(screen *sc, ui *u, const ui_event *ev)
 	default:
 		return SCREEN_PASS;
 	}
-	if (r->sel > IT_SEMESTER && r->sel != IT_DUES && !college_name(r)) {
+	if (r->sel > IT_SEMESTER && r->sel < IT_DUES && !college_name(r)) {
 		choose_college(r, u);
 		if (!college_name(r))
 			return SCREEN_STAY;
@@ -625,6 +663,7 @@ static int menu_handle(screen *sc, ui *u, const ui_event *ev)
 	case IT_EDIT: edit_stored(sc, r, u); break;
 	case IT_FINAL: mark_final(r, u); r->loaded = false; break;
 	case IT_DUES: open_dues(r, u); break;
+	case IT_SCHOOL: set_school(r, u); break;
 	}
 	return SCREEN_STAY;
 }
@@ -768,6 +807,7 @@ static void rep_destroy(screen *sc)
 	for (size_t i = 0; i < r->ncolleges; i++)
 		free(r->colleges[i]);
 	free(r->colleges);
+	free(r->school);
 	edit_free(&r->ed);
 	free(r);
 	free(sc);

@@ -95,6 +95,16 @@ keys Down Enter
 ok "the due dates open in the semester form" wait_for "Name list due"
 keys Escape
 ok "Esc comes back to the reports" wait_for "Draft the semester summary"
+
+# ---- the school's name for the titles
+ok "the school's name is not set yet" wait_for "not set (they show （学校名称）)"
+keys Down Enter
+ok "it is asked for" wait_for "The school's name"
+keys -l "浙江示例大学"
+keys Enter
+ok "and shown" wait_for "School's name in the titles: 浙江示例大学"
+bf export roster --college $CS --semester $SEM --format md
+ok "the name list's title has it" grep -q '^# 浙江示例大学学生党员"一对一"结对帮扶名单$' "$T/out"
 keys F10
 ok "F10 quits" wait_gone
 
