@@ -616,6 +616,8 @@ int roster_save(const roster_doc *d, roster_format f, const char *path, err *e)
 		rc = roster_write_md(d, out);
 	else
 		rc = roster_write_csv(d, out);
+	if (rc && !e->msg[0])
+		err_set(e, E_INPUT, _("cannot write %s: %s"), tmp, strerror(errno));
 	if (!rc && (fflush(out) != 0 || ferror(out) || fsync(fileno(out)) != 0))
 		rc = err_set(e, E_INPUT, _("cannot write %s: %s"), tmp, strerror(errno));
 	if (fclose(out) != 0 && !rc)

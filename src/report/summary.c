@@ -424,7 +424,8 @@ static int gather(store_txn *t, const char *college_name, const char *semester_c
 		if (!rc && pi->talks)
 			f->pairings_talked++;
 	}
-	/* Students of each kind: each assisted student once. */
+	/* Students of each kind: each assisted student once (a student may
+	 * have had two pairings in a semester: one ended, one new). */
 	if (!rc) {
 		f->members = distinct(members, g->n);
 		f->targets = distinct(targets, g->n);
@@ -459,10 +460,6 @@ static int gather(store_txn *t, const char *college_name, const char *semester_c
 	}
 	return rc;
 }
-
-/* The kinds counted once per student needs target ids, which gather keeps
- * per pairing; a target in two pairings of a semester (one ended, one new)
- * is counted once. */
 
 int summary_facts_get(store_txn *t, const char *college_name, const char *semester_code,
 		      summary_facts *out, err *e)
@@ -573,17 +570,10 @@ static char *quote_text(const char *content, const struct names *ns)
 	return s;
 }
 
-struct quotes {
-	date_t *dates;
-	rid *ids;
-	size_t n, cap;
-};
-
 static int case_record(struct gather *g, const struct pinfo *pi, const struct names *ns,
 		       char **out)
 {
 	struct ids l = { 0 };
-	struct quotes q = { 0 };
 	int rc = st_scan(g->t, IX_TALK_PAIRING, (bytes){ pi->p.m.id.b, sizeof pi->p.m.id.b },
 			 take_last_id, &l, g->e);
 	/* IX_TALK_PAIRING is in date order: the quotable talks, oldest first. */
@@ -630,8 +620,6 @@ static int case_record(struct gather *g, const struct pinfo *pi, const struct na
 		rec_free(&talk_desc, &ks[i]);
 	free(ks);
 	free(l.v);
-	free(q.dates);
-	free(q.ids);
 	*out = sb_take(&b);
 	return rc;
 }
@@ -706,7 +694,6 @@ static int draft_vars(struct gather *g, tpl_vars *v)
 	tpl_set(v, "college", g->c.name);
 	tpl_set(v, "semester", g->s.code);
 	tpl_set(v, "semester_name", longname);
-	date_format(date_today(), buf);
 	char *today = month_day(date_today());
 	int ty, tm, td;
 	date_ymd(date_today(), &ty, &tm, &td);

@@ -241,8 +241,6 @@ static int editor_width(void)
 
 /* ---- actions -------------------------------------------------------------- */
 
-static int rep_roster_txn(store_txn *t, void *ctx, err *e);
-
 struct roster_job {
 	rep *r;
 	roster_layout l;
