@@ -17,7 +17,8 @@
 /* ---- template.c: files in forms/ and a small template engine --------- */
 
 /* The folder of the template files: $BANGFU_FORMS, else the installed
- * FORMSDIR. A file in it, malloc'd. */
+ * FORMSDIR, else forms/ beside an uninstalled in-tree binary's src/. A file
+ * in it, malloc'd. */
 char *report_forms_path(const char *name);
 /* Reads a whole file (at most 1 MiB, valid UTF-8) into a malloc'd string.
  * E_INPUT "FILE: what is wrong". */

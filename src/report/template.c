@@ -8,16 +8,43 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/i18n.h"
 #include "util/text.h"
 
+static bool is_dir(const char *p)
+{
+	struct stat sb;
+	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
 char *report_forms_path(const char *name)
 {
 	const char *d = getenv("BANGFU_FORMS");
-	if (!d || !*d)
-		d = FORMSDIR;
-	return xasprintf("%s/%s", d, name);
+	if (d && *d)
+		return xasprintf("%s/%s", d, name);
+	if (is_dir(FORMSDIR))
+		return xasprintf("%s/%s", FORMSDIR, name);
+	/* Uninstalled: the binary is src/bangfu of an in-tree build, like
+	 * ui/form.c's form_default_dir. */
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = 0;
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = 0;
+			char *cand = xasprintf("%s/../forms", exe);
+			if (is_dir(cand)) {
+				char *p = xasprintf("%s/%s", cand, name);
+				free(cand);
+				return p;
+			}
+			free(cand);
+		}
+	}
+	return xasprintf("%s/%s", FORMSDIR, name);
 }
 
 enum { TPL_MAX_FILE = 1 << 20 };
