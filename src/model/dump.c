@@ -178,7 +178,22 @@ static int dump_txn(store_txn *t, void *ctx, err *e)
 		if (c->failed)
 			return err_set(e, E_DB, _("cannot write the dump: %s"), strerror(errno));
 	}
-	int rc = st_audit_each(t, dump_audit, c, e);
+	/* Settings kept in the meta table: the school's name (report/). */
+	char *school = NULL;
+	int rc = model_school_get(t, &school, e);
+	if (rc)
+		return rc;
+	if (*school) {
+		json_t *o = json_object();
+		json_object_set_new(o, "type", json_string("setting"));
+		json_object_set_new(o, "name", json_string("school"));
+		json_object_set_new(o, "value", json_string(school));
+		emit(c, o);
+	}
+	free(school);
+	if (c->failed)
+		return err_set(e, E_DB, _("cannot write the dump: %s"), strerror(errno));
+	rc = st_audit_each(t, dump_audit, c, e);
 	if (c->failed)
 		return err_set(e, E_DB, _("cannot write the dump: %s"), strerror(errno));
 	return rc;
@@ -423,6 +438,24 @@ static int restore_line(restore_ctx *c, store_txn *t, const char *s, size_t n,
 			rc = 0;
 		}
 		c->audit++;
+		goto out;
+	}
+	if (strcmp(type, "setting") == 0) {
+		/* The school's name (model_school_set), the one setting. */
+		const char *name = json_string_value(json_object_get(o, "name"));
+		const char *value = json_string_value(json_object_get(o, "value"));
+		if (!name || !value || strcmp(name, "school") != 0) {
+			bad_line(c, line, _("unknown setting \"%s\""), name ? name : "");
+			goto out;
+		}
+		if (c->bad.n)
+			goto out;
+		rc = model_school_set(t, value, e);
+		if (rc == E_INPUT) {
+			bad_line(c, line, "%s", e->msg);
+			err_clear(e);
+			rc = 0;
+		}
 		goto out;
 	}
 	const entity_info *ei = NULL;

@@ -121,6 +121,14 @@ is "$rc" 1 "an unknown field in the template is bad input"
 ok "reported as FILE:LINE: unknown field" grep -q "bad.tpl:6: .*student.dorm" "$T/err"
 ok "the shipped forms/roster.tpl loads" sh -c "'$BANGFU' --db '$DB' export roster --college $CS --semester $SEM --template '$top_srcdir/forms/roster.tpl' >/dev/null"
 
+# ---- the school's name survives a dump and its restore
+bf --role counsellor export dump -o "$T/all.jsonl"
+ok "the dump holds the school's name" grep -q '^{"type":"setting","name":"school","value":"浙江示例大学"}$' "$T/all.jsonl"
+"$BANGFU" --db "$T/copy" import dump "$T/all.jsonl" >/dev/null 2>"$T/err"
+is "$?" 0 "the dump restores into a new database"
+"$BANGFU" --db "$T/copy" export roster --college $CS --semester $SEM -o "$T/copy.csv" >/dev/null
+ok "whose name list is the same, school and all" cmp "$T/copy.csv" "$GOLD/roster-cs.csv"
+
 # ---- errors
 bf export roster --college 不存在学院 --semester $SEM
 is "$rc" 1 "an unknown college is bad input"
