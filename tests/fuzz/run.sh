@@ -10,7 +10,7 @@ seconds=${FUZZ_SECONDS:-5}
 src=$top_srcdir/src
 out=$top_builddir/tests/fuzz/build
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -std=c11"
-cppflags="-I$src -I$top_builddir -DLOCALEDIR=\"/nonexistent\""
+cppflags="-I$src -I$top_builddir -DLOCALEDIR=\"/nonexistent\" -DFORMSDIR=\"/nonexistent\" -DKEYMAPSDIR=\"/nonexistent\""
 
 clang_works() {
 	[ -n "${CLANG:-}" ] && [ "$CLANG" != no ] || return 1
@@ -33,12 +33,18 @@ sources_of() {
 	case $1 in
 	fuzz_csv) echo "util/csv.c util/text.c util/err.c util/i18n.c" ;;
 	fuzz_value) echo "store/codec.c store/id.c util/err.c util/i18n.c" ;;
+	fuzz_keymap) echo "ui/keymap.c util/err.c util/i18n.c" ;;
+	# The form parser names record fields and value sets: the rest of the
+	# program comes from the (uninstrumented) library.
+	fuzz_form) echo "ui/form.c" ;;
 	*) return 1 ;;
 	esac
 }
 libs_of() {
 	case $1 in
 	fuzz_value) echo "${CBOR_CFLAGS:-} ${CBOR_LIBS:-} -lunistring -lcsv" ;;
+	fuzz_keymap) echo "-lncursesw -lunistring" ;;
+	fuzz_form) echo "$top_builddir/src/libbangfu.a ${BANGFU_ALL_LIBS:-}" ;;
 	*) echo "-lunistring -lcsv" ;;
 	esac
 }
@@ -55,6 +61,12 @@ seed_corpus() {
 		printf 'a,b\r\n"x, y","q""q"\r\n' >"$dir/seed-quotes"
 		printf '\357\273\277a,"line\nbreak"\n\n,,\n' >"$dir/seed-bom"
 		printf '\325\305\310\375,1\n' >"$dir/seed-gb"
+		;;
+	fuzz_keymap)
+		cp "$top_srcdir"/keymaps/* "$dir/"
+		;;
+	fuzz_form)
+		cp "$top_srcdir"/forms/*.form "$dir/"
 		;;
 	esac
 	if [ -d "$DATA/$2" ]; then
@@ -94,7 +106,7 @@ for h in "$top_srcdir"/tests/fuzz/fuzz_*.c; do
 	seed_corpus "$T/$name.seeds" "$name"
 	mkdir -p "$out/$name.corpus"
 	rc=0
-	"$out/$name" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
+	TMPDIR=$T "$out/$name" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
 		-rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="$out/$name-" \
 		"$out/$name.corpus" "$T/$name.seeds" >"$out/$name.log" 2>&1 || rc=$?
