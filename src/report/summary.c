@@ -477,6 +477,8 @@ int summary_facts_get(store_txn *t, const char *college_name, const char *semest
 struct names {
 	char **full, **anon;
 	size_t n, cap;
+	rid *people;               /* the pairings' members and students, sorted */
+	size_t npeople;
 };
 
 static void names_add(struct names *ns, const char *full)
@@ -498,7 +500,11 @@ static int names_each(const void *rec, void *ctx)
 	const student *s = rec;
 	struct names *ns = ctx;
 	names_add(ns, s->name);
-	/* The given name alone (two characters or more) too: "晓雯说". */
+	/* The given name alone (two characters or more) too, "晓雯说", for the
+	 * people of these pairings: they are the ones talks speak of, and a
+	 * given name such as 子涵 is not taken from everyone's sentences. */
+	if (!bsearch(&s->m.id, ns->people, ns->npeople, sizeof *ns->people, rid_order))
+		return 0;
 	char *anon = report_anon_name(s->name);
 	size_t sl = strlen(anon) - strlen("同学");
 	if (s->name && strlen(s->name) > sl && text_zishu(s->name + sl) >= 2) {
@@ -523,6 +529,7 @@ static void names_free(struct names *ns)
 	}
 	free(ns->full);
 	free(ns->anon);
+	free(ns->people);
 }
 
 enum { QUOTE_MAX_CHARS = 90, QUOTES_PER_CASE = 3, CASES = 2 };
@@ -891,6 +898,12 @@ static int draft_vars(struct gather *g, tpl_vars *v)
 	size_t cases[CASES];
 	size_t nc = pick_cases(g, cases);
 	struct names ns = { 0 };
+	ns.people = xcalloc(2 * g->n + 1, sizeof *ns.people);
+	for (size_t i = 0; i < g->n; i++) {
+		ns.people[ns.npeople++] = g->ps[i].p.member_id;
+		ns.people[ns.npeople++] = g->ps[i].p.target_id;
+	}
+	qsort(ns.people, ns.npeople, sizeof *ns.people, rid_order);
 	if (nc)
 		rc = st_rec_each(g->t, DB_STUDENT, &student_desc, names_each, &ns, g->e);
 	for (size_t i = 0; i < CASES; i++) {
