@@ -37,6 +37,8 @@ sources_of() {
 	# The form parser names record fields and value sets: the rest of the
 	# program comes from the (uninstrumented) library.
 	fuzz_form) echo "ui/form.c" ;;
+	# The report templates: the engine and the name list's layout file.
+	fuzz_template) echo "report/template.c report/roster.c" ;;
 	*) return 1 ;;
 	esac
 }
@@ -45,6 +47,7 @@ libs_of() {
 	fuzz_value) echo "${CBOR_CFLAGS:-} ${CBOR_LIBS:-} -lunistring -lcsv" ;;
 	fuzz_keymap) echo "-lncursesw -lunistring" ;;
 	fuzz_form) echo "$top_builddir/src/libbangfu.a ${BANGFU_ALL_LIBS:-}" ;;
+	fuzz_template) echo "-DFORMSDIR=\"/nonexistent\" $top_builddir/src/libbangfu.a ${BANGFU_ALL_LIBS:-}" ;;
 	*) echo "-lunistring -lcsv" ;;
 	esac
 }
@@ -67,6 +70,10 @@ seed_corpus() {
 		;;
 	fuzz_form)
 		cp "$top_srcdir"/forms/*.form "$dir/"
+		;;
+	fuzz_template)
+		cp "$top_srcdir"/forms/*.tpl "$dir/"
+		printf '{{#a}}x{{^b}}y{{/b}}{{/a}}{{! c }}\n' >"$dir/seed-sections"
 		;;
 	esac
 	if [ -d "$DATA/$2" ]; then
