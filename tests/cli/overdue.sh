@@ -42,6 +42,27 @@ is "$(rows)" "71,none,2021010201,2024030201 10,2026-05-10,2022010101,2023010102 
 BANGFU_TODAY=2026-05-21 bf --lang en report overdue --college $ME --days 70
 is "$(rows)" "72,none,2021010201,2024030201 " "a day later the count moves on"
 
+# ---- overdue documents: stats and the status mark them with "!"
+bf --lang en stats
+ok "stats shows the name list's due date, days ago and OVERDUE" \
+	grep -q '^! pairing name list due *2026-04-11 (39 days ago)  OVERDUE$' "$T/out"
+ok "and the summary's, days left, not marked" \
+	grep -q '^  semester summary due *2026-07-11 (in 52 days)  final for 0 of 2 colleges$' "$T/out"
+ok "stats --json is unchanged (no dates)" sh -c "'$BANGFU' --db '$DB' stats --json | grep -qx '{\"colleges\":2,\"students\":9,\"members\":4,\"targets\":4,\"counsellors\":3,\"pairings\":4,\"talks\":5,\"aid\":3}'"
+BANGFU_TODAY=2026-07-12 bf --lang en stats
+ok "after the summary's date it is marked too" \
+	grep -q '^! semester summary due *2026-07-11 (1 day ago)  OVERDUE  final for 0 of 2 colleges$' "$T/out"
+bf --lang en init --semester 2025-2026-2 --roster-due 2026-05-25 --summary-due 2026-07-20
+is "$rc" 0 "init sets the semester's due dates"
+bf --lang en
+ok "the status shows the new name-list date, 5 days left, not marked" \
+	grep -q '^  pairing name list due *2026-05-25 (in 5 days)$' "$T/out"
+ok "and the new summary date" grep -q '2026-07-20 (in 61 days)' "$T/out"
+bf init --semester 2025-2026-2 --roster-due 2026-02-30
+is "$rc" 1 "a bad date is bad input"
+bf init --roster-due 2026-05-25
+is "$rc" 2 "a due date needs --semester"
+
 bf report overdue --college 不存在学院
 is "$rc" 1 "an unknown college is bad input"
 bf report overdue --college $CS --days abc
