@@ -1,7 +1,8 @@
 #!/bin/sh
 # bangfu report overdue: pairings with no talk for more than N days (the
 # college's setting by default), most overdue first, with the member, the
-# student and the last talk's date. Today is 2026-05-20 (tests/lib.sh).
+# student and the last talk's date; then the semester's documents, overdue
+# ones marked in stats and the status. Today is 2026-05-20 (tests/lib.sh).
 #   计算机: 张伟-王磊 last talk 03-22 (59 days), 李娜-单晓雯 04-02 (48)
 #   机械:   孟凡-曾浩然 no talk since the start 03-10 (71),
 #           欧阳思远-区一诺 05-10 (10)
