@@ -177,6 +177,13 @@ static void vl_build(const edit *ed, int width, vlines *v)
 				brk = true;
 				at = i;
 				col = 0;
+				/* No line starts with a closing mark (，。、) : the
+				 * character before it goes down with it. */
+				if (wcschr(L"，。、；：？！）」』”’》〉…", c) &&
+				    i > v->start[v->n - 1] + 1 && ed->buf[i - 1] != L'\n') {
+					at = i - 1;
+					col = lay_wcwidth(ed->buf[i - 1]);
+				}
 			}
 			col += w;
 			if (brk) {
