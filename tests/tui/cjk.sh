@@ -1,5 +1,6 @@
 #!/bin/sh
-# CJK names line up in a list: the column after the name starts at the
+# CJK names line up in a list (and the list keeps its place and notices
+# another terminal's changes): the column after the name starts at the
 # same display column on every row, whatever the name (a character outside
 # the BMP 𠮷, a middle dot ·, a four-character name); a name too long for
 # its column is cut at a character boundary with "…". Display columns are
@@ -98,6 +99,31 @@ for size in "140 40" "80 24"; do
 	c5=$(col_of "$(grep 2025000005 "$T/screen3")" "计算机")
 	ok "at $1x$2 the two rows still line up" test -n "$c3" -a "$c3" = "$c5"
 done
+
+# The list keeps its place: filter, sort and selected row survive a trip
+# to the dashboard and back.
+sel_has() {
+	screen | grep '^>' | grep -qF "$1"
+}
+keys Down
+sleep 0.3
+ok "Down selects the second 欧阳 row" sel_has 2025000005
+keys 1
+ok "1 goes to the dashboard" wait_for "Talks per week"
+keys 2
+ok "2 comes back to the list with its filter" wait_for "2 of 6 rows"
+ok "and the same row selected" sel_has 2025000005
+
+# A change made from another terminal shows up without a key pressed.
+cat >"$T/more.csv" <<'EOF'
+学号,姓名,学院,班级,政治面貌,帮扶类型
+2025000007,欧阳新,计算机科学与技术学院,计科2501,共青团员,经济困难
+EOF
+bf import students "$T/more.csv"
+is "$rc" 0 "another terminal imports one more student"
+ok "the list notices the change by itself" wait_for "3 of 7 rows"
+ok "the new student is listed" wait_for "欧阳新"
+ok "the selection stays on its row" sel_has 2025000005
 
 keys F10
 ok "F10 quits" wait_gone
