@@ -180,14 +180,21 @@ bool list_row_matches(const list *l, const list_row *r, const char *filter)
 /* ---- sorting and the view -------------------------------------------- */
 
 static const list *sort_list;   /* qsort has no context argument */
+static char **sort_keys;        /* per row: the name's pinyin, for names */
 
 static int cmp_rows(const void *a, const void *b)
 {
 	const list *l = sort_list;
-	const list_row *x = &l->rows[*(const uint32_t *)a], *y = &l->rows[*(const uint32_t *)b];
+	uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
+	const list_row *x = &l->rows[i], *y = &l->rows[j];
 	int c = 0;
 	if (l->sort_col >= 0) {
 		const char *p = list_cell(x, (size_t)l->sort_col), *q = list_cell(y, (size_t)l->sort_col);
+		if (sort_keys) {
+			/* names in pinyin order (张 after 李), then by bytes */
+			p = sort_keys[i];
+			q = sort_keys[j];
+		}
 		if (l->cols[l->sort_col].numeric) {
 			long long u = strtoll(p, NULL, 10), v = strtoll(q, NULL, 10);
 			c = (u > v) - (u < v);
@@ -215,9 +222,26 @@ static void rebuild(list *l)
 		if (l->fixed || !*l->filter || list_row_matches(l, &l->rows[i], l->filter))
 			l->view[l->nview++] = (uint32_t)i;
 	if (!l->fixed && l->nview > 1) {
+		bool py = l->sort_col >= 0 && (l->cols[l->sort_col].match & LM_PINYIN);
+		if (py) {
+			sort_keys = xcalloc(l->nrows, sizeof *sort_keys);
+			for (size_t i = 0; i < l->nview; i++) {
+				const char *name = list_cell(&l->rows[l->view[i]], (size_t)l->sort_col);
+				size_t n = pinyin_name(name, NULL, 0);
+				char *k = xmalloc(n + 1);
+				pinyin_name(name, k, n + 1);
+				sort_keys[l->view[i]] = k;
+			}
+		}
 		sort_list = l;
 		qsort(l->view, l->nview, sizeof *l->view, cmp_rows);
 		sort_list = NULL;
+		if (py) {
+			for (size_t i = 0; i < l->nrows; i++)
+				free(sort_keys[i]);
+			free(sort_keys);
+			sort_keys = NULL;
+		}
 	}
 	l->sel = 0;
 	if (l->have_sel_id)
