@@ -8,6 +8,11 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib.sh"
 
+# has_line A B: a line of the screen holds A and then B.
+has_line() {
+	screen | grep -F "$1" | grep -qF "$2"
+}
+
 # sel_has TEXT: the selected row (drawn with ">") holds TEXT.
 sel_has() {
 	screen | grep '^>' | grep -qF "$1"
@@ -25,6 +30,14 @@ for map in vi emacs; do
 
 	tui_start --lang en --keymap "$map"
 	ok "$map: the dashboard comes up" wait_for "Dashboard"
+	if [ "$map" = vi ]; then
+		# the dashboard of four pairings that never talked (today is
+		# 2026-05-20): all overdue, the longest first, and the due dates
+		ok "dashboard: four overdue pairings" wait_for "Overdue pairings: 4"
+		ok "dashboard: the most overdue first (80 days, 张伟 and 王磊)" has_line ">" "80 张伟"
+		ok "dashboard: the name list is overdue" wait_for "Name list due 2026-04-11: OVERDUE by 39 days"
+		ok "dashboard: the summary's countdown" wait_for "Summary due 2026-07-11: 52 days left"
+	fi
 	keys 4
 	ok "$map: 4 opens the pairings" wait_for "4 rows"
 	sleep 0.3       # the whole frame, not a part of it

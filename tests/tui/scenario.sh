@@ -82,4 +82,15 @@ ok "the talk lasted 30 minutes and was about study" \
 bf check
 is "$rc" 0 "the database passes check"
 
+# Back on the screens: the dashboard counts the day's work.
+tui_start --lang en
+ok "with a college, bangfu opens on the dashboard" wait_for "Talks per week, last 16 weeks (1 in all)"
+ok "one pairing, four party members, one talk this month" \
+	wait_for "Pairings: 1   Party members: 4   Counsellors: 0   Talks this month: 1"
+ok "four assisted students, by kind" \
+	wait_for "Assisted students: 4   academic: 2   financial: 2   psychological: 2"
+ok "the new pairing is not overdue" wait_for "Overdue pairings: none"
+keys F10
+ok "F10 quits again" wait_gone
+
 done_testing
