@@ -123,34 +123,23 @@ int model_overdue(store_txn *t, const rid *college_id, int days, date_t today,
 	return 0;
 }
 
-static int count_one(const void *rec, void *ctx)
-{
-	(*(size_t *)ctx)++;
-	return 0;
-}
-
+/* Live records are counted by an index that holds exactly one entry for
+ * each live record of its entity (tombstones have none): LMDB keeps the
+ * number of entries of every database, so this reads no record at all —
+ * decoding every record made start-up take a second at a million talks.
+ * `bangfu check` verifies the indexes against the records. */
 int model_stats_get(store_txn *t, model_stats *out, err *e)
 {
-	struct {
-		size_t *n;
-		int db;
-		const record_desc *d;
-	} what[] = {
-		{ &out->colleges, DB_COLLEGE, &college_desc },
-		{ &out->students, DB_STUDENT, &student_desc },
-		{ &out->members, DB_MEMBER, &member_desc },
-		{ &out->targets, DB_TARGET, &target_desc },
-		{ &out->counsellors, DB_COUNSELLOR, &counsellor_desc },
-		{ &out->pairings, DB_PAIRING, &pairing_desc },
-		{ &out->talks, DB_TALK, &talk_desc },
-		{ &out->aid, DB_AID, &aid_desc },
-	};
+	(void)e;
 	memset(out, 0, sizeof *out);
-	for (size_t i = 0; i < sizeof what / sizeof *what; i++) {
-		int rc = st_rec_each(t, what[i].db, what[i].d, count_one, what[i].n, e);
-		if (rc)
-			return rc;
-	}
+	out->colleges = st_count(t, IX_COLLEGE_NAME);
+	out->students = st_count(t, IX_STUDENT_NO);
+	out->members = st_count(t, IX_MEMBER_STUDENT);
+	out->targets = st_count(t, IX_TARGET_STUDENT);
+	out->counsellors = st_count(t, IX_STAFF_NO);
+	out->pairings = st_count(t, IX_PAIRING_MEMBER);
+	out->talks = st_count(t, IX_TALK_TARGET);
+	out->aid = st_count(t, IX_AID_PAIRING);
 	return 0;
 }
 

@@ -24,12 +24,15 @@
  *       the name list's columns are bangfu's layout, so only its row count
  *       can agree).
  *   benchtool tui BANGFU_DB KEYS
- *       See tui_main below.
+ *       The front end on a pty the bench makes: time to the first frame
+ *       and keystroke-to-frame latencies in a list's filter (tui_main).
  *
  * Dates come from BANGFU_TODAY like bangfu's own (the script fixes it). */
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
+#include <pthread.h>
+#include <pty.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdint.h>
@@ -46,8 +49,10 @@
 
 #include "model/model.h"
 #include "report/report.h"
+#include "ui/ui.h"
 #include "util/date.h"
 #include "util/err.h"
+#include "util/i18n.h"
 #include "util/pinyin.h"
 
 static int64_t now_ns(void)
@@ -898,6 +903,169 @@ static int sql_main(int argc, char **argv)
 	return 0;
 }
 
+/* ---- tui: the screens on a terminal the bench makes ------------------ */
+
+/* benchtool tui DB KEYS: opens DB and runs the front end on a fresh pty
+ * (100x30, TERM xterm-256color) with a frame hook. Prints "first NS" (from
+ * before the database is opened to the end of the first doupdate), then
+ * goes to the assisted students' list (2), opens its filter (/) and types
+ * KEYS keys — pinyin, a Chinese name, a student number, and Backspace —
+ * each time waiting for the next frame: "key50 NS", "key99 NS", and "keys N
+ * frames M timeouts T" (a key that drew no frame within 2 s is a timeout).
+ * benchtool tui --probe exits 0: the front end is there. */
+struct tui_bench {
+	int master;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	unsigned long frames;
+	int64_t frame_ns, first_ns;
+	bool quit, ended;
+	int nkeys;
+	int64_t *lat;
+	int timeouts;
+};
+
+static int tui_hook(void *arg, unsigned long frame)
+{
+	struct tui_bench *b = arg;
+	int64_t now = now_ns();
+	pthread_mutex_lock(&b->mu);
+	b->frames = frame;
+	b->frame_ns = now;
+	if (frame == 1)
+		b->first_ns = now;
+	bool q = b->quit;
+	pthread_cond_broadcast(&b->cv);
+	pthread_mutex_unlock(&b->mu);
+	return q;
+}
+
+static void *tui_drain(void *arg)
+{
+	struct tui_bench *b = arg;
+	char buf[65536];
+	while (read(b->master, buf, sizeof buf) > 0)
+		;
+	return NULL;
+}
+
+/* Sends key and waits for the frame after it: its latency in ns, or -1. */
+static int64_t tui_key(struct tui_bench *b, const char *key)
+{
+	pthread_mutex_lock(&b->mu);
+	unsigned long f0 = b->frames;
+	int64_t t = now_ns();
+	if (write(b->master, key, strlen(key)) < 0)
+		fatal("write to the pty: %s", strerror(errno));
+	struct timespec dl;
+	clock_gettime(CLOCK_REALTIME, &dl);
+	dl.tv_sec += 2;
+	int rc = 0;
+	while (b->frames == f0 && rc == 0 && !b->ended)
+		rc = pthread_cond_timedwait(&b->cv, &b->mu, &dl);
+	int64_t lat = b->frames != f0 ? b->frame_ns - t : -1;
+	pthread_mutex_unlock(&b->mu);
+	return lat;
+}
+
+static void *tui_driver(void *arg)
+{
+	struct tui_bench *b = arg;
+	static const char *const pattern[] = {
+		"w", "a", "n", "g", "\x7f", "\x7f", "\x7f", "\x7f",
+		"王", "\x7f", "2", "0", "2", "4", "\x7f", "\x7f", "\x7f", "\x7f",
+		"z", "h", "\x7f", "\x7f",
+	};
+	enum { NP = sizeof pattern / sizeof *pattern };
+	pthread_mutex_lock(&b->mu);
+	while (b->frames == 0)
+		pthread_cond_wait(&b->cv, &b->mu);
+	pthread_mutex_unlock(&b->mu);
+	tui_key(b, "2");
+	tui_key(b, "/");
+	/* let anything the list started settle */
+	nanosleep(&(struct timespec){ 0, 200000000 }, NULL);
+	for (int i = 0; i < b->nkeys && !b->ended; i++) {
+		int64_t l = tui_key(b, pattern[i % NP]);
+		if (l < 0)
+			b->timeouts++;
+		b->lat[i] = l < 0 ? 2000000000 : l;
+		if (getenv("BENCH_DEBUG"))
+			fprintf(stderr, "key %d %s: %lld ns\n", i, pattern[i % NP], (long long)l);
+		/* a second frame for the same key would be taken for the
+		 * next key's: give it a moment to come */
+		nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
+	}
+	pthread_mutex_lock(&b->mu);
+	b->quit = true;
+	pthread_mutex_unlock(&b->mu);
+	/* any key: the frame it draws makes the hook leave the front end */
+	for (int i = 0; i < 10 && tui_key(b, "x") < 0; i++)
+		;
+	return NULL;
+}
+
+static int tui_main(int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "--probe") == 0)
+		return 0;
+	if (argc != 3)
+		fatal("usage: benchtool tui DB KEYS%s", NULL);
+	struct tui_bench b = { .nkeys = atoi(argv[2]) };
+	if (b.nkeys < 1)
+		b.nkeys = 1;
+	b.lat = calloc((size_t)b.nkeys, sizeof *b.lat);
+	pthread_mutex_init(&b.mu, NULL);
+	pthread_cond_init(&b.cv, NULL);
+	int slave;
+	struct winsize ws = { .ws_row = 30, .ws_col = 100 };
+	if (openpty(&b.master, &slave, NULL, NULL, &ws) != 0)
+		fatal("openpty: %s", strerror(errno));
+	setenv("TERM", "xterm-256color", 1);
+	i18n_init(NULL);    /* the locale and language, as bangfu sets them */
+	FILE *in = fdopen(slave, "r"), *out = fdopen(dup(slave), "w");
+	if (!in || !out)
+		fatal("fdopen: %s", strerror(errno));
+	pthread_t drain, driver;
+	pthread_create(&drain, NULL, tui_drain, &b);
+	int64_t t0 = now_ns();
+	store *s;
+	err e = { 0 };
+	if (model_open(&s, argv[1], &e))
+		fatal("%s", e.msg);
+	ui_set_frame_hook(tui_hook, &b);
+	pthread_create(&driver, NULL, tui_driver, &b);
+	ui_opts o = { 0 };
+	int rc = ui_run_on(s, &o, in, out);
+	pthread_mutex_lock(&b.mu);
+	b.ended = true;
+	bool drew = b.frames > 0;
+	pthread_cond_broadcast(&b.cv);
+	pthread_mutex_unlock(&b.mu);
+	if (!drew) {
+		fprintf(stderr, "benchtool: the front end drew nothing (exit status %d)\n", rc);
+		exit(1);
+	}
+	pthread_join(driver, NULL);
+	store_close(s);
+	fclose(in);
+	fclose(out);
+	close(b.master);
+	pthread_join(drain, NULL);
+	if (rc)
+		fatal("the front end exited with an error%s", NULL);
+	printf("first %lld\n", (long long)(b.first_ns - t0));
+	int64_t *v = b.lat;
+	qsort(v, (size_t)b.nkeys, sizeof *v, cmp_i64);
+	size_t n = (size_t)b.nkeys;
+	printf("key50 %lld\n", (long long)v[(n - 1) / 2]);
+	printf("key99 %lld\n", (long long)v[(n * 99 + 99) / 100 - 1]);
+	printf("keymax %lld\n", (long long)v[n - 1]);
+	printf("keys %d frames %lu timeouts %d\n", b.nkeys, b.frames, b.timeouts);
+	free(b.lat);
+	return 0;
+}
+
 /* The SQL of a question with its parameters written in, for the sqlite3
  * command-line tool: sqltext NAME COLLEGE SEMESTER STUDENT_NO. */
 static int sqltext_main(int argc, char **argv)
@@ -943,6 +1111,8 @@ int main(int argc, char **argv)
 		return sql_main(argc - 1, argv + 1);
 	if (strcmp(argv[1], "sqltext") == 0)
 		return sqltext_main(argc - 1, argv + 1);
+	if (strcmp(argv[1], "tui") == 0)
+		return tui_main(argc - 1, argv + 1);
 	fatal("unknown command %s", argv[1]);
 	return 2;
 }
