@@ -21,8 +21,27 @@ ok "with the current semester and its default due dates" \
 
 keys Down Down
 ok "the roster import is the third step" wait_for "> 3. Import the roster"
+
+# A file with errors: the preview lists every one of them, nothing is
+# written, Esc goes back.
+cp "$DATA/bad-three-rows.csv" "$T/bad.csv"
 keys Enter
 ok "it asks for the CSV file" wait_for "Path of the CSV file"
+keys -l "$T/bad.csv"
+keys Enter
+ok "a file with errors: the preview says nothing will be written" \
+	wait_for "3 errors; nothing will be written"
+ok "the first error, with its line" wait_for "bad.csv:2: name: is required"
+ok "the second" wait_for "bad.csv:4: gender:"
+ok "the third" wait_for "bad.csv:5: political_status:"
+keys Enter
+bf stats --json
+ok "nothing of the bad file is written, even after Enter" grep -q '"students":0,' "$T/out"
+keys Escape
+ok "Esc goes back to the steps" wait_for "> 3. Import the roster"
+
+keys Enter
+ok "it asks for the CSV file again" wait_for "Path of the CSV file"
 keys -l "$DATA/students.csv"
 keys Enter
 ok "a preview comes first" wait_for "Import preview: nothing has been written yet"
@@ -92,5 +111,23 @@ ok "four assisted students, by kind" \
 ok "the new pairing is not overdue" wait_for "Overdue pairings: none"
 keys F10
 ok "F10 quits again" wait_gone
+
+# Another empty database: demonstration data in two keys.
+DB="$T/demo-db"
+tui_start --lang en
+ok "a second empty database: the first-run screen" wait_for "This database is empty"
+keys Down Down Down Down
+ok "the fifth step loads demonstration data" wait_for "> 5. Load demonstration data"
+keys Enter
+ok "it asks first" wait_for "made-up students"
+keys y
+ok "then shows the dashboard" wait_for "Talks per week"
+sleep 0.3
+screen | grep -q "Pairings: [1-9][0-9]*   Party members: [1-9]" && r=0 || r=1
+ok "the demo's pairings and members are counted" test "$r" = 0
+keys F10
+ok "F10 quits" wait_gone
+bf check
+is "$rc" 0 "the demonstration database passes check"
 
 done_testing
