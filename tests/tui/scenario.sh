@@ -19,7 +19,19 @@ ok "the college is created" wait_for "College 计算机科学与技术学院 cre
 ok "with the current semester and its default due dates" \
 	wait_for "Semester 2025-2026-2: name list due 2026-04-11, summary due 2026-07-11"
 
-keys Down Down
+# The semester's due dates can be changed.
+keys Down
+ok "the second step changes the due dates" wait_for "> 2. Change the semester's due dates"
+keys Enter
+ok "it asks for the name list's due date, the default filled in" wait_for "2026-04-11"
+keys C-u
+keys -l 2026-04-20
+keys Enter
+ok "then for the summary's" wait_for "2026-07-11"
+keys Enter
+ok "the new date is saved" wait_for "name list due 2026-04-20, summary due 2026-07-11"
+
+keys Down
 ok "the roster import is the third step" wait_for "> 3. Import the roster"
 
 # A file with errors: the preview lists every one of them, nothing is
@@ -60,6 +72,7 @@ keys Enter
 ok "the dashboard shows the semester" wait_for "Semester 2025-2026-2"
 ok "and the counts from the roster" wait_for "Party members: 4"
 ok "and the talks per week" wait_for "Talks per week, last 16 weeks (0 in all)"
+ok "and the name list's changed due date, overdue" wait_for "Name list due 2026-04-20: OVERDUE by 30 days"
 
 keys 4
 ok "4 opens the pairings list, empty so far" wait_for "0 rows"
