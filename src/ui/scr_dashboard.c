@@ -223,9 +223,14 @@ static void dash_draw(screen *sc, ui *u, int top, int rows, int cols)
 		ui_style sa, sb;
 		due_text(_("Name list"), d->roster_due, d->today, a, sizeof a, &sa);
 		due_text(_("Summary"), d->summary_due, d->today, b, sizeof b, &sb);
-		int half = (cols - 2) / 2;
-		ui_text(y, 1, half, a, sa);
-		ui_text(y, 1 + half, cols - 2 - half, b, sb);
+		int wa = lay_width(a) + 4;
+		if (wa + lay_width(b) <= cols - 2) {
+			ui_text(y, 1, wa, a, sa);
+			ui_text(y, 1 + wa, cols - 2 - wa, b, sb);
+		} else {        /* narrow: one line each */
+			ui_text(y++, 1, cols - 2, a, sa);
+			ui_text(y, 1, cols - 2, b, sb);
+		}
 	} else {
 		ui_text(y, 1, cols - 2, _("This semester is not set up yet: its due dates are unknown."), UI_WARN);
 	}

@@ -168,11 +168,11 @@ struct lkind {
 /* ---- assisted students -------------------------------------------------- */
 
 static const list_col student_cols[] = {
-	{ N_("Number"), 10, 12, 0, false, false, LM_PREFIX },
-	{ N_("Name"), 8, 14, 1, false, false, LM_SUBSTR | LM_PINYIN },
+	{ N_("Number"), 10, 10, 0, false, false, LM_PREFIX },
+	{ N_("Name"), 10, 14, 1, false, false, LM_SUBSTR | LM_PINYIN },
 	{ N_("College"), 8, 20, 2, false, false, LM_SUBSTR },
-	{ N_("Class"), 6, 10, 1, false, false, LM_SUBSTR },
-	{ N_("Kinds"), 4, 14, 1, false, false, LM_SUBSTR },
+	{ N_("Class"), 8, 10, 0, false, false, LM_SUBSTR },
+	{ N_("Kinds"), 4, 10, 1, false, false, LM_SUBSTR },
 	{ N_("Tier"), 4, 8, 0, false, false, LM_SUBSTR },
 	{ N_("Paired with"), 6, 12, 1, false, false, 0 },
 	{ N_("Last talk"), 10, 10, 0, false, false, 0 },
@@ -214,10 +214,10 @@ static int load_students(struct load *ld, err *e)
 /* ---- party members ------------------------------------------------------ */
 
 static const list_col member_cols[] = {
-	{ N_("Number"), 10, 12, 0, false, false, LM_PREFIX },
-	{ N_("Name"), 8, 14, 1, false, false, LM_SUBSTR | LM_PINYIN },
+	{ N_("Number"), 10, 10, 0, false, false, LM_PREFIX },
+	{ N_("Name"), 10, 14, 1, false, false, LM_SUBSTR | LM_PINYIN },
 	{ N_("College"), 8, 20, 2, false, false, LM_SUBSTR },
-	{ N_("Class"), 6, 10, 1, false, false, LM_SUBSTR },
+	{ N_("Class"), 8, 10, 0, false, false, LM_SUBSTR },
 	{ N_("Status"), 4, 12, 0, false, false, LM_SUBSTR },
 	{ N_("Branch"), 6, 16, 1, false, false, LM_SUBSTR },
 	{ N_("Pairings"), 4, 8, 0, true, true, 0 },
