@@ -230,6 +230,8 @@ static void rebuild(list *l)
 				size_t n = pinyin_name(name, NULL, 0);
 				char *k = xmalloc(n + 1);
 				pinyin_name(name, k, n + 1);
+				for (char *c = k; *c; c++)
+					*c = fold(*c);   /* "Li Lei" among "li si" */
 				sort_keys[l->view[i]] = k;
 			}
 		}

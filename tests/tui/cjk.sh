@@ -105,6 +105,19 @@ done
 sel_has() {
 	screen | grep '^>' | grep -qF "$1"
 }
+wait_sel() {    # polls like wait_for
+	_i=0
+	while [ "$_i" -lt $((TUI_WAIT * 20)) ]; do
+		sel_has "$1" && return 0
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	screen | sed 's/^/#   /'
+	return 1
+}
+line_has() {    # line_has N TEXT: screen line N holds TEXT
+	screen | sed -n "$1p" | grep -qF "$2"
+}
 keys Down
 sleep 0.3
 ok "Down selects the second 欧阳 row" sel_has 2025000005
@@ -124,6 +137,24 @@ is "$rc" 0 "another terminal imports one more student"
 ok "the list notices the change by itself" wait_for "3 of 7 rows"
 ok "the new student is listed" wait_for "欧阳新"
 ok "the selection stays on its row" sel_has 2025000005
+
+# The mouse (SGR mouse reports, as xterm sends them): a click selects a
+# row, the wheel scrolls, a click on a column's title sorts by it.
+click() {       # click COL ROW (1-based)
+	keys -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm' "$1" "$2" "$1" "$2")"
+}
+keys Escape
+ok "Esc clears the filter" wait_not "of 7 rows"
+y=$(screen | grep -n 2025000004 | cut -d: -f1)
+click 5 "$y"
+ok "a click selects the row under it" wait_sel 2025000004
+keys -l "$(printf '\033[<65;5;%dM' "$y")"
+ok "the wheel moves the selection down" wait_sel 2025000007
+x=$(col_of "$(screen | sed -n 2p)" "Name")
+click $((x + 2)) 2
+ok "a click on Name sorts by name" wait_for "Name▲"
+ok "in pinyin order: 阿 first" line_has 3 "阿卜杜"
+ok "then Li Lei, before 欧阳" line_has 4 "Li Lei"
 
 keys F10
 ok "F10 quits" wait_gone
