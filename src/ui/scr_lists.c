@@ -853,7 +853,7 @@ static void talks_move(ui *u, action_t a)
 		}
 		break;
 	case ACT_PAGE_UP:
-		if (ts.npos && walk(u, &ts.pos[0], false, page - 1 ? page - 1 : 1, &q)) {
+		if (ts.npos && walk(u, &ts.pos[0], false, page, &q)) {
 			ts.top = q.w.p[q.w.n - 1];
 			ts.have_top = true;
 			ts.want_sel = l->sel;

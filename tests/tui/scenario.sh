@@ -138,6 +138,27 @@ ok "then shows the dashboard" wait_for "Talks per week"
 sleep 0.3
 screen | grep -q "Pairings: [1-9][0-9]*   Party members: [1-9]" && r=0 || r=1
 ok "the demo's pairings and members are counted" test "$r" = 0
+
+# The talks list pages through the date index, newest first.
+keys 5
+ok "5 opens the talks, newest first" wait_for "newest first,"
+sleep 0.3
+screen | sed -n '3,20p' | cut -c2-11 | grep '^20' >"$T/p1"
+screen | sed -n '3,20p' | cut -c2- >"$T/p1-rows"
+ok "a page of talks is shown" test "$(wc -l <"$T/p1")" -gt 10
+ok "in date order, newest first" sort -r -c "$T/p1"
+for i in 1 2 3 4 5 6 7 8; do keys PPage; done
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do keys NPage; done
+sleep 0.5
+screen | sed -n '3,20p' | cut -c2-11 | grep '^20' >"$T/p2"
+ok "twenty pages on, still newest first" sort -r -c "$T/p2"
+ok "and older than the first page" test "$(head -n 1 "$T/p2")" \< "$(tail -n 1 "$T/p1")" -o \
+	"$(head -n 1 "$T/p2")" = "$(tail -n 1 "$T/p1")"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do keys PPage; done
+sleep 0.5
+screen | sed -n '3,20p' | cut -c2-11 | grep '^20' >"$T/p3"
+screen | sed -n '3,20p' | cut -c2- >"$T/p3-rows"
+ok "twenty pages back: the first page again, row for row" cmp -s "$T/p1-rows" "$T/p3-rows"
 keys F10
 ok "F10 quits" wait_gone
 bf check
