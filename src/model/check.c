@@ -250,6 +250,8 @@ int model_check(store_txn *t, errlist *probs, err *e)
 		free(c.wants.w[i].label);
 	}
 	free(c.wants.w);
+	if (!rc)
+		rc = model_talk_days_check(t, probs, e);
 	if (rc)
 		return rc;
 	if (probs->n > before)

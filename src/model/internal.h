@@ -51,6 +51,16 @@ int model_put(store_txn *t, const entity_ops *ops, void *work, const void *old, 
 typedef int (*model_fix_fn)(store_txn *t, void *work, const void *old, err *e);
 int model_save(store_txn *t, const entity_ops *ops, void *in, model_fix_fn fix,
 	       model_fix_fn after, err *e);
+/* DB_TALK_DAY (query.c): the number of live talks of each day, kept in step
+ * with IX_TALK_DATE by model_put and model_reindex (through model_ix_count).
+ * Adds delta to the count of day d; recounts everything from IX_TALK_DATE
+ * (migration 3 -> 4); compares the two (model_check). */
+int model_talk_day_add(store_txn *t, date_t d, int delta, err *e);
+int model_talk_days_rebuild(store_txn *t, err *e);
+int model_talk_days_check(store_txn *t, errlist *probs, err *e);
+/* Keeps the counts kept for an index entry (x) that was added (delta 1)
+ * or removed (delta -1); 0 for indexes nothing counts. (values.c) */
+int model_ix_count(store_txn *t, const ix_entry *x, int delta, err *e);
 /* Looks up a string-keyed index entry: 0 found (*out), 1 not, E_DB. */
 int model_ix_get(store_txn *t, int db, const keybuf *k, rid *out, err *e);
 /* A lookup key typed by a user, cleaned like saved text: malloc'd. */

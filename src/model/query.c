@@ -1,6 +1,6 @@
 #include "config.h"
 /* query.c — overdue pairings and counts. */
-#include "model/model.h"
+#include "model/internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -143,17 +143,187 @@ int model_stats_get(store_txn *t, model_stats *out, err *e)
 	return 0;
 }
 
-/* ---- talks by date (IX_TALK_DATE: date | talk id -> "") -------------- */
+/* ---- talks by date: DB_TALK_DAY (date -> count), kept with IX_TALK_DATE */
 
-/* Calls one(date, ctx) for each talk dated from..to, in date order, by a
- * range scan of the date index: no talk record is read. */
-static int talk_dates(store_txn *t, date_t from, date_t to,
-		      void (*one)(date_t d, void *ctx), void *ctx, err *e)
+static void put_be32(uint8_t b[4], uint32_t v)
+{
+	b[0] = (uint8_t)(v >> 24);
+	b[1] = (uint8_t)(v >> 16);
+	b[2] = (uint8_t)(v >> 8);
+	b[3] = (uint8_t)v;
+}
+
+static uint32_t get_be32(const void *p)
+{
+	const uint8_t *b = p;
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+int model_talk_day_add(store_txn *t, date_t d, int delta, err *e)
+{
+	keybuf k;
+	bytes v;
+	uint8_t b[4];
+	int64_t n = 0;
+	key_init(&k);
+	key_i32(&k, d);
+	int rc = st_get(t, DB_TALK_DAY, key_bytes(&k), &v, e);
+	if (rc != 0 && rc != 1)
+		return rc;
+	if (rc == 0 && v.len == 4)
+		n = get_be32(v.data);
+	n += delta;
+	if (n <= 0) {
+		rc = st_del(t, DB_TALK_DAY, key_bytes(&k), e);
+		return rc == 1 ? 0 : rc;
+	}
+	put_be32(b, (uint32_t)n);
+	return st_put(t, DB_TALK_DAY, key_bytes(&k), (bytes){ b, 4 }, e);
+}
+
+/* Counts IX_TALK_DATE's entries per date: fn(date, count) for each date. */
+static int count_index(store_txn *t, int (*fn)(date_t d, uint32_t n, void *ctx), void *ctx,
+		       err *e)
+{
+	store_cursor *c;
+	bytes key, val;
+	int rc = st_cursor_open(t, IX_TALK_DATE, &c, e);
+	if (rc)
+		return rc;
+	int32_t day = 0;
+	uint32_t n = 0;
+	int frc = 0;
+	for (rc = st_first(c, &key, &val); rc == 0 && !frc; rc = st_next(c, &key, &val)) {
+		size_t pos = 0;
+		int32_t d;
+		if (!key_take_i32(key, &pos, &d))
+			continue;
+		if (n && d != day) {
+			frc = fn(day, n, ctx);
+			n = 0;
+		}
+		day = d;
+		n++;
+	}
+	st_cursor_close(c);
+	if (rc > 1)
+		return err_set(e, E_DB, "%s", _("cannot read the talk date index"));
+	if (!frc && n)
+		frc = fn(day, n, ctx);
+	return frc;
+}
+
+struct rebuild_ctx {
+	store_txn *t;
+	err *e;
+};
+
+static int put_day(date_t d, uint32_t n, void *ctx)
+{
+	struct rebuild_ctx *r = ctx;
+	keybuf k;
+	uint8_t b[4];
+	key_init(&k);
+	key_i32(&k, d);
+	put_be32(b, n);
+	return st_put(r->t, DB_TALK_DAY, key_bytes(&k), (bytes){ b, 4 }, r->e);
+}
+
+int model_talk_days_rebuild(store_txn *t, err *e)
+{
+	store_cursor *c;
+	bytes key, val;
+	int rc;
+	/* drop what is there (a re-run), then count afresh */
+	while ((rc = st_cursor_open(t, DB_TALK_DAY, &c, e)) == 0) {
+		keybuf k;
+		rc = st_first(c, &key, &val);
+		if (rc == 0 && key.len <= sizeof k.b) {
+			memcpy(k.b, key.data, key.len);
+			k.len = key.len;
+		}
+		st_cursor_close(c);
+		if (rc)
+			break;
+		if ((rc = st_del(t, DB_TALK_DAY, key_bytes(&k), e)) > 1)
+			return rc;
+	}
+	if (rc > 1)
+		return rc;
+	struct rebuild_ctx r = { t, e };
+	return count_index(t, put_day, &r, e);
+}
+
+struct days_check {
+	store_cursor *c;
+	bytes key, val;
+	int at;                /* 0 on an entry, 1 past the end, else an error */
+	errlist *probs;
+};
+
+static void day_problem(struct days_check *x, date_t d, uint32_t kept, uint32_t counted)
+{
+	char ds[11];
+	date_format(d, ds);
+	errlist_add(x->probs, _("talk_day: %s counts %u talks, the date index holds %u"), ds,
+		    (unsigned)kept, (unsigned)counted);
+}
+
+static bool day_at(struct days_check *x, int32_t *d, uint32_t *n)
+{
+	size_t pos = 0;
+	if (x->at != 0 || !key_take_i32(x->key, &pos, d))
+		return false;
+	*n = x->val.len == 4 ? get_be32(x->val.data) : 0;
+	return true;
+}
+
+static int check_day(date_t d, uint32_t n, void *ctx)
+{
+	struct days_check *x = ctx;
+	int32_t kd;
+	uint32_t kn;
+	while (day_at(x, &kd, &kn) && kd < d) {
+		day_problem(x, kd, kn, 0);
+		x->at = st_next(x->c, &x->key, &x->val);
+	}
+	if (day_at(x, &kd, &kn) && kd == d) {
+		if (kn != n)
+			day_problem(x, d, kn, n);
+		x->at = st_next(x->c, &x->key, &x->val);
+	} else {
+		day_problem(x, d, 0, n);
+	}
+	return 0;
+}
+
+int model_talk_days_check(store_txn *t, errlist *probs, err *e)
+{
+	struct days_check x = { .probs = probs };
+	int rc = st_cursor_open(t, DB_TALK_DAY, &x.c, e);
+	if (rc)
+		return rc;
+	x.at = st_first(x.c, &x.key, &x.val);
+	rc = count_index(t, check_day, &x, e);
+	int32_t kd;
+	uint32_t kn;
+	while (!rc && day_at(&x, &kd, &kn)) {
+		day_problem(&x, kd, kn, 0);
+		x.at = st_next(x.c, &x.key, &x.val);
+	}
+	st_cursor_close(x.c);
+	return rc;
+}
+
+/* Calls one(date, count, ctx) for each day from..to that has talks, in
+ * date order: a row per day of DB_TALK_DAY, no talk and no talk key read. */
+static int talk_days(store_txn *t, date_t from, date_t to,
+		     void (*one)(date_t d, size_t n, void *ctx), void *ctx, err *e)
 {
 	store_cursor *c;
 	keybuf k;
 	bytes key, val;
-	int rc = st_cursor_open(t, IX_TALK_DATE, &c, e);
+	int rc = st_cursor_open(t, DB_TALK_DAY, &c, e);
 	if (rc)
 		return rc;
 	key_init(&k);
@@ -161,11 +331,11 @@ static int talk_dates(store_txn *t, date_t from, date_t to,
 	for (rc = st_seek(c, key_bytes(&k), &key, &val); rc == 0; rc = st_next(c, &key, &val)) {
 		size_t pos = 0;
 		int32_t d;
-		if (!key_take_i32(key, &pos, &d))
+		if (!key_take_i32(key, &pos, &d) || val.len != 4)
 			continue;
 		if (d > to)
 			break;
-		one(d, ctx);
+		one(d, get_be32(val.data), ctx);
 	}
 	st_cursor_close(c);
 	if (rc > 1)
@@ -173,10 +343,10 @@ static int talk_dates(store_txn *t, date_t from, date_t to,
 	return 0;
 }
 
-static void count_date(date_t d, void *ctx)
+static void count_date(date_t d, size_t n, void *ctx)
 {
 	(void)d;
-	(*(size_t *)ctx)++;
+	*(size_t *)ctx += n;
 }
 
 int model_talk_count_between(store_txn *t, date_t from, date_t to, size_t *n, err *e)
@@ -184,7 +354,7 @@ int model_talk_count_between(store_txn *t, date_t from, date_t to, size_t *n, er
 	*n = 0;
 	if (to < from)
 		return 0;
-	return talk_dates(t, from, to, count_date, n, e);
+	return talk_days(t, from, to, count_date, n, e);
 }
 
 struct weeks_ctx {
@@ -192,10 +362,10 @@ struct weeks_ctx {
 	size_t *counts;
 };
 
-static void week_date(date_t d, void *ctx)
+static void week_date(date_t d, size_t n, void *ctx)
 {
 	struct weeks_ctx *w = ctx;
-	w->counts[(d - w->start) / 7]++;
+	w->counts[(d - w->start) / 7] += n;
 }
 
 int model_talks_by_week(store_txn *t, date_t start, int weeks, size_t *counts, err *e)
@@ -204,7 +374,7 @@ int model_talks_by_week(store_txn *t, date_t start, int weeks, size_t *counts, e
 	if (weeks <= 0)
 		return 0;
 	memset(counts, 0, (size_t)weeks * sizeof *counts);
-	return talk_dates(t, start, start + 7 * weeks - 1, week_date, &w, e);
+	return talk_days(t, start, start + 7 * weeks - 1, week_date, &w, e);
 }
 
 /* ---- the programme's counts for the dashboard ------------------------- */

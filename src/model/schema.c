@@ -22,6 +22,7 @@ const char *const model_db_names[DB__COUNT] = {
 	[DB_TALK] = "talk",
 	[DB_AID] = "aid",
 	[DB_SUMMARY] = "summary",
+	[DB_TALK_DAY] = "talk_day",
 	[IX_COLLEGE_NAME] = "ix_college_name",
 	[IX_SEMESTER_CODE] = "ix_semester_code",
 	[IX_STUDENT_NO] = "ix_student_no",
@@ -124,10 +125,18 @@ static int migrate_2_to_3(store_txn *t, err *e)
 	return st_rec_each(t, DB_TALK, &talk_desc, mig3_talk_date, &m, e);
 }
 
+/* 3 -> 4: DB_TALK_DAY, the number of talks of each day, counted from
+ * IX_TALK_DATE (whatever counts were there are replaced: safe to re-run). */
+static int migrate_3_to_4(store_txn *t, err *e)
+{
+	return model_talk_days_rebuild(t, e);
+}
+
 /* Step i takes a database from version i to i + 1. */
 static int (*const migrations[])(store_txn *, err *) = {
 	[1] = migrate_1_to_2,
 	[2] = migrate_2_to_3,
+	[3] = migrate_3_to_4,
 };
 
 static int read_version(store_txn *t, void *ctx, err *e)
@@ -220,10 +229,17 @@ int model_reindex(store_txn *t, const entity_info *ei, const void *rec, err *e)
 		return 0;
 	xs = xcalloc(IX_MAX_PER_RECORD, sizeof *xs);
 	size_t n = ops->keys(rec, xs);
-	for (size_t i = 0; i < n && !rc; i++)
-		rc = st_put(t, xs[i].db, key_bytes(&xs[i].key),
-			    xs[i].has_val ? (bytes){ xs[i].val.b, sizeof xs[i].val.b } : (bytes){ "", 0 },
-			    e);
+	for (size_t i = 0; i < n && !rc; i++) {
+		bytes v;
+		rc = xs[i].db == IX_TALK_DATE ? st_get(t, xs[i].db, key_bytes(&xs[i].key), &v, e) : 0;
+		if (rc == 1)   /* a new entry of a counted index */
+			rc = model_ix_count(t, &xs[i], 1, e);
+		if (!rc)
+			rc = st_put(t, xs[i].db, key_bytes(&xs[i].key),
+				    xs[i].has_val ? (bytes){ xs[i].val.b, sizeof xs[i].val.b }
+						  : (bytes){ "", 0 },
+				    e);
+	}
 	free(xs);
 	return rc;
 }

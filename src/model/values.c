@@ -319,6 +319,15 @@ static bool same_key(const ix_entry *a, const ix_entry *b)
 	       && memcmp(a->key.b, b->key.b, a->key.len) == 0;
 }
 
+int model_ix_count(store_txn *t, const ix_entry *x, int delta, err *e)
+{
+	size_t pos = 0;
+	int32_t d;
+	if (x->db != IX_TALK_DATE || !key_take_i32(key_bytes(&x->key), &pos, &d))
+		return 0;
+	return model_talk_day_add(t, d, delta, e);
+}
+
 int model_put(store_txn *t, const entity_ops *ops, void *work, const void *old, err *e)
 {
 	ix_entry *was = xcalloc(IX_MAX_PER_RECORD, sizeof *was);
@@ -333,13 +342,26 @@ int model_put(store_txn *t, const entity_ops *ops, void *work, const void *old, 
 		bool kept = false;
 		for (size_t j = 0; j < nnow; j++)
 			kept = kept || same_key(&was[i], &now[j]);
-		if (!kept && (rc = st_del(t, was[i].db, key_bytes(&was[i].key), e)) == E_DB)
+		if (kept)
+			continue;
+		if ((rc = st_del(t, was[i].db, key_bytes(&was[i].key), e)) == E_DB)
+			goto out;
+		if (rc == 0 && (rc = model_ix_count(t, &was[i], -1, e)))
 			goto out;
 	}
 	rc = 0;
-	for (size_t j = 0; j < nnow; j++)
+	for (size_t j = 0; j < nnow; j++) {
+		if (now[j].db == IX_TALK_DATE) {   /* counted: is the entry new? */
+			bytes v;
+			rc = st_get(t, now[j].db, key_bytes(&now[j].key), &v, e);
+			if (rc == 1)
+				rc = model_ix_count(t, &now[j], 1, e);
+			if (rc)
+				goto out;
+		}
 		if ((rc = st_put(t, now[j].db, key_bytes(&now[j].key), ix_val(&now[j]), e)))
 			goto out;
+	}
 out:
 	free(was);
 	free(now);

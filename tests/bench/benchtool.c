@@ -883,8 +883,12 @@ static int sql_main(int argc, char **argv)
 			ns = rs.nrows;
 		}
 		bool same = rb.n == rs.n;
-		for (size_t j = 0; same && j < rb.n; j++)
+		for (size_t j = 0; same && j < rb.n; j++) {
 			same = strcmp(rb.cell[j], rs.cell[j]) == 0;
+			if (!same && getenv("BENCH_DEBUG"))
+				fprintf(stderr, "%s: cell %zu: bangfu \"%s\", sqlite \"%s\"\n",
+					x->name, j, rb.cell[j], rs.cell[j]);
+		}
 		rows_free(&rb);
 		rows_free(&rs);
 		sqlite3_finalize(st);

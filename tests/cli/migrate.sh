@@ -28,12 +28,17 @@ case $json in
 esac
 is "$kept" yes "students, target, pairing and talks are kept"
 
-is "$(version)" "00000003" \
-	"the schema version is now 3"
+is "$(version)" "00000004" \
+	"the schema version is now 4"
 n=$(mdb_stat -s ix_student_college "$DB" | sed -n 's/^ *Entries: //p')
 is "$n" 6 "every student is in the student-by-college index (step 1 to 2)"
 n=$(mdb_stat -s ix_talk_date "$DB" | sed -n 's/^ *Entries: //p')
 is "$n" 2 "every talk is in the talk-by-date index (step 2 to 3)"
+sum=0
+for v in $(mdb_dump -s talk_day "$DB" | sed -n '/^HEADER=END/,/^DATA=END/p' | grep '^ ' | sed -n 'n;p'); do
+	sum=$((sum + 0x$v))
+done
+is "$sum" 2 "the talks are counted by day (step 3 to 4)"
 
 bf check
 is "$rc" 0 "check finds the migrated database sound"

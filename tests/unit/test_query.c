@@ -420,6 +420,59 @@ TXN_TEST(talks_by_date, weeks_count_each_talk_in_its_week)
 	return 0;
 }
 
+/* The counts by day (DB_TALK_DAY) follow every save: a new talk, a talk
+ * moved to another day, a talk deleted; check finds them sound, and finds a
+ * count that is wrong. */
+TXN_TEST(talks_by_date, day_counts_follow_saves_and_check_finds_a_wrong_one)
+{
+	struct three w = three(t, "计算机学院", 0, 'A');
+	pairing p;
+	cr_assert_eq(pairing_get(t, &w.pb, &p, e), 0);
+	talk k = { 0 };
+	k.member_id = p.member_id;
+	k.target_id = p.target_id;
+	k.date = D("2026-05-12");
+	k.minutes = 30;
+	k.mode = "面谈";
+	k.topics = TOPIC_STUDY;
+	cr_assert_eq(talk_save(t, &k, e), 0, "%s", e->msg);
+	rec_free(&pairing_desc, &p);
+	size_t n;
+	cr_assert_eq(model_talk_count_between(t, D("2026-05-12"), D("2026-05-12"), &n, e), 0);
+	cr_assert_eq(n, 1, "a new talk is counted on its day");
+	k.date = D("2026-05-13");
+	cr_assert_eq(talk_save(t, &k, e), 0, "%s", e->msg);
+	cr_assert_eq(model_talk_count_between(t, D("2026-05-12"), D("2026-05-12"), &n, e), 0);
+	cr_assert_eq(n, 0, "a talk moved to another day leaves the old day");
+	cr_assert_eq(model_talk_count_between(t, D("2026-05-13"), D("2026-05-13"), &n, e), 0);
+	cr_assert_eq(n, 1, "and is counted on the new one");
+	k.minutes = 45;
+	cr_assert_eq(talk_save(t, &k, e), 0, "%s", e->msg);
+	cr_assert_eq(model_talk_count_between(t, D("2026-05-13"), D("2026-05-13"), &n, e), 0);
+	cr_assert_eq(n, 1, "an edit on the same day counts once");
+	k.m.flags |= REC_DELETED;
+	cr_assert_eq(talk_save(t, &k, e), 0, "%s", e->msg);
+	cr_assert_eq(model_talk_count_between(t, D("2026-05-13"), D("2026-05-13"), &n, e), 0);
+	cr_assert_eq(n, 0, "a deleted talk is not counted");
+	k.m.flags &= (uint8_t)~REC_DELETED;
+	k.mode = NULL;   /* not ours to free */
+	errlist probs = { 0 };
+	cr_assert_eq(model_check(t, &probs, e), 0, "%s", probs.n ? probs.msg[0] : e->msg);
+	/* a count that is off */
+	keybuf day;
+	key_init(&day);
+	key_i32(&day, D("2026-05-01"));
+	cr_assert_eq(st_put(t, DB_TALK_DAY, key_bytes(&day), (bytes){ "\0\0\0\x07", 4 }, e), 0);
+	err x = { 0 };
+	cr_assert_eq(model_check(t, &probs, &x), E_DB);
+	bool named = false;
+	for (size_t i = 0; i < probs.n; i++)
+		named = named || strstr(probs.msg[i], "talk_day") != NULL;
+	cr_assert(named, "check names the wrong count");
+	errlist_free(&probs);
+	return 0;
+}
+
 TXN_TEST(programme, counts_by_kind_and_active_pairings)
 {
 	struct three w = three(t, "计算机学院", 0, 'A');
