@@ -252,6 +252,8 @@ int model_check(store_txn *t, errlist *probs, err *e)
 	free(c.wants.w);
 	if (!rc)
 		rc = model_talk_days_check(t, probs, e);
+	if (!rc)
+		rc = model_pairing_lasts_check(t, probs, e);
 	if (rc)
 		return rc;
 	if (probs->n > before)

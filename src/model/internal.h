@@ -61,6 +61,15 @@ int model_talk_days_check(store_txn *t, errlist *probs, err *e);
 /* Keeps the counts kept for an index entry (x) that was added (delta 1)
  * or removed (delta -1); 0 for indexes nothing counts. (values.c) */
 int model_ix_count(store_txn *t, const ix_entry *x, int delta, err *e);
+/* After an index entry x was written or removed: refreshes what is kept
+ * from its index (a pairing's last talk for IX_TALK_PAIRING). (values.c) */
+int model_ix_refresh(store_txn *t, const ix_entry *x, err *e);
+/* DB_PAIRING_LAST (pairing.c): recomputes one pairing's last talk from
+ * IX_TALK_PAIRING; rebuilds them all (migration 4 -> 5); compares the two
+ * (model_check). */
+int model_pairing_last_update(store_txn *t, const rid *pairing_id, err *e);
+int model_pairing_lasts_rebuild(store_txn *t, err *e);
+int model_pairing_lasts_check(store_txn *t, errlist *probs, err *e);
 /* Looks up a string-keyed index entry: 0 found (*out), 1 not, E_DB. */
 int model_ix_get(store_txn *t, int db, const keybuf *k, rid *out, err *e);
 /* A lookup key typed by a user, cleaned like saved text: malloc'd. */

@@ -30,6 +30,9 @@ enum model_db {
 	DB_TALK_DAY,          /* date -> live talks that day, u32 big-endian: kept
 	                         with IX_TALK_DATE, so the dashboard's counts read
 	                         a row per day, not a key per talk (schema 4) */
+	DB_PAIRING_LAST,      /* pairing id -> date of its last talk (key_i32 form),
+	                         none without talks: kept with IX_TALK_PAIRING, so
+	                         overdue reads one small row per pairing (schema 5) */
 	/* secondary indexes: composite keys, changed with their records */
 	IX_COLLEGE_NAME,      /* name\0 -> college id */
 	IX_SEMESTER_CODE,     /* code\0 -> semester id */
@@ -51,9 +54,9 @@ enum model_db {
 extern const char *const model_db_names[DB__COUNT];
 /* Schema versions: 1 was the first layout (no IX_STUDENT_COLLEGE, no member
  * profiles: party members were known by political status only); 2 adds both;
- * 3 adds IX_TALK_DATE; 4 adds DB_TALK_DAY. model_open migrates older
+ * 3 adds IX_TALK_DATE; 4 DB_TALK_DAY; 5 DB_PAIRING_LAST. model_open migrates older
  * databases step by step. */
-enum { SCHEMA_VERSION = 4 };
+enum { SCHEMA_VERSION = 5 };
 
 /* Opens the database folder, runs migrations (refusing a database newer than
  * this program with E_DB), and returns the store. */

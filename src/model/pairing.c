@@ -338,7 +338,9 @@ int pairing_find(store_txn *t, const rid *member_student, const rid *target_stud
 	return rc == 1 ? 0 : rc == 0 ? 1 : rc;
 }
 
-int pairing_last_talk(store_txn *t, const rid *pairing_id, date_t *out, err *e)
+/* The last talk of a pairing read from IX_TALK_PAIRING (pairing | date |
+ * talk id): what DB_PAIRING_LAST keeps. */
+static int last_from_index(store_txn *t, const rid *pairing_id, date_t *out, err *e)
 {
 	store_cursor *c;
 	bytes k, v;
@@ -357,4 +359,175 @@ int pairing_last_talk(store_txn *t, const rid *pairing_id, date_t *out, err *e)
 	if (rc == 1)
 		return 0;
 	return rc ? err_set(e, E_DB, "%s", _("cannot read the talk index")) : 0;
+}
+
+static int last_put(store_txn *t, const rid *pairing_id, date_t d, err *e)
+{
+	bytes key = { pairing_id->b, sizeof pairing_id->b };
+	if (!d) {
+		int rc = st_del(t, DB_PAIRING_LAST, key, e);
+		return rc == 1 ? 0 : rc;
+	}
+	keybuf v;
+	key_init(&v);
+	key_i32(&v, d);
+	return st_put(t, DB_PAIRING_LAST, key, key_bytes(&v), e);
+}
+
+int model_pairing_last_update(store_txn *t, const rid *pairing_id, err *e)
+{
+	date_t d;
+	int rc = last_from_index(t, pairing_id, &d, e);
+	return rc ? rc : last_put(t, pairing_id, d, e);
+}
+
+/* Walks IX_TALK_PAIRING once: fn(pairing, last date) for each pairing with
+ * talks, in id order. */
+static int each_last(store_txn *t, int (*fn)(const rid *p, date_t d, void *ctx), void *ctx,
+		     err *e)
+{
+	store_cursor *c;
+	bytes k, v;
+	int rc = st_cursor_open(t, IX_TALK_PAIRING, &c, e);
+	if (rc)
+		return rc;
+	rid cur = { { 0 } };
+	date_t last = 0;
+	bool have = false;
+	int frc = 0;
+	for (rc = st_first(c, &k, &v); rc == 0 && !frc; rc = st_next(c, &k, &v)) {
+		size_t pos = 0;
+		rid p;
+		int32_t d;
+		if (!key_take_id(k, &pos, &p) || !key_take_i32(k, &pos, &d))
+			continue;
+		if (have && rid_cmp(&p, &cur) != 0)
+			frc = fn(&cur, last, ctx);
+		cur = p;
+		last = d;
+		have = true;
+	}
+	st_cursor_close(c);
+	if (rc > 1)
+		return err_set(e, E_DB, "%s", _("cannot read the talk index"));
+	if (!frc && have)
+		frc = fn(&cur, last, ctx);
+	return frc;
+}
+
+struct last_ctx {
+	store_txn *t;
+	err *e;
+	store_cursor *c;       /* check: DB_PAIRING_LAST */
+	bytes k, v;
+	int at;
+	errlist *probs;
+};
+
+static int rebuild_one(const rid *p, date_t d, void *ctx)
+{
+	struct last_ctx *x = ctx;
+	return last_put(x->t, p, d, x->e);
+}
+
+int model_pairing_lasts_rebuild(store_txn *t, err *e)
+{
+	store_cursor *c;
+	bytes k, v;
+	int rc;
+	while ((rc = st_cursor_open(t, DB_PAIRING_LAST, &c, e)) == 0) {
+		rid p;
+		rc = st_first(c, &k, &v);
+		if (rc == 0 && k.len == sizeof p.b)
+			memcpy(p.b, k.data, sizeof p.b);
+		else if (rc == 0)
+			rc = 2;
+		st_cursor_close(c);
+		if (rc)
+			break;
+		if ((rc = st_del(t, DB_PAIRING_LAST, (bytes){ p.b, sizeof p.b }, e)) > 1)
+			return rc;
+	}
+	if (rc > 1)
+		return err_set(e, E_DB, "%s", _("cannot read the talk index"));
+	struct last_ctx x = { .t = t, .e = e };
+	return each_last(t, rebuild_one, &x, e);
+}
+
+static void last_problem(struct last_ctx *x, const rid *p, date_t kept, date_t found)
+{
+	char hex[33], a[11] = "-", b[11] = "-";
+	rid_hex(p, hex);
+	if (kept)
+		date_format(kept, a);
+	if (found)
+		date_format(found, b);
+	errlist_add(x->probs, _("pairing_last: pairing %s has %s as its last talk, the talk index %s"),
+		    hex, a, b);
+}
+
+static bool last_at(struct last_ctx *x, rid *p, date_t *d)
+{
+	size_t pos = 0;
+	int32_t v;
+	if (x->at != 0 || x->k.len != sizeof p->b)
+		return false;
+	memcpy(p->b, x->k.data, sizeof p->b);
+	*d = key_take_i32(x->v, &pos, &v) ? v : 0;
+	return true;
+}
+
+static int check_one(const rid *p, date_t d, void *ctx)
+{
+	struct last_ctx *x = ctx;
+	rid kp;
+	date_t kd;
+	while (last_at(x, &kp, &kd) && rid_cmp(&kp, p) < 0) {
+		last_problem(x, &kp, kd, 0);
+		x->at = st_next(x->c, &x->k, &x->v);
+	}
+	if (last_at(x, &kp, &kd) && rid_cmp(&kp, p) == 0) {
+		if (kd != d)
+			last_problem(x, p, kd, d);
+		x->at = st_next(x->c, &x->k, &x->v);
+	} else {
+		last_problem(x, p, 0, d);
+	}
+	return 0;
+}
+
+int model_pairing_lasts_check(store_txn *t, errlist *probs, err *e)
+{
+	struct last_ctx x = { .t = t, .e = e, .probs = probs };
+	int rc = st_cursor_open(t, DB_PAIRING_LAST, &x.c, e);
+	if (rc)
+		return rc;
+	x.at = st_first(x.c, &x.k, &x.v);
+	rc = each_last(t, check_one, &x, e);
+	rid kp;
+	date_t kd;
+	while (!rc && last_at(&x, &kp, &kd)) {
+		last_problem(&x, &kp, kd, 0);
+		x.at = st_next(x.c, &x.k, &x.v);
+	}
+	st_cursor_close(x.c);
+	return rc;
+}
+
+/* One small row per pairing (DB_PAIRING_LAST) instead of a seek into the
+ * talk index: overdue asks this of every pairing. */
+int pairing_last_talk(store_txn *t, const rid *pairing_id, date_t *out, err *e)
+{
+	bytes v;
+	size_t pos = 0;
+	int32_t d;
+	*out = 0;
+	int rc = st_get(t, DB_PAIRING_LAST, (bytes){ pairing_id->b, sizeof pairing_id->b }, &v, e);
+	if (rc == 1)
+		return 0;
+	if (rc)
+		return rc;
+	if (key_take_i32(v, &pos, &d))
+		*out = d;
+	return 0;
 }

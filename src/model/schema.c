@@ -23,6 +23,7 @@ const char *const model_db_names[DB__COUNT] = {
 	[DB_AID] = "aid",
 	[DB_SUMMARY] = "summary",
 	[DB_TALK_DAY] = "talk_day",
+	[DB_PAIRING_LAST] = "pairing_last",
 	[IX_COLLEGE_NAME] = "ix_college_name",
 	[IX_SEMESTER_CODE] = "ix_semester_code",
 	[IX_STUDENT_NO] = "ix_student_no",
@@ -132,11 +133,19 @@ static int migrate_3_to_4(store_txn *t, err *e)
 	return model_talk_days_rebuild(t, e);
 }
 
+/* 4 -> 5: DB_PAIRING_LAST, each pairing's last talk, from IX_TALK_PAIRING
+ * (rebuilt whole: safe to re-run). */
+static int migrate_4_to_5(store_txn *t, err *e)
+{
+	return model_pairing_lasts_rebuild(t, e);
+}
+
 /* Step i takes a database from version i to i + 1. */
 static int (*const migrations[])(store_txn *, err *) = {
 	[1] = migrate_1_to_2,
 	[2] = migrate_2_to_3,
 	[3] = migrate_3_to_4,
+	[4] = migrate_4_to_5,
 };
 
 static int read_version(store_txn *t, void *ctx, err *e)
@@ -240,6 +249,8 @@ int model_reindex(store_txn *t, const entity_info *ei, const void *rec, err *e)
 						  : (bytes){ "", 0 },
 				    e);
 	}
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = model_ix_refresh(t, &xs[i], e);
 	free(xs);
 	return rc;
 }

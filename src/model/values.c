@@ -328,6 +328,15 @@ int model_ix_count(store_txn *t, const ix_entry *x, int delta, err *e)
 	return model_talk_day_add(t, d, delta, e);
 }
 
+int model_ix_refresh(store_txn *t, const ix_entry *x, err *e)
+{
+	size_t pos = 0;
+	rid pid;
+	if (x->db != IX_TALK_PAIRING || !key_take_id(key_bytes(&x->key), &pos, &pid))
+		return 0;
+	return model_pairing_last_update(t, &pid, e);
+}
+
 int model_put(store_txn *t, const entity_ops *ops, void *work, const void *old, err *e)
 {
 	ix_entry *was = xcalloc(IX_MAX_PER_RECORD, sizeof *was);
@@ -362,6 +371,11 @@ int model_put(store_txn *t, const entity_ops *ops, void *work, const void *old, 
 		if ((rc = st_put(t, now[j].db, key_bytes(&now[j].key), ix_val(&now[j]), e)))
 			goto out;
 	}
+	/* what is kept from the indexes, once they are in step */
+	for (size_t i = 0; i < nwas && !rc; i++)
+		rc = model_ix_refresh(t, &was[i], e);
+	for (size_t j = 0; j < nnow && !rc; j++)
+		rc = model_ix_refresh(t, &now[j], e);
 out:
 	free(was);
 	free(now);

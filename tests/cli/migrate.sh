@@ -28,8 +28,8 @@ case $json in
 esac
 is "$kept" yes "students, target, pairing and talks are kept"
 
-is "$(version)" "00000004" \
-	"the schema version is now 4"
+is "$(version)" "00000005" \
+	"the schema version is now 5"
 n=$(mdb_stat -s ix_student_college "$DB" | sed -n 's/^ *Entries: //p')
 is "$n" 6 "every student is in the student-by-college index (step 1 to 2)"
 n=$(mdb_stat -s ix_talk_date "$DB" | sed -n 's/^ *Entries: //p')
@@ -39,6 +39,8 @@ for v in $(mdb_dump -s talk_day "$DB" | sed -n '/^HEADER=END/,/^DATA=END/p' | gr
 	sum=$((sum + 0x$v))
 done
 is "$sum" 2 "the talks are counted by day (step 3 to 4)"
+n=$(mdb_stat -s pairing_last "$DB" | sed -n 's/^ *Entries: //p')
+is "$n" 1 "the pairing's last talk is kept (step 4 to 5)"
 
 bf check
 is "$rc" 0 "check finds the migrated database sound"

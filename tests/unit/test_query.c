@@ -473,6 +473,54 @@ TXN_TEST(talks_by_date, day_counts_follow_saves_and_check_finds_a_wrong_one)
 	return 0;
 }
 
+/* A pairing's last talk (kept in DB_PAIRING_LAST) follows its talks: a
+ * newer talk, the talk moved back, the talk deleted; check finds a kept
+ * date that is wrong. */
+TXN_TEST(overdue, last_talk_follows_saves_and_check_finds_a_wrong_one)
+{
+	struct three w = three(t, "计算机学院", 0, 'A');   /* B: last talk 05-10 */
+	pairing p;
+	date_t last;
+	cr_assert_eq(pairing_get(t, &w.pb, &p, e), 0);
+	cr_assert_eq(pairing_last_talk(t, &w.pb, &last, e), 0);
+	cr_assert_eq(last, D("2026-05-10"));
+	talk k = { 0 };
+	k.member_id = p.member_id;
+	k.target_id = p.target_id;
+	k.date = D("2026-05-15");
+	k.minutes = 30;
+	k.mode = "面谈";
+	k.topics = TOPIC_STUDY;
+	cr_assert_eq(talk_save(t, &k, e), 0, "%s", e->msg);
+	rec_free(&pairing_desc, &p);
+	cr_assert_eq(pairing_last_talk(t, &w.pb, &last, e), 0);
+	cr_assert_eq(last, D("2026-05-15"), "a newer talk is the last");
+	k.date = D("2026-05-02");
+	cr_assert_eq(talk_save(t, &k, e), 0, "%s", e->msg);
+	cr_assert_eq(pairing_last_talk(t, &w.pb, &last, e), 0);
+	cr_assert_eq(last, D("2026-05-10"), "moved back, the older talk is the last again");
+	k.date = D("2026-05-16");
+	cr_assert_eq(talk_save(t, &k, e), 0, "%s", e->msg);
+	k.m.flags |= REC_DELETED;
+	cr_assert_eq(talk_save(t, &k, e), 0, "%s", e->msg);
+	cr_assert_eq(pairing_last_talk(t, &w.pb, &last, e), 0);
+	cr_assert_eq(last, D("2026-05-10"), "a deleted talk is not the last");
+	cr_assert_eq(pairing_last_talk(t, &w.pc, &last, e), 0);
+	cr_assert_eq(last, 0, "no talk, no date");
+	errlist probs = { 0 };
+	cr_assert_eq(model_check(t, &probs, e), 0, "%s", probs.n ? probs.msg[0] : e->msg);
+	cr_assert_eq(st_put(t, DB_PAIRING_LAST, (bytes){ w.pc.b, sizeof w.pc.b },
+			    (bytes){ "\x80\0\0\x01", 4 }, e), 0);
+	err x = { 0 };
+	cr_assert_eq(model_check(t, &probs, &x), E_DB);
+	bool named = false;
+	for (size_t i = 0; i < probs.n; i++)
+		named = named || strstr(probs.msg[i], "pairing_last") != NULL;
+	cr_assert(named, "check names the wrong last talk");
+	errlist_free(&probs);
+	return 0;
+}
+
 TXN_TEST(programme, counts_by_kind_and_active_pairings)
 {
 	struct three w = three(t, "计算机学院", 0, 'A');
