@@ -92,6 +92,26 @@ static void tty_raw_keys(void)
 	def_prog_mode();
 }
 
+/* Home and End arrive in more spellings than one terminfo entry knows:
+ * PuTTY, the Linux console, rxvt and tmux send ESC [1~ / ESC [4~ (or
+ * [7~ / [8~) where xterm's entry says ESC OH / ESC OF. Teach ncurses all of
+ * them, so that End never reads as Esc followed by "4". */
+static void alt_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} alts[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
+		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+		{ "\033OH", KEY_HOME },  { "\033OF", KEY_END },
+		{ "\033[H", KEY_HOME },  { "\033[F", KEY_END },
+	};
+	for (size_t i = 0; i < sizeof alts / sizeof *alts; i++)
+		if (key_defined(alts[i].seq) == 0)
+			define_key(alts[i].seq, alts[i].key);
+}
+
 bool term_start(FILE *in, FILE *out)
 {
 	if (started)
@@ -117,6 +137,7 @@ bool term_start(FILE *in, FILE *out)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	alt_keys();
 	intrflush(stdscr, FALSE);
 	set_escdelay(25);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
