@@ -116,6 +116,10 @@ bool term_start(FILE *in, FILE *out)
 {
 	if (started)
 		return true;
+	/* Line drawing as Unicode box characters rather than the VT100
+	 * alternate set, which many UTF-8 terminals (PuTTY among them) show as
+	 * "lqqk". */
+	setenv("NCURSES_NO_UTF8_ACS", "1", 0);
 	if (in || out) {
 		term_screen = newterm(NULL, out ? out : stdout, in ? in : stdin);
 		if (!term_screen)
