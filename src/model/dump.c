@@ -111,6 +111,8 @@ typedef struct dump_ctx {
 	role_t role;
 	size_t masked;
 	bool failed;
+	store *st;
+	size_t lines;
 } dump_ctx;
 
 static void emit(dump_ctx *c, json_t *o)
@@ -122,6 +124,10 @@ static void emit(dump_ctx *c, json_t *o)
 		c->failed = true;
 	free(s);
 	json_decref(o);
+	/* The dump reads the whole file once: the pages it has passed need not
+	 * stay mapped (the resident set stays small at any size). */
+	if (++c->lines % 4096 == 0 && c->st)
+		store_release_pages(c->st);
 }
 
 static int dump_audit(const audit_entry *a, void *ctx)
@@ -145,6 +151,7 @@ static int dump_txn(store_txn *t, void *ctx, err *e)
 {
 	dump_ctx *c = ctx;
 	c->masked = 0;
+	c->st = store_of(t);
 	for (size_t i = 0; i < model_nentities; i++) {
 		const entity_info *ei = &model_entities[i];
 		store_cursor *cur;

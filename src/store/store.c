@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -322,6 +323,33 @@ void store_set_actor(store *s, const char *who)
 const char *store_actor(const store *s)
 {
 	return s->actor;
+}
+
+void store_release_pages(store *s)
+{
+	/* LMDB does not tell where it mapped the file (mdb_env_info's
+	 * me_mapaddr is only set with MDB_FIXEDMAP): the mapping of data.mdb
+	 * is found by its inode in /proc/self/maps. The map is read-only and
+	 * shared (no MDB_WRITEMAP), so dropping its pages from this process
+	 * only unmaps them; the next read maps them again from the page
+	 * cache. */
+	char *file = xasprintf("%s/data.mdb", s->path);
+	struct stat st;
+	FILE *maps = NULL;
+	if (stat(file, &st) != 0 || !(maps = fopen("/proc/self/maps", "r"))) {
+		free(file);
+		return;
+	}
+	char line[512];
+	while (fgets(line, sizeof line, maps)) {
+		unsigned long lo, hi, ino;
+		unsigned maj, min;
+		if (sscanf(line, "%lx-%lx %*s %*x %x:%x %lu", &lo, &hi, &maj, &min, &ino) == 5 &&
+		    ino == (unsigned long)st.st_ino && hi > lo)
+			madvise((void *)lo, hi - lo, MADV_DONTNEED);
+	}
+	fclose(maps);
+	free(file);
 }
 
 size_t store_mapsize(store *s)

@@ -263,6 +263,13 @@ typedef int (*st_audit_fn)(const audit_entry *a, void *ctx);
 int st_audit_each(store_txn *t, st_audit_fn fn, void *ctx, err *e);
 int st_audit_restore(store_txn *t, const audit_entry *a, err *e);
 
+/* Lets go of the pages of the database file mapped into this process
+ * (they stay in the page cache): for a command that streams through the
+ * whole file, whose resident set would otherwise grow to the file's size.
+ * Safe inside a read transaction: what it reads next is mapped again.
+ * (Added by the bench engineer.) */
+void store_release_pages(store *s);
+
 /* Map size in bytes (for tests of growth). */
 size_t store_mapsize(store *s);
 /* For tests: start with a small map so growth is exercised. */
