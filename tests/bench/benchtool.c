@@ -102,8 +102,28 @@ static long rss_anon(pid_t pid)
 	return kb;
 }
 
-/* Runs argv once; wall ns into *ns, peaks into *maxrss, *anon. Exit status
- * returned (non-zero exits are reported by the caller). */
+/* Samples a child's RssAnon every millisecond until told to stop. */
+struct sampler {
+	pid_t pid;
+	volatile int stop;
+	long peak;
+};
+
+static void *sample(void *arg)
+{
+	struct sampler *sm = arg;
+	while (!sm->stop) {
+		long a = rss_anon(sm->pid);
+		if (a > sm->peak)
+			sm->peak = a;
+		nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
+	}
+	return NULL;
+}
+
+/* Runs argv once; wall ns into *ns, peaks into *maxrss, *anon. The wait is
+ * a blocking wait4, so the time is not rounded to the sampling period.
+ * Exit status returned (non-zero exits are reported by the caller). */
 static int run_once(char **argv, int64_t *ns, long *maxrss, long *anon)
 {
 	int64_t t0 = now_ns();
@@ -119,23 +139,22 @@ static int run_once(char **argv, int64_t *ns, long *maxrss, long *anon)
 		execvp(argv[0], argv);
 		_exit(127);
 	}
+	struct sampler sm = { pid, 0, 0 };
+	pthread_t th;
+	bool sampling = pthread_create(&th, NULL, sample, &sm) == 0;
 	int status = 0;
 	struct rusage ru;
-	long peak = 0;
-	for (;;) {
-		pid_t w = wait4(pid, &status, WNOHANG, &ru);
-		if (w == pid)
-			break;
-		if (w < 0 && errno != EINTR)
-			fatal("wait: %s", strerror(errno));
-		long a = rss_anon(pid);
-		if (a > peak)
-			peak = a;
-		nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
-	}
+	pid_t w;
+	while ((w = wait4(pid, &status, 0, &ru)) < 0 && errno == EINTR)
+		;
 	*ns = now_ns() - t0;
+	if (w < 0)
+		fatal("wait: %s", strerror(errno));
+	sm.stop = 1;
+	if (sampling)
+		pthread_join(th, NULL);
 	*maxrss = ru.ru_maxrss;
-	*anon = peak;
+	*anon = sm.peak;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
