@@ -462,7 +462,7 @@ static void last_problem(struct last_ctx *x, const rid *p, date_t kept, date_t f
 		date_format(kept, a);
 	if (found)
 		date_format(found, b);
-	errlist_add(x->probs, _("pairing_last: pairing %s has %s as its last talk, the talk index %s"),
+	errlist_add(x->probs, _("pairing_last: pairing %s: last talk kept as %s, the talk index says %s"),
 		    hex, a, b);
 }
 
