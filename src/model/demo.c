@@ -231,7 +231,7 @@ typedef struct dstudent {
 	char phone[12];
 	uint32_t kinds;           /* 0 = not assisted */
 	const char *tier;
-	char situation[512];
+	char *situation;          /* malloc'd, NULL when not assisted */
 	rid id;
 	int npairs;               /* active pairings as member */
 } dstudent;
@@ -374,7 +374,7 @@ static void plan_students(demo *d)
 				}
 				if (kinds & KIND_PSYCH)
 					snprintf(part[2], sizeof part[2], "%s", PICK(r, situations_psych));
-				snprintf(s->situation, sizeof s->situation, "%s%s%s%s%s",
+				s->situation = xasprintf("%s%s%s%s%s",
 					 part[0], *part[0] && (*part[1] || *part[2]) ? "；" : "",
 					 part[1], *part[1] && *part[2] ? "；" : "", part[2]);
 			}
@@ -909,6 +909,8 @@ static void demo_free(demo *d)
 		free(d->col[c].member_ix);
 		free(d->col[c].target_ix);
 	}
+	for (size_t i = 0; d->st && i < d->nst; i++)
+		free(d->st[i].situation);
 	free(d->st);
 	free(d->pr);
 	free(d->active);
@@ -968,6 +970,7 @@ int model_demo(store *s, const demo_opts *opts, demo_result *res, err *e)
 		rc = store_write(s, write_students, &d, e);
 		if (rc)
 			goto out;
+		store_release_pages(s);
 		progress(&d, "students", d.to, d.nst);
 	}
 	for (size_t i = 0; i < d.nst; i++) {
@@ -983,6 +986,7 @@ int model_demo(store *s, const demo_opts *opts, demo_result *res, err *e)
 		rc = store_write(s, write_pairings, &d, e);
 		if (rc)
 			goto out;
+		store_release_pages(s);
 		progress(&d, "pairings", d.to, d.npr);
 	}
 	d.res.pairings = d.npr;
@@ -1002,6 +1006,9 @@ int model_demo(store *s, const demo_opts *opts, demo_result *res, err *e)
 		rc = store_write(s, write_talks, &d, e);
 		if (!rc)
 			progress(&d, "talks", d.res.talks, o->talks);
+		/* what the batch read is in the page cache; it need not stay
+		 * mapped in this process */
+		store_release_pages(s);
 	}
 	talk_plan_free(&tp);
 	if (rc)
