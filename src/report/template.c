@@ -2,6 +2,7 @@
 /* template.c — the template files of forms/ and a small engine for them:
  * {{name}} substitution and {{#name}}/{{^name}} ... {{/name}} sections. */
 #include "report/report.h"
+#include "util/paths.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -13,38 +14,12 @@
 #include "util/i18n.h"
 #include "util/text.h"
 
-static bool is_dir(const char *p)
-{
-	struct stat sb;
-	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
 char *report_forms_path(const char *name)
 {
-	const char *d = getenv("BANGFU_FORMS");
-	if (d && *d)
-		return xasprintf("%s/%s", d, name);
-	if (is_dir(FORMSDIR))
-		return xasprintf("%s/%s", FORMSDIR, name);
-	/* Uninstalled: the binary is src/bangfu of an in-tree build, like
-	 * ui/form.c's form_default_dir. */
-	char exe[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = 0;
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = 0;
-			char *cand = xasprintf("%s/../forms", exe);
-			if (is_dir(cand)) {
-				char *p = xasprintf("%s/%s", cand, name);
-				free(cand);
-				return p;
-			}
-			free(cand);
-		}
-	}
-	return xasprintf("%s/%s", FORMSDIR, name);
+	char *dir = paths_data_dir("BANGFU_FORMS", FORMSDIR, "forms", "roster.tpl");
+	char *p = xasprintf("%s/%s", dir, name);
+	free(dir);
+	return p;
 }
 
 enum { TPL_MAX_FILE = 1 << 20 };

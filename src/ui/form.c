@@ -14,6 +14,7 @@
 
 #include "model/model.h"
 #include "util/i18n.h"
+#include "util/paths.h"
 #include "util/text.h"
 
 /* ---- entities and choice sets ---------------------------------------- */
@@ -539,34 +540,9 @@ void form_set_free(form_set *s)
 	memset(s, 0, sizeof *s);
 }
 
-static bool is_dir(const char *p)
-{
-	struct stat st;
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 char *form_default_dir(void)
 {
-	const char *env = getenv("BANGFU_FORMS");
-	if (env && *env)
-		return xstrdup(env);
-	if (is_dir(FORMSDIR))
-		return xstrdup(FORMSDIR);
-	/* Uninstalled: the binary is src/bangfu of an in-tree build. */
-	char exe[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = 0;
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = 0;
-			char *cand = xasprintf("%s/../forms", exe);
-			if (is_dir(cand))
-				return cand;
-			free(cand);
-		}
-	}
-	return xstrdup(FORMSDIR);
+	return paths_data_dir("BANGFU_FORMS", FORMSDIR, "forms", "student.form");
 }
 
 const char *form_title(const form_def *f)

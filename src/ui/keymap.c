@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "util/i18n.h"
+#include "util/paths.h"
 
 #define A(id, name, help, label, global) [id] = { id, name, help, label, global }
 
@@ -422,41 +423,12 @@ char *keymap_user_file(void)
 	return NULL;
 }
 
-static bool has_default(const char *dir)
-{
-	char *p = xasprintf("%s/default", dir);
-	bool ok = access(p, R_OK) == 0;
-	free(p);
-	return ok;
-}
-
 const char *keymap_dir(void)
 {
-	static char exedir[PATH_MAX + 16];
-	const char *e = getenv("BANGFU_KEYMAPS");
-	if (e && *e)
-		return e;
-#ifdef KEYMAPSDIR
-	if (has_default(KEYMAPSDIR))
-		return KEYMAPSDIR;
-#endif
-	char self[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-	if (n > 0) {
-		self[n] = '\0';
-		char *slash = strrchr(self, '/');
-		if (slash) {
-			*slash = '\0';
-			snprintf(exedir, sizeof exedir, "%s/../keymaps", self);
-			if (has_default(exedir))
-				return exedir;
-		}
-	}
-#ifdef KEYMAPSDIR
-	return KEYMAPSDIR;
-#else
-	return "keymaps";
-#endif
+	static char *dir;
+	if (!dir)
+		dir = paths_data_dir("BANGFU_KEYMAPS", KEYMAPSDIR, "keymaps", "default");
+	return dir;
 }
 
 int keymap_setup(keymap *km, const char *dir, const char *name, const char *user_file,
