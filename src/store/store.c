@@ -186,8 +186,28 @@ static int store_begin(store *s, unsigned flags, MDB_txn **out, err *e)
 	}
 }
 
+/* Opens every named database in a read transaction: true when all exist.
+ * This is the common case, and it does not wait for another process's
+ * write (an import running in another terminal). Handles opened in a read
+ * transaction stay valid after it commits. */
+static bool store_open_dbs_read(store *s)
+{
+	MDB_txn *txn;
+	if (mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn) != 0)
+		return false;
+	for (int i = 0; i < s->ndbs; i++) {
+		if (mdb_dbi_open(txn, s->names[i], 0, &s->dbi[i]) != 0) {
+			mdb_txn_abort(txn);
+			return false;
+		}
+	}
+	return mdb_txn_commit(txn) == 0;
+}
+
 static int store_open_dbs(store *s, err *e)
 {
+	if (store_open_dbs_read(s))
+		return 0;
 	for (;;) {
 		MDB_txn *txn;
 		int rc = 0, i;
