@@ -411,8 +411,11 @@ static int report_run(struct cli_ctx *c, int argc, char **argv)
 	if (strcmp(what, "overdue") == 0) {
 		rc = report_overdue(c, cmd, &a);
 	} else {
-		if (!a.semester || !*a.semester)
-			return cli_usage(cmd, _("--semester is required"));
+		static char current[12];
+		if (!a.semester || !*a.semester) {
+			semester_of(date_today(), current);   /* the current one */
+			a.semester = current;
+		}
 		if (strcmp(what, "summary") == 0)
 			rc = report_summary(c, cmd, &a);
 		else if (save)

@@ -74,8 +74,11 @@ int cli_export_roster(struct cli_ctx *c, int argc, char **argv)
 		return cli_usage(cmd, _("too many arguments"));
 	if (!a.college || !*a.college)
 		return cli_usage(cmd, _("--college is required"));
-	if (!a.semester || !*a.semester)
-		return cli_usage(cmd, _("--semester is required"));
+	static char current[12];
+	if (!a.semester || !*a.semester) {
+		semester_of(date_today(), current);   /* the current one */
+		a.semester = current;
+	}
 	if (a.out && !*a.out)
 		return cli_usage(cmd, _("-o needs a file name"));
 	if (!roster_pick_format(&a)) {
@@ -126,7 +129,7 @@ done:
 
 const struct cli_cmd cli_cmd_export_roster = {
 	"export roster",
-	N_("--college NAME --semester CODE [--format csv|xlsx|md] [-o FILE] [--template FILE]"),
-	N_("Write the pairing name list (附件1) of a college and semester."),
+	N_("--college NAME [--semester CODE] [--format csv|xlsx|md] [-o FILE] [--template FILE]"),
+	N_("Write the pairing name list (附件1) of a college and semester (default: the current one)."),
 	cli_export_roster,
 };
