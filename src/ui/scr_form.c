@@ -1113,13 +1113,14 @@ static bool focusable(const fval *f)
 	return f->visible && !f->locked && !f->masked && !f->fl->readonly;
 }
 
+/* A form takes every printable key while it has a field in focus, also on
+ * choice and toggle fields (where Space chooses or toggles and other
+ * characters do nothing): a digit typed one field too far must never jump
+ * to another screen as a go-to key would. */
 static bool f_typing(screen *sc)
 {
 	fstate *s = sc->state;
-	if (s->focus >= s->n)
-		return false;
-	fval *f = &s->v[s->focus];
-	return focusable(f) && is_edit(f->fl->type);
+	return s->focus < s->n;
 }
 
 static int label_cols(fstate *s, int cols)
@@ -1581,7 +1582,8 @@ static int f_handle(screen *sc, ui *u, const ui_event *ev)
 		if (ev->action == ACT_LEFT || ev->action == ACT_RIGHT) {
 			cycle(f, ev->action == ACT_LEFT ? -1 : 1);
 			changed = true;
-		} else if (ev->action == ACT_TOGGLE || ev->action == ACT_OPEN || is_enter(ev)) {
+		} else if (ev->action == ACT_TOGGLE || ev->action == ACT_OPEN || is_enter(ev)
+			   || (!ev->is_code && ev->ch == ' ')) {
 			changed = choose_value(s, f);
 		} else if (ev->action == ACT_DELETE && !f->fl->required && f->val) {
 			free(f->val);
@@ -1590,7 +1592,8 @@ static int f_handle(screen *sc, ui *u, const ui_event *ev)
 		}
 		break;
 	case FORM_COUNSELLOR: case FORM_COLLEGE: case FORM_SEMESTER:
-		if (ev->action == ACT_TOGGLE || ev->action == ACT_OPEN || is_enter(ev))
+		if (ev->action == ACT_TOGGLE || ev->action == ACT_OPEN || is_enter(ev)
+		    || (!ev->is_code && ev->ch == ' '))
 			changed = pick(s, f);
 		else if (ev->action == ACT_DELETE && !f->fl->required) {
 			f->has_ref = false;
