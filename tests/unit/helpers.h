@@ -9,13 +9,13 @@
 #include <string.h>
 
 #include "model/model.h"
+#include "tmpdir.h"
 
 static inline char *test_tmpdir(void)
 {
-	char tmpl[] = "/tmp/bangfu-unit.XXXXXX";
-	char *d = mkdtemp(tmpl);
+	char *d = test_mkdtemp("bangfu-unit");
 	cr_assert_not_null(d);
-	return strdup(d);
+	return d;
 }
 
 static inline store *test_db(void)

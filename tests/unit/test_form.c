@@ -2,6 +2,8 @@
 /* test_form.c — the form files: every shipped file loads and names real
  * record fields; broken files are reported as FILE:LINE and load nothing. */
 #include <criterion/criterion.h>
+
+#include "tmpdir.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,8 +90,10 @@ static char tmpdir[64];
 static char *write_form(const char *name, const char *text)
 {
 	if (!tmpdir[0]) {
-		strcpy(tmpdir, "/tmp/bangfu-form.XXXXXX");
-		cr_assert_not_null(mkdtemp(tmpdir));
+		char *d = test_mkdtemp("bangfu-form");
+		cr_assert_not_null(d);
+		snprintf(tmpdir, sizeof tmpdir, "%s", d);
+		free(d);
 	}
 	char *path = malloc(strlen(tmpdir) + strlen(name) + 2);
 	sprintf(path, "%s/%s", tmpdir, name);

@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <criterion/criterion.h>
+
+#include "tmpdir.h"
 #include <lmdb.h>
 #include <signal.h>
 #include <stdio.h>
@@ -38,10 +40,9 @@ static const char *const dbnames[DB_N] = { "meta", "audit", "thing", "ix" };
 
 static char *tmpdir(void)
 {
-	char tmpl[] = "/tmp/bangfu-store.XXXXXX";
-	char *d = mkdtemp(tmpl);
+	char *d = test_mkdtemp("bangfu-store");
 	cr_assert_not_null(d);
-	return strdup(d);
+	return d;
 }
 
 static store *open_at(const char *dir)
