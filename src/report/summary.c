@@ -495,29 +495,58 @@ static void names_add(struct names *ns, const char *full)
 	ns->n++;
 }
 
-static int names_each(const void *rec, void *ctx)
+static void names_student(struct names *ns, const rid *id, const char *name)
 {
-	const student *s = rec;
-	struct names *ns = ctx;
-	names_add(ns, s->name);
+	names_add(ns, name);
 	/* The given name alone (two characters or more) too, "晓雯说", for the
 	 * people of these pairings: they are the ones talks speak of, and a
 	 * given name such as 子涵 is not taken from everyone's sentences. */
-	if (!bsearch(&s->m.id, ns->people, ns->npeople, sizeof *ns->people, rid_order))
-		return 0;
-	char *anon = report_anon_name(s->name);
+	if (!bsearch(id, ns->people, ns->npeople, sizeof *ns->people, rid_order))
+		return;
+	char *anon = report_anon_name(name);
 	size_t sl = strlen(anon) - strlen("同学");
-	if (s->name && strlen(s->name) > sl && text_zishu(s->name + sl) >= 2) {
+	if (name && strlen(name) > sl && text_zishu(name + sl) >= 2) {
 		if (ns->n == ns->cap) {
 			ns->cap = ns->cap * 2;
 			ns->full = xrealloc(ns->full, ns->cap * sizeof *ns->full);
 			ns->anon = xrealloc(ns->anon, ns->cap * sizeof *ns->anon);
 		}
-		ns->full[ns->n] = xstrdup(s->name + sl);
+		ns->full[ns->n] = xstrdup(name + sl);
 		ns->anon[ns->n] = xstrdup(anon);
 		ns->n++;
 	}
 	free(anon);
+}
+
+struct names_scan {
+	struct names *ns;
+	unsigned name_no;
+	err *e;
+};
+
+/* Every student's name, read straight out of the stored values
+ * (rec_peek_text): the scrubbing needs the names of the whole database, not
+ * its students decoded. */
+static int names_each(bytes key, bytes val, void *ctx)
+{
+	struct names_scan *sc = ctx;
+	const uint8_t *b = val.data;
+	bytes nm;
+	char buf[512];
+	rid id;
+	if (key.len != sizeof id.b || val.len < VALUE_HEADER || (b[1] & REC_DELETED))
+		return 0;
+	int rc = rec_peek_text(val.data, val.len, sc->name_no, &nm, sc->e);
+	if (rc == 1)
+		return 0;
+	if (rc)
+		return rc;
+	if (nm.len >= sizeof buf)
+		nm.len = sizeof buf - 1;
+	memcpy(buf, nm.data, nm.len);
+	buf[nm.len] = 0;
+	memcpy(id.b, key.data, sizeof id.b);
+	names_student(sc->ns, &id, buf);
 	return 0;
 }
 
@@ -904,8 +933,10 @@ static int draft_vars(struct gather *g, tpl_vars *v)
 		ns.people[ns.npeople++] = g->ps[i].p.target_id;
 	}
 	qsort(ns.people, ns.npeople, sizeof *ns.people, rid_order);
-	if (nc)
-		rc = st_rec_each(g->t, DB_STUDENT, &student_desc, names_each, &ns, g->e);
+	if (nc) {
+		struct names_scan sc = { &ns, rec_field(&student_desc, "name")->no, g->e };
+		rc = st_scan(g->t, DB_STUDENT, (bytes){ "", 0 }, names_each, &sc, g->e);
+	}
 	for (size_t i = 0; i < CASES; i++) {
 		char key[32];
 		snprintf(key, sizeof key, "case%zu", i + 1);
