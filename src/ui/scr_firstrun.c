@@ -332,7 +332,9 @@ static void fr_draw(screen *sc, ui *u, int top, int rows, int cols)
 		}
 		return;
 	}
-	ui_text(y++, 2, w, _("Welcome to bangfu. This database is empty: set it up in a few steps."), UI_TITLE);
+	ui_text(y++, 2, w, f->colleges
+		? _("Welcome to bangfu. Carry on setting up, or go to the dashboard.")
+		: _("Welcome to bangfu. This database is empty: set it up in a few steps."), UI_TITLE);
 	y++;
 	char line[256];
 	if (f->colleges)
