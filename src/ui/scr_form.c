@@ -1517,9 +1517,11 @@ static int f_handle(screen *sc, ui *u, const ui_event *ev)
 				if (pick(s, f))
 					s->dirty = true;
 				f->touched = true;
-				check(s, false);
+				/* Nothing picked: pick's own word ("no student
+				 * matches ...") stays beside the field. */
 				if (!f->has_ref)
 					return SCREEN_STAY;
+				check(s, false);
 			}
 			move_focus(s, 1);
 			return SCREEN_STAY;
