@@ -30,14 +30,6 @@ static size_t counsellor_keys(const void *rec, ix_entry out[IX_MAX_PER_RECORD])
 	return 1;
 }
 
-static bool is_staff_no(const char *s)
-{
-	for (; *s; s++)
-		if (!((*s >= '0' && *s <= '9') || (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
-			return false;
-	return true;
-}
-
 int counsellor_validate(store_txn *t, const counsellor *c, err *e)
 {
 	int rc;
@@ -45,7 +37,7 @@ int counsellor_validate(store_txn *t, const counsellor *c, err *e)
 	keybuf k;
 	if ((rc = model_text(e, "staff_no", c->staff_no, 32, true)))
 		return rc;
-	if (!is_staff_no(c->staff_no))
+	if (!model_is_code(c->staff_no))
 		return model_bad(e, "staff_no",
 				 _("\"%s\" is not a staff number (letters and digits only)"),
 				 c->staff_no);

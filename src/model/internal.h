@@ -88,4 +88,10 @@ void model_student_label(store_txn *t, const rid *id, char *buf, size_t n);
 /* Whether a record with this id exists (live) in db. */
 int model_exists(store_txn *t, int db, const rid *id, err *e);
 
+/* Letters and digits only (student and staff numbers). */
+bool model_is_code(const char *s);
+/* The date in the last key of db that starts with the id prefix (keys are
+ * id | date | ...): a pairing's or a student's last talk. 0 if none. */
+int model_last_date(store_txn *t, int db, const rid *prefix, date_t *out, err *e);
+
 #endif

@@ -342,23 +342,7 @@ int pairing_find(store_txn *t, const rid *member_student, const rid *target_stud
  * talk id): what DB_PAIRING_LAST keeps. */
 static int last_from_index(store_txn *t, const rid *pairing_id, date_t *out, err *e)
 {
-	store_cursor *c;
-	bytes k, v;
-	int rc = st_cursor_open(t, IX_TALK_PAIRING, &c, e);
-	*out = 0;
-	if (rc)
-		return rc;
-	rc = st_last_prefix(c, (bytes){ pairing_id->b, sizeof pairing_id->b }, &k, &v);
-	if (rc == 0) {
-		size_t pos = sizeof(rid);
-		int32_t d;
-		if (key_take_i32(k, &pos, &d))
-			*out = d;
-	}
-	st_cursor_close(c);
-	if (rc == 1)
-		return 0;
-	return rc ? err_set(e, E_DB, "%s", _("cannot read the talk index")) : 0;
+	return model_last_date(t, IX_TALK_PAIRING, pairing_id, out, e);
 }
 
 static int last_put(store_txn *t, const rid *pairing_id, date_t d, err *e)

@@ -511,23 +511,7 @@ int model_talks_of_target(store_txn *t, const rid *student_id, talk_fn fn, void 
 
 int model_target_last_talk(store_txn *t, const rid *student_id, date_t *out, err *e)
 {
-	store_cursor *c;
-	bytes key, val;
-	*out = 0;
-	int rc = st_cursor_open(t, IX_TALK_TARGET, &c, e);
-	if (rc)
-		return rc;
-	rc = st_last_prefix(c, (bytes){ student_id->b, sizeof student_id->b }, &key, &val);
-	if (rc == 0) {
-		size_t pos = sizeof(rid);
-		int32_t d;
-		if (key_take_i32(key, &pos, &d))
-			*out = d;
-	}
-	st_cursor_close(c);
-	if (rc > 1)
-		return err_set(e, E_DB, "%s", _("cannot read the talk index"));
-	return 0;
+	return model_last_date(t, IX_TALK_TARGET, student_id, out, e);
 }
 
 int model_aid_of_pairing(store_txn *t, const rid *pairing_id, aid_fn fn, void *ctx, err *e)

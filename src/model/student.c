@@ -40,14 +40,6 @@ static size_t student_keys(const void *rec, ix_entry out[IX_MAX_PER_RECORD])
 	return 2;
 }
 
-static bool is_student_no(const char *s)
-{
-	for (; *s; s++)
-		if (!((*s >= '0' && *s <= '9') || (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
-			return false;
-	return true;
-}
-
 int student_validate(store_txn *t, const student *s, err *e)
 {
 	int rc;
@@ -55,7 +47,7 @@ int student_validate(store_txn *t, const student *s, err *e)
 	keybuf k;
 	if ((rc = model_text(e, "student_no", s->student_no, 32, true)))
 		return rc;
-	if (!is_student_no(s->student_no))
+	if (!model_is_code(s->student_no))
 		return model_bad(e, "student_no",
 				 _("\"%s\" is not a student number (letters and digits only)"),
 				 s->student_no);

@@ -542,3 +542,32 @@ void model_student_label(store_txn *t, const rid *id, char *buf, size_t n)
 		snprintf(buf, n, "%s", hex);
 	}
 }
+
+bool model_is_code(const char *s)
+{
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
+			return false;
+	return true;
+}
+
+int model_last_date(store_txn *t, int db, const rid *prefix, date_t *out, err *e)
+{
+	store_cursor *c;
+	bytes key, val;
+	*out = 0;
+	int rc = st_cursor_open(t, db, &c, e);
+	if (rc)
+		return rc;
+	rc = st_last_prefix(c, (bytes){ prefix->b, sizeof prefix->b }, &key, &val);
+	if (rc == 0) {
+		size_t pos = sizeof(rid);
+		int32_t d;
+		if (key_take_i32(key, &pos, &d))
+			*out = d;
+	}
+	st_cursor_close(c);
+	if (rc > 1)
+		return err_set(e, E_DB, "%s", _("cannot read the talk index"));
+	return 0;
+}
