@@ -123,44 +123,6 @@ bool ui_db_changed(ui *u, uint64_t *since)
 	return changed;
 }
 
-/* ---- a placeholder while a screen is not there ---------------------- */
-
-static const action_t placeholder_bar[] = { ACT_HELP, ACT_QUIT, ACT_NONE };
-
-static const char *placeholder_title(screen *sc)
-{
-	(void)sc;
-	return _("Welcome");
-}
-
-static void placeholder_draw(screen *sc, ui *u, int top, int rows, int cols)
-{
-	(void)sc;
-	(void)u;
-	(void)rows;
-	ui_text(top + 1, 2, cols - 4, _("This screen is not ready yet."), UI_NORMAL);
-}
-
-static void placeholder_destroy(screen *sc)
-{
-	free(sc);
-}
-
-static const struct screen_ops placeholder_ops = {
-	.name = "placeholder",
-	.title = placeholder_title,
-	.bar = placeholder_bar,
-	.draw = placeholder_draw,
-	.destroy = placeholder_destroy,
-};
-
-static screen *placeholder(void)
-{
-	screen *sc = xcalloc(1, sizeof *sc);
-	sc->ops = &placeholder_ops;
-	return sc;
-}
-
 /* ---- drawing -------------------------------------------------------- */
 
 static const char *role_label(role_t r)
@@ -419,14 +381,11 @@ static void go_to(ui *u, action_t a)
 		return;
 	}
 	screen *sc = make_screen(u, a);
-	if (!sc) {
-		ui_status_error(u, _("That screen is not available yet."));
-		return;
-	}
+	if (!sc)
+		die("go_to: no screen for action %d", (int)a);
 	while (u->n > 1)
 		pop(u);
-	/* the dashboard is the first screen: replace a placeholder or the
-	 * first-run screen by it */
+	/* the dashboard is the first screen: it replaces the first-run screen */
 	if (a == ACT_GO_DASHBOARD) {
 		while (u->n > 0)
 			pop(u);
@@ -652,7 +611,9 @@ static int run(store *s, const ui_opts *o, FILE *in, FILE *out)
 		return E_USAGE;
 	}
 	screen *first = filled ? scr_dashboard(u) : scr_firstrun(u);
-	ui_push(u, first ? first : placeholder());
+	if (!first)
+		die("ui_run: no first screen");
+	ui_push(u, first);
 	while (!u->quit && !u->hook_quit && u->n > 0) {
 		draw(u);
 		if (u->quit || u->hook_quit)
