@@ -84,16 +84,9 @@ int college_get(store_txn *t, const rid *id, college *out, err *e)
 
 int college_by_name(store_txn *t, const char *name, college *out, err *e)
 {
-	keybuf k;
 	rid id;
-	char *clean = model_key_text(name);
-	key_init(&k);
-	key_str(&k, clean);
-	free(clean);
-	int rc = model_ix_get(t, IX_COLLEGE_NAME, &k, &id, e);
-	if (rc)
-		return rc;
-	return college_get(t, &id, out, e);
+	int rc = model_ix_lookup(t, IX_COLLEGE_NAME, name, &id, e);
+	return rc ? rc : college_get(t, &id, out, e);
 }
 
 int college_ensure(store_txn *t, const char *name, rid *id, err *e)

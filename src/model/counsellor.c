@@ -87,14 +87,7 @@ int counsellor_get(store_txn *t, const rid *id, counsellor *out, err *e)
 
 int counsellor_by_no(store_txn *t, const char *no, counsellor *out, err *e)
 {
-	keybuf k;
 	rid id;
-	char *clean = model_key_text(no);
-	key_init(&k);
-	key_str(&k, clean);
-	free(clean);
-	int rc = model_ix_get(t, IX_STAFF_NO, &k, &id, e);
-	if (rc)
-		return rc;
-	return counsellor_get(t, &id, out, e);
+	int rc = model_ix_lookup(t, IX_STAFF_NO, no, &id, e);
+	return rc ? rc : counsellor_get(t, &id, out, e);
 }

@@ -88,6 +88,9 @@ void model_student_label(store_txn *t, const rid *id, char *buf, size_t n);
 /* Whether a record with this id exists (live) in db. */
 int model_exists(store_txn *t, int db, const rid *id, err *e);
 
+/* The id under a unique text key (a student number, a college's name) typed
+ * by a user: cleaned like saved text, then looked up. 0, 1 none, E_DB. */
+int model_ix_lookup(store_txn *t, int db, const char *text, rid *out, err *e);
 /* Letters and digits only (student and staff numbers). */
 bool model_is_code(const char *s);
 /* The date in the last key of db that starts with the id prefix (keys are

@@ -97,16 +97,9 @@ int semester_get(store_txn *t, const rid *id, semester *out, err *e)
 
 int semester_by_code(store_txn *t, const char *code, semester *out, err *e)
 {
-	keybuf k;
 	rid id;
-	char *clean = model_key_text(code);
-	key_init(&k);
-	key_str(&k, clean);
-	free(clean);
-	int rc = model_ix_get(t, IX_SEMESTER_CODE, &k, &id, e);
-	if (rc)
-		return rc;
-	return semester_get(t, &id, out, e);
+	int rc = model_ix_lookup(t, IX_SEMESTER_CODE, code, &id, e);
+	return rc ? rc : semester_get(t, &id, out, e);
 }
 
 int semester_ensure(store_txn *t, const char *code, rid *id, err *e)

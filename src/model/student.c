@@ -198,14 +198,7 @@ int student_get(store_txn *t, const rid *id, student *out, err *e)
 
 int student_by_no(store_txn *t, const char *no, student *out, err *e)
 {
-	keybuf k;
 	rid id;
-	char *clean = model_key_text(no);
-	key_init(&k);
-	key_str(&k, clean);
-	free(clean);
-	int rc = model_ix_get(t, IX_STUDENT_NO, &k, &id, e);
-	if (rc)
-		return rc;
-	return student_get(t, &id, out, e);
+	int rc = model_ix_lookup(t, IX_STUDENT_NO, no, &id, e);
+	return rc ? rc : student_get(t, &id, out, e);
 }

@@ -571,3 +571,13 @@ int model_last_date(store_txn *t, int db, const rid *prefix, date_t *out, err *e
 		return err_set(e, E_DB, "%s", _("cannot read the talk index"));
 	return 0;
 }
+
+int model_ix_lookup(store_txn *t, int db, const char *text, rid *out, err *e)
+{
+	keybuf k;
+	char *clean = model_key_text(text);
+	key_init(&k);
+	key_str(&k, clean);
+	free(clean);
+	return model_ix_get(t, db, &k, out, e);
+}
