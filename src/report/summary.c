@@ -243,6 +243,23 @@ static bool in_term(const struct gather *g, date_t d)
 	return d >= g->s.start && d <= g->s.end;
 }
 
+/* Like take_last_id, for keys id | date | talk id: only the talks of the
+ * semester, told by the key alone (no record is read for the others). */
+struct term_ids {
+	struct ids l;
+	const struct gather *g;
+};
+
+static int take_term_id(bytes key, bytes val, void *ctx)
+{
+	struct term_ids *ti = ctx;
+	size_t pos = sizeof(rid);
+	int32_t d;
+	if (!key_take_i32(key, &pos, &d) || !in_term(ti->g, d))
+		return 0;
+	return take_last_id(key, val, &ti->l);
+}
+
 static int gather_talks(struct gather *g, struct pinfo *pi)
 {
 	struct ids l = { 0 };
@@ -319,9 +336,12 @@ static int gather_counsellor_talks(struct gather *g, rid *targets, size_t n)
 	for (size_t i = 0; !rc && i < n; i++) {
 		if (i && rid_cmp(&targets[i], &targets[i - 1]) == 0)
 			continue;
-		struct ids l = { 0 };
+		struct term_ids ti = { { 0 }, g };
 		rc = st_scan(g->t, IX_TALK_TARGET, (bytes){ targets[i].b, sizeof targets[i].b },
-			     take_last_id, &l, g->e);
+			     take_term_id, &ti, g->e);
+		struct ids l = ti.l;
+		if (i % 16 == 15)
+			store_release_pages(store_of(g->t));
 		for (size_t j = 0; !rc && j < l.n; j++) {
 			talk k;
 			rc = talk_get(g->t, &l.v[j], &k, g->e);
@@ -423,6 +443,11 @@ static int gather(store_txn *t, const char *college_name, const char *semester_c
 			rc = gather_aid(g, pi);
 		if (!rc && pi->talks)
 			f->pairings_talked++;
+		/* Each pairing's talks lie on pages of their own: let go of
+		 * them now and then, so that a big college does not keep the
+		 * file's pages resident (as export dump does). */
+		if (i % 16 == 15)
+			store_release_pages(store_of(t));
 	}
 	/* Students of each kind: each assisted student once (a student may
 	 * have had two pairings in a semester: one ended, one new). */
@@ -522,6 +547,8 @@ struct names_scan {
 	struct names *ns;
 	unsigned name_no;
 	err *e;
+	store *st;
+	size_t seen;
 };
 
 /* Every student's name, read straight out of the stored values
@@ -547,6 +574,10 @@ static int names_each(bytes key, bytes val, void *ctx)
 	buf[nm.len] = 0;
 	memcpy(id.b, key.data, sizeof id.b);
 	names_student(sc->ns, &id, buf);
+	/* A scan over every student maps the file's pages in as it goes (and
+	 * the kernel maps their neighbours too): let go of them now and then. */
+	if (++sc->seen % 4096 == 0)
+		store_release_pages(sc->st);
 	return 0;
 }
 
@@ -934,8 +965,10 @@ static int draft_vars(struct gather *g, tpl_vars *v)
 	}
 	qsort(ns.people, ns.npeople, sizeof *ns.people, rid_order);
 	if (nc) {
-		struct names_scan sc = { &ns, rec_field(&student_desc, "name")->no, g->e };
+		struct names_scan sc = { &ns, rec_field(&student_desc, "name")->no, g->e,
+					 store_of(g->t), 0 };
 		rc = st_scan(g->t, DB_STUDENT, (bytes){ "", 0 }, names_each, &sc, g->e);
+		store_release_pages(store_of(g->t));
 	}
 	for (size_t i = 0; i < CASES; i++) {
 		char key[32];
