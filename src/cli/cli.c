@@ -103,6 +103,13 @@ void cli_label(const char *label, int cols)
 		putchar(' ');
 }
 
+void cli_count_row(const char *indent, const char *label, size_t n)
+{
+	fputs(indent, stdout);
+	cli_label(label, 20);
+	printf("%8zu\n", n);
+}
+
 /* ---- options --------------------------------------------------------- */
 
 bool cli_parse_count(const char *s, long *out)

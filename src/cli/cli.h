@@ -83,6 +83,10 @@ int cli_getopt(const struct cli_cmd *cmd, int argc, char **argv,
  * (a Han character takes two). */
 void cli_label(const char *label, int cols);
 
+/* INDENT LABEL (padded to 20 columns) N (8 wide): one line of a table of
+ * counts (stats, the status, the import and demo summaries). */
+void cli_count_row(const char *indent, const char *label, size_t n);
+
 /* Parses a non-negative decimal number; false if s is not one. */
 bool cli_parse_count(const char *s, long *out);
 

@@ -45,13 +45,6 @@ static void demo_progress(const char *stage, size_t done, size_t total, void *ct
 	cli_progress(demo_stage_name(stage), done, total);
 }
 
-static void demo_line(const char *label, size_t n)
-{
-	fputs("  ", stdout);
-	cli_label(label, 20);
-	printf("%zu\n", n);
-}
-
 static int demo_run(struct cli_ctx *c, int argc, char **argv)
 {
 	static const struct option lo[] = {
@@ -81,15 +74,15 @@ static int demo_run(struct cli_ctx *c, int argc, char **argv)
 		return cli_fail(&e);
 	printf(_("Filled %s with demonstration data (seed %llu):\n"), c->db_dir,
 	       (unsigned long long)o.seed);
-	demo_line(_("colleges"), r.colleges);
-	demo_line(_("semesters"), r.semesters);
-	demo_line(_("counsellors"), r.counsellors);
-	demo_line(_("students"), r.students);
-	demo_line(_("party members"), r.members);
-	demo_line(_("assisted students"), r.targets);
-	demo_line(_("pairings"), r.pairings);
-	demo_line(_("talks"), r.talks);
-	demo_line(_("aid records"), r.aid);
+	cli_count_row("  ", _("colleges"), r.colleges);
+	cli_count_row("  ", _("semesters"), r.semesters);
+	cli_count_row("  ", _("counsellors"), r.counsellors);
+	cli_count_row("  ", _("students"), r.students);
+	cli_count_row("  ", _("party members"), r.members);
+	cli_count_row("  ", _("assisted students"), r.targets);
+	cli_count_row("  ", _("pairings"), r.pairings);
+	cli_count_row("  ", _("talks"), r.talks);
+	cli_count_row("  ", _("aid records"), r.aid);
 	return 0;
 }
 

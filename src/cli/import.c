@@ -46,11 +46,8 @@ static int import_report(const errlist *errs, const err *e, int rc)
 
 static void import_line(const char *label, size_t n)
 {
-	if (n) {
-		fputs("  ", stdout);
-		cli_label(label, 20);
-		printf("%zu\n", n);
-	}
+	if (n)
+		cli_count_row("  ", label, n);
 }
 
 static int import_dump(struct cli_ctx *c, const char *path)

@@ -26,12 +26,6 @@ static int stats_read(store_txn *t, void *ctx, err *e)
 	return model_stats_get(t, &a->st, e);
 }
 
-static void stats_row(const char *label, size_t n)
-{
-	cli_label(label, 20);
-	printf("%8zu\n", n);
-}
-
 static int stats_run(struct cli_ctx *c, int argc, char **argv)
 {
 	static const struct option lo[] = {
@@ -60,14 +54,14 @@ static int stats_run(struct cli_ctx *c, int argc, char **argv)
 		return 0;
 	}
 	printf(_("Database: %s\n"), c->db_dir);
-	stats_row(_("colleges"), s->colleges);
-	stats_row(_("students"), s->students);
-	stats_row(_("party members"), s->members);
-	stats_row(_("assisted students"), s->targets);
-	stats_row(_("counsellors"), s->counsellors);
-	stats_row(_("pairings"), s->pairings);
-	stats_row(_("talks"), s->talks);
-	stats_row(_("aid records"), s->aid);
+	cli_count_row("", _("colleges"), s->colleges);
+	cli_count_row("", _("students"), s->students);
+	cli_count_row("", _("party members"), s->members);
+	cli_count_row("", _("assisted students"), s->targets);
+	cli_count_row("", _("counsellors"), s->counsellors);
+	cli_count_row("", _("pairings"), s->pairings);
+	cli_count_row("", _("talks"), s->talks);
+	cli_count_row("", _("aid records"), s->aid);
 	/* The semester's documents: days left, overdue ones marked (report.c). */
 	return cli_deadlines(c, "");
 }

@@ -49,13 +49,6 @@ static int status_read(store_txn *t, void *ctx, err *e)
 	return 0;
 }
 
-static void status_row(const char *label, size_t n)
-{
-	fputs("  ", stdout);
-	cli_label(label, 20);
-	printf("%8zu\n", n);
-}
-
 int cli_status(struct cli_ctx *c)
 {
 	if (!cli_db_exists(c->db_dir)) {
@@ -73,14 +66,14 @@ int cli_status(struct cli_ctx *c)
 
 	printf(_("Database: %s\n"), c->db_dir);
 	printf(_("Schema version: %u\n"), (unsigned)s.schema);
-	status_row(_("colleges"), s.st.colleges);
-	status_row(_("students"), s.st.students);
-	status_row(_("party members"), s.st.members);
-	status_row(_("assisted students"), s.st.targets);
-	status_row(_("counsellors"), s.st.counsellors);
-	status_row(_("pairings"), s.st.pairings);
-	status_row(_("talks"), s.st.talks);
-	status_row(_("aid records"), s.st.aid);
+	cli_count_row("  ", _("colleges"), s.st.colleges);
+	cli_count_row("  ", _("students"), s.st.students);
+	cli_count_row("  ", _("party members"), s.st.members);
+	cli_count_row("  ", _("assisted students"), s.st.targets);
+	cli_count_row("  ", _("counsellors"), s.st.counsellors);
+	cli_count_row("  ", _("pairings"), s.st.pairings);
+	cli_count_row("  ", _("talks"), s.st.talks);
+	cli_count_row("  ", _("aid records"), s.st.aid);
 
 	/* The semester's documents: days left, overdue ones marked (report.c). */
 	if ((rc = cli_deadlines(c, "")) != 0)
