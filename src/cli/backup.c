@@ -28,7 +28,7 @@ static int backup_run(struct cli_ctx *c, int argc, char **argv)
 	if ((rc = cli_open(c, false)) != 0)
 		return rc;
 	err e = { 0 };
-	if ((rc = store_backup(c->st, path, &e)) != 0)
+	if ((rc = model_backup(c->st, path, &e)) != 0)
 		return cli_fail(&e);
 	printf(_("Backed up %s to %s.\n"), c->db_dir, path);
 	printf(_("To use it, copy it as data.mdb into an empty folder and run: bangfu --db FOLDER check\n"));

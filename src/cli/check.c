@@ -9,7 +9,7 @@ struct check_args {
 	errlist probs;
 };
 
-static int check_read(store_txn *t, void *ctx, err *e)
+static int check_read(model_txn *t, void *ctx, err *e)
 {
 	struct check_args *a = ctx;
 	errlist_free(&a->probs);
@@ -29,7 +29,7 @@ static int check_run(struct cli_ctx *c, int argc, char **argv)
 		return rc;
 	struct check_args a = { 0 };
 	err e = { 0 };
-	rc = store_read(c->st, check_read, &a, &e);
+	rc = model_read(c->st, check_read, &a, &e);
 	for (size_t i = 0; i < a.probs.n; i++)
 		printf("%s\n", a.probs.msg[i]);
 	if (rc || a.probs.n) {

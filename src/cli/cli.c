@@ -522,7 +522,7 @@ int cli_main(int argc, char **argv)
 
 done:
 	if (ctx.st)
-		store_close(ctx.st);
+		model_close(ctx.st);
 	if (fflush(stdout) != 0 && rc == 0) {
 		cli_error(_("cannot write the output: %s"), strerror(errno));
 		rc = E_INPUT;

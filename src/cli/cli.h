@@ -13,12 +13,11 @@
 #include <stdio.h>
 
 #include "model/model.h"
-#include "store/store.h"
 #include "util/err.h"
 
 struct cli_ctx {
 	const char *db_dir;    /* the database folder chosen (--db or default) */
-	store *st;             /* opened by cli_open, closed by cli_main */
+	model_store *st;       /* opened by cli_open, closed by cli_main */
 	role_t role;           /* --role (default secretary): what exports may show */
 };
 

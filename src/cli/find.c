@@ -11,7 +11,7 @@
 
 /* Colleges are looked up once each: a search may match thousands. */
 struct find_ctx {
-	store_txn *t;
+	model_txn *t;
 	rid last_college;
 	char *college_name;
 	err *e;
@@ -60,7 +60,7 @@ struct find_args {
 	struct find_ctx f;
 };
 
-static int find_read(store_txn *t, void *ctx, err *e)
+static int find_read(model_txn *t, void *ctx, err *e)
 {
 	struct find_args *a = ctx;
 	a->f.t = t;
@@ -83,7 +83,7 @@ static int find_run(struct cli_ctx *c, int argc, char **argv)
 		return rc;
 	struct find_args a = { .text = argv[first] };
 	err e = { 0 };
-	rc = store_read(c->st, find_read, &a, &e);
+	rc = model_read(c->st, find_read, &a, &e);
 	free(a.f.college_name);
 	if (rc)
 		return cli_fail(&e);

@@ -43,7 +43,7 @@ static int init_opt(int ch, const char *arg, void *ctx)
 	return 0;
 }
 
-static int init_write(store_txn *t, void *ctx, err *e)
+static int init_write(model_txn *t, void *ctx, err *e)
 {
 	struct init_args *a = ctx;
 	a->college_new = a->semester_new = false;
@@ -132,7 +132,7 @@ static int init_run(struct cli_ctx *c, int argc, char **argv)
 	if ((rc = cli_open(c, true)) != 0)
 		return rc;
 	err e = { 0 };
-	if ((rc = store_write(c->st, init_write, &a, &e)) != 0)
+	if ((rc = model_write(c->st, init_write, &a, &e)) != 0)
 		return cli_fail(&e);
 
 	if (existed)

@@ -60,7 +60,7 @@ struct draft_ctx {
 	char *tpl;
 };
 
-static int summary_read(store_txn *t, void *ctx, err *e)
+static int summary_read(model_txn *t, void *ctx, err *e)
 {
 	struct draft_ctx *d = ctx;
 	free(d->a->draft);
@@ -94,7 +94,7 @@ static int report_summary(struct cli_ctx *c, const struct cli_cmd *cmd, struct r
 		return rc;
 	d.tpl = a->tpl ? xstrdup(a->tpl) : report_forms_path("summary.tpl");
 	err e = { 0 };
-	rc = store_read(c->st, summary_read, &d, &e);
+	rc = model_read(c->st, summary_read, &d, &e);
 	free(d.tpl);
 	if (rc)
 		return cli_fail(&e);
@@ -115,7 +115,7 @@ static int report_summary(struct cli_ctx *c, const struct cli_cmd *cmd, struct r
 
 /* ---- overdue --------------------------------------------------------- */
 
-static int overdue_read(store_txn *t, void *ctx, err *e)
+static int overdue_read(model_txn *t, void *ctx, err *e)
 {
 	struct report_args *a = ctx;
 	college c;
@@ -159,7 +159,7 @@ static int report_overdue(struct cli_ctx *c, const struct cli_cmd *cmd, struct r
 	if (rc)
 		return rc;
 	err e = { 0 };
-	if ((rc = store_read(c->st, overdue_read, a, &e)) != 0)
+	if ((rc = model_read(c->st, overdue_read, a, &e)) != 0)
 		return cli_fail(&e);
 	char today[11];
 	date_format(date_today(), today);
@@ -191,14 +191,14 @@ static int report_overdue(struct cli_ctx *c, const struct cli_cmd *cmd, struct r
 
 /* ---- save and final -------------------------------------------------- */
 
-struct store_ctx {
+struct save_ctx {
 	struct report_args *a;
 	bool final;
 };
 
-static int summary_store(store_txn *t, void *ctx, err *e)
+static int summary_store(model_txn *t, void *ctx, err *e)
 {
-	struct store_ctx *s = ctx;
+	struct save_ctx *s = ctx;
 	struct report_args *a = s->a;
 	college c;
 	semester m;
@@ -268,8 +268,8 @@ static int report_store(struct cli_ctx *c, const struct cli_cmd *cmd, struct rep
 	}
 	if ((rc = cli_open(c, false)) != 0)
 		return rc;
-	struct store_ctx s = { a, final };
-	if ((rc = store_write(c->st, summary_store, &s, &e)) != 0)
+	struct save_ctx s = { a, final };
+	if ((rc = model_write(c->st, summary_store, &s, &e)) != 0)
 		return cli_fail(&e);
 	if (final)
 		printf(_("The summary of %s %s (%zu characters) is final.\n"), a->college,
@@ -305,7 +305,7 @@ static int count_college(const void *rec, void *ctx)
 	return 0;
 }
 
-static int due_read(store_txn *t, void *ctx, err *e)
+static int due_read(model_txn *t, void *ctx, err *e)
 {
 	struct due_info *d = ctx;
 	semester s;
@@ -321,9 +321,9 @@ static int due_read(store_txn *t, void *ctx, err *e)
 	struct { rid sem; size_t n; } f = { s.m.id, 0 };
 	rec_free(&semester_desc, &s);
 	d->colleges = 0;
-	if ((rc = st_rec_each(t, DB_COLLEGE, &college_desc, count_college, &d->colleges, e)) != 0)
+	if ((rc = model_each(t, &college_desc, count_college, &d->colleges, e)) != 0)
 		return rc;
-	if ((rc = st_rec_each(t, DB_SUMMARY, &summary_desc, count_final, &f, e)) != 0)
+	if ((rc = model_each(t, &summary_desc, count_final, &f, e)) != 0)
 		return rc;
 	d->finals = f.n;
 	return 0;
@@ -364,7 +364,7 @@ int cli_deadlines(struct cli_ctx *c, const char *indent)
 {
 	struct due_info d = { 0 };
 	err e = { 0 };
-	int rc = store_read(c->st, due_read, &d, &e);
+	int rc = model_read(c->st, due_read, &d, &e);
 	if (rc)
 		return cli_fail(&e);
 	char name[64];

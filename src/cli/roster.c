@@ -32,7 +32,7 @@ static int roster_opt(int ch, const char *arg, void *ctx)
 	return 0;
 }
 
-static int roster_read(store_txn *t, void *ctx, err *e)
+static int roster_read(model_txn *t, void *ctx, err *e)
 {
 	struct roster_args *a = ctx;
 	roster_doc_free(&a->doc);
@@ -98,7 +98,7 @@ int cli_export_roster(struct cli_ctx *c, int argc, char **argv)
 		return cli_fail(&e);
 	if ((rc = cli_open(c, false)) != 0)
 		goto done;
-	if ((rc = store_read(c->st, roster_read, &a, &e)) != 0) {
+	if ((rc = model_read(c->st, roster_read, &a, &e)) != 0) {
 		rc = cli_fail(&e);
 		goto done;
 	}

@@ -20,7 +20,7 @@ static int stats_opt(int ch, const char *arg, void *ctx)
 	return 0;
 }
 
-static int stats_read(store_txn *t, void *ctx, err *e)
+static int stats_read(model_txn *t, void *ctx, err *e)
 {
 	struct stats_args *a = ctx;
 	return model_stats_get(t, &a->st, e);
@@ -43,7 +43,7 @@ static int stats_run(struct cli_ctx *c, int argc, char **argv)
 	if ((rc = cli_open(c, false)) != 0)
 		return rc;
 	err e = { 0 };
-	if ((rc = store_read(c->st, stats_read, &a, &e)) != 0)
+	if ((rc = model_read(c->st, stats_read, &a, &e)) != 0)
 		return cli_fail(&e);
 	const model_stats *s = &a.st;
 	if (a.json) {

@@ -10,7 +10,6 @@
 #include "util/i18n.h"
 
 /* The meta key model/schema.c keeps the schema version under. */
-#define STATUS_SCHEMA_KEY "schema_version"
 
 struct status_info {
 	uint32_t schema;
@@ -21,12 +20,12 @@ struct status_info {
 	size_t overdue;
 };
 
-static int status_read(store_txn *t, void *ctx, err *e)
+static int status_read(model_txn *t, void *ctx, err *e)
 {
 	struct status_info *s = ctx;
 	int rc;
 	s->schema = SCHEMA_VERSION;
-	if ((rc = st_meta_get_u32(t, STATUS_SCHEMA_KEY, &s->schema, e)) > 1)
+	if ((rc = model_schema_version(t, &s->schema, e)) != 0)
 		return rc;
 	if ((rc = model_stats_get(t, &s->st, e)) != 0)
 		return rc;
@@ -61,7 +60,7 @@ int cli_status(struct cli_ctx *c)
 		return rc;
 	struct status_info s = { 0 };
 	err e = { 0 };
-	if ((rc = store_read(c->st, status_read, &s, &e)) != 0)
+	if ((rc = model_read(c->st, status_read, &s, &e)) != 0)
 		return cli_fail(&e);
 
 	printf(_("Database: %s\n"), c->db_dir);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "model/demo.h"
-#include "model/model.h"
+#include "model/internal.h"
 #include "util/date.h"
 #include "util/i18n.h"
 

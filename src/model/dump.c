@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "model/dump.h"
-#include "model/model.h"
+#include "model/internal.h"
 #include "util/date.h"
 #include "util/i18n.h"
 

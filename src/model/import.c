@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "model/import.h"
-#include "model/model.h"
+#include "model/internal.h"
 #include "util/csv.h"
 #include "util/date.h"
 #include "util/i18n.h"

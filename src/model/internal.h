@@ -4,6 +4,55 @@
 #define BANGFU_MODEL_INTERNAL_H
 
 #include "model/model.h"
+#include "store/store.h"
+
+/* ---- the databases (schema.c) ---------------------------------------- */
+
+enum model_db {
+	DB_META, DB_AUDIT,
+	DB_COLLEGE, DB_SEMESTER, DB_STUDENT, DB_COUNSELLOR, DB_MEMBER,
+	DB_TARGET, DB_PAIRING, DB_TALK, DB_AID,
+	DB_SUMMARY,           /* semester summaries per college (report/) */
+	DB_TALK_DAY,          /* date -> live talks that day, u32 big-endian: kept
+	                         with IX_TALK_DATE, so the dashboard's counts read
+	                         a row per day, not a key per talk (schema 4) */
+	DB_PAIRING_LAST,      /* pairing id -> date of its last talk (key_i32 form),
+	                         none without talks: kept with IX_TALK_PAIRING, so
+	                         overdue reads one small row per pairing (schema 5) */
+	/* secondary indexes: composite keys, changed with their records */
+	IX_COLLEGE_NAME,      /* name\0 -> college id */
+	IX_SEMESTER_CODE,     /* code\0 -> semester id */
+	IX_STUDENT_NO,        /* student_no\0 -> student id */
+	IX_STUDENT_COLLEGE,   /* college id | student id -> "" */
+	IX_STAFF_NO,          /* staff_no\0 -> counsellor id */
+	IX_MEMBER_STUDENT,    /* student id -> member id */
+	IX_TARGET_STUDENT,    /* student id -> target id */
+	IX_PAIRING_MEMBER,    /* member student id | pairing id -> "" */
+	IX_PAIRING_TARGET,    /* target student id | pairing id -> "" */
+	IX_PAIRING_COLLEGE,   /* college id | semester id | pairing id -> "" */
+	IX_TALK_PAIRING,      /* pairing id | date | talk id -> "" */
+	IX_TALK_TARGET,       /* target student id | date | talk id -> "" */
+	IX_AID_PAIRING,       /* pairing id | date | aid id -> "" */
+	IX_TALK_DATE,         /* date | talk id -> "" (schema 3) */
+	DB__COUNT
+};
+
+extern const char *const model_db_names[DB__COUNT];
+
+/* The descs in dump order, with the db each lives in. */
+typedef struct entity_info {
+	const record_desc *desc;
+	int db;
+} entity_info;
+extern const entity_info model_entities[];
+extern const size_t model_nentities;
+/* Writes the secondary index entries of rec (a record of ei's entity, as
+ * stored): used by model_restore, which writes records with st_rec_restore
+ * and then rebuilds their indexes; called for live records only (not for
+ * tombstones). 0 or E_DB. (Added by the data engineer; implemented with the
+ * entity files.) */
+int model_reindex(store_txn *t, const entity_info *ei, const void *rec, err *e);
+
 
 /* Index layout: string keys are key_str() with the record id (16 bytes) as
  * value; composite keys are key_id()/key_i32() (dates) parts with an empty
@@ -96,5 +145,11 @@ bool model_is_code(const char *s);
 /* The date in the last key of db that starts with the id prefix (keys are
  * id | date | ...): a pairing's or a student's last talk. 0 if none. */
 int model_last_date(store_txn *t, int db, const rid *prefix, date_t *out, err *e);
+
+/* Calls fn for each pairing listed under a student in db: IX_PAIRING_MEMBER
+ * (as helper) or IX_PAIRING_TARGET (as assisted student), in id order,
+ * until fn returns non-zero (returned). */
+int pairings_of(store_txn *t, int db, const rid *student_id, pairing_fn fn, void *ctx,
+		err *e);
 
 #endif

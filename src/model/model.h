@@ -5,8 +5,9 @@
  * its validation and its queries; schema.c names the databases and runs the
  * migrations. Every rule of the programme lives here, once. ui/ and cli/
  * never touch LMDB directly: they call these functions, inside
- * store_read()/store_write() (see store.h) so that a whole import is one
- * transaction.
+ * model_read()/model_write() so that a whole import is one transaction.
+ * Nothing here names a database, an index or a key: that is
+ * model/internal.h's, for the files of src/model/ alone.
  *
  * Validation functions report through `err` with code E_INPUT and a message
  * "field: what is wrong" (the field's English name from the record_desc, the
@@ -17,41 +18,47 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "store/store.h"
 #include "util/date.h"
+#include "util/err.h"
+#include "util/record.h"
 
-/* ---- the databases (schema.c) ---------------------------------------- */
+/* ---- the database and its transactions ------------------------------ */
 
-enum model_db {
-	DB_META, DB_AUDIT,
-	DB_COLLEGE, DB_SEMESTER, DB_STUDENT, DB_COUNSELLOR, DB_MEMBER,
-	DB_TARGET, DB_PAIRING, DB_TALK, DB_AID,
-	DB_SUMMARY,           /* semester summaries per college (report/) */
-	DB_TALK_DAY,          /* date -> live talks that day, u32 big-endian: kept
-	                         with IX_TALK_DATE, so the dashboard's counts read
-	                         a row per day, not a key per talk (schema 4) */
-	DB_PAIRING_LAST,      /* pairing id -> date of its last talk (key_i32 form),
-	                         none without talks: kept with IX_TALK_PAIRING, so
-	                         overdue reads one small row per pairing (schema 5) */
-	/* secondary indexes: composite keys, changed with their records */
-	IX_COLLEGE_NAME,      /* name\0 -> college id */
-	IX_SEMESTER_CODE,     /* code\0 -> semester id */
-	IX_STUDENT_NO,        /* student_no\0 -> student id */
-	IX_STUDENT_COLLEGE,   /* college id | student id -> "" */
-	IX_STAFF_NO,          /* staff_no\0 -> counsellor id */
-	IX_MEMBER_STUDENT,    /* student id -> member id */
-	IX_TARGET_STUDENT,    /* student id -> target id */
-	IX_PAIRING_MEMBER,    /* member student id | pairing id -> "" */
-	IX_PAIRING_TARGET,    /* target student id | pairing id -> "" */
-	IX_PAIRING_COLLEGE,   /* college id | semester id | pairing id -> "" */
-	IX_TALK_PAIRING,      /* pairing id | date | talk id -> "" */
-	IX_TALK_TARGET,       /* target student id | date | talk id -> "" */
-	IX_AID_PAIRING,       /* pairing id | date | aid id -> "" */
-	IX_TALK_DATE,         /* date | talk id -> "" (schema 3) */
-	DB__COUNT
-};
+/* An open database and a transaction on it. Both are opaque: what is stored
+ * where (databases, indexes, keys) is the model's business alone
+ * (model/internal.h). */
+typedef struct store model_store;
+typedef struct store_txn model_txn;
 
-extern const char *const model_db_names[DB__COUNT];
+/* A unit of work run inside one transaction. */
+typedef int (*model_fn)(model_txn *t, void *ctx, err *e);
+/* Runs fn in a read transaction; returns fn's result. */
+int model_read(model_store *s, model_fn fn, void *ctx, err *e);
+/* Runs fn in a write transaction and commits if it returns 0. fn returning
+ * MODEL_ROLLBACK aborts and model_write returns 0 (a dry run). Any other
+ * non-zero result aborts and is returned. fn may be run more than once (the
+ * map grows and the work is redone): it must reset its own context at its
+ * start. No transaction is ever held while waiting for the user. */
+enum { MODEL_ROLLBACK = -1 };
+int model_write(model_store *s, model_fn fn, void *ctx, err *e);
+void model_close(model_store *s);
+/* The database folder. */
+const char *model_path(const model_store *s);
+/* The id of the last committed transaction (by any process): cheap to
+ * compare, so a screen notices that someone else wrote since it read. */
+uint64_t model_last_txn(model_store *s);
+/* Who the audit log names for writes (default "$USER@host"). */
+void model_set_actor(model_store *s, const char *who);
+/* Consistent compact copy of the database to the file path (mode 0600). */
+int model_backup(model_store *s, const char *path, err *e);
+/* The database a transaction belongs to. */
+model_store *model_of(model_txn *t);
+/* Lets go of the mapped pages of the file (they stay in the page cache):
+ * for work that streams through the whole database. */
+void model_release_pages(model_store *s);
+/* The schema version stored in the database (0 if none yet). */
+int model_schema_version(model_txn *t, uint32_t *out, err *e);
+
 /* Schema versions: 1 was the first layout (no IX_STUDENT_COLLEGE, no member
  * profiles: party members were known by political status only); 2 adds both;
  * 3 adds IX_TALK_DATE; 4 DB_TALK_DAY; 5 DB_PAIRING_LAST. model_open migrates older
@@ -60,7 +67,7 @@ enum { SCHEMA_VERSION = 5 };
 
 /* Opens the database folder, runs migrations (refusing a database newer than
  * this program with E_DB), and returns the store. */
-int model_open(store **out, const char *dir, err *e);
+int model_open(model_store **out, const char *dir, err *e);
 /* Default folder: $BANGFU_DB, else $XDG_DATA_HOME/bangfu, else
  * ~/.local/share/bangfu. malloc'd. */
 char *model_default_dir(void);
@@ -196,19 +203,20 @@ extern const record_desc college_desc, semester_desc, student_desc,
 	counsellor_desc, member_desc, target_desc, pairing_desc, talk_desc,
 	aid_desc;
 
-/* The descs in dump order, with the db each lives in. */
-typedef struct entity_info {
-	const record_desc *desc;
-	int db;
-} entity_info;
-extern const entity_info model_entities[];
-extern const size_t model_nentities;
-/* Writes the secondary index entries of rec (a record of ei's entity, as
- * stored): used by model_restore, which writes records with st_rec_restore
- * and then rebuilds their indexes; called for live records only (not for
- * tombstones). 0 or E_DB. (Added by the data engineer; implemented with the
- * entity files.) */
-int model_reindex(store_txn *t, const entity_info *ei, const void *rec, err *e);
+/* The entities in dump order (college, semester, student, counsellor,
+ * member, target, pairing, talk, aid, summary): the one registry that the
+ * dump, restore, check and the form engine walk. NULL-terminated. */
+extern const record_desc *const model_descs[];
+/* The entity called name ("student" ...), or NULL. */
+const record_desc *model_desc_named(const char *name);
+
+/* Any record by its entity and id: 0, 1 not found (or deleted), E_DB.
+ * rec_free the result. */
+int model_get(model_txn *t, const record_desc *d, const rid *id, void *rec, err *e);
+/* Calls fn for every live record of the entity, in id order, until fn
+ * returns non-zero (returned). The record is freed after fn returns. */
+typedef int (*model_rec_fn)(const void *rec, void *ctx);
+int model_each(model_txn *t, const record_desc *d, model_rec_fn fn, void *ctx, err *e);
 
 /* ---- per-entity operations (inside a transaction) --------------------- */
 /* *_validate: the rules alone, on a record as it would be stored (text
@@ -217,44 +225,44 @@ int model_reindex(store_txn *t, const entity_info *ei, const void *rec, err *e);
  * indexes in step; E_INPUT with "field: message" on a broken rule.
  * *_get: by id; 0, 1 not found, E_DB. Results are rec_free'd by the caller. */
 
-int college_save(store_txn *t, college *c, err *e);
-int college_get(store_txn *t, const rid *id, college *out, err *e);
-int college_by_name(store_txn *t, const char *name, college *out, err *e);
+int college_save(model_txn *t, college *c, err *e);
+int college_get(model_txn *t, const rid *id, college *out, err *e);
+int college_by_name(model_txn *t, const char *name, college *out, err *e);
 /* Finds or creates the college called name; its id into *id. */
-int college_ensure(store_txn *t, const char *name, rid *id, err *e);
+int college_ensure(model_txn *t, const char *name, rid *id, err *e);
 int64_t college_pair_limit(const college *c);     /* default applied */
 int64_t college_overdue_days(const college *c);   /* default applied */
-int college_validate(store_txn *t, const college *c, err *e);
+int college_validate(model_txn *t, const college *c, err *e);
 
-int semester_save(store_txn *t, semester *s, err *e);
-int semester_get(store_txn *t, const rid *id, semester *out, err *e);
-int semester_by_code(store_txn *t, const char *code, semester *out, err *e);
+int semester_save(model_txn *t, semester *s, err *e);
+int semester_get(model_txn *t, const rid *id, semester *out, err *e);
+int semester_by_code(model_txn *t, const char *code, semester *out, err *e);
 /* Finds or creates (with dates from the code and default due dates:
  * term 2 — roster 04-11, summary 07-11; term 1 — roster 10-11,
  * summary 01-11 of the next year). */
-int semester_ensure(store_txn *t, const char *code, rid *id, err *e);
-int semester_validate(store_txn *t, const semester *s, err *e);
+int semester_ensure(model_txn *t, const char *code, rid *id, err *e);
+int semester_validate(model_txn *t, const semester *s, err *e);
 
-int student_save(store_txn *t, student *s, err *e);
-int student_get(store_txn *t, const rid *id, student *out, err *e);
-int student_by_no(store_txn *t, const char *no, student *out, err *e);
-int student_validate(store_txn *t, const student *s, err *e);
+int student_save(model_txn *t, student *s, err *e);
+int student_get(model_txn *t, const rid *id, student *out, err *e);
+int student_by_no(model_txn *t, const char *no, student *out, err *e);
+int student_validate(model_txn *t, const student *s, err *e);
 
-int counsellor_save(store_txn *t, counsellor *c, err *e);
-int counsellor_get(store_txn *t, const rid *id, counsellor *out, err *e);
-int counsellor_by_no(store_txn *t, const char *no, counsellor *out, err *e);
-int counsellor_validate(store_txn *t, const counsellor *c, err *e);
+int counsellor_save(model_txn *t, counsellor *c, err *e);
+int counsellor_get(model_txn *t, const rid *id, counsellor *out, err *e);
+int counsellor_by_no(model_txn *t, const char *no, counsellor *out, err *e);
+int counsellor_validate(model_txn *t, const counsellor *c, err *e);
 
-int member_get(store_txn *t, const rid *id, member *out, err *e);
-int member_of_student(store_txn *t, const rid *student_id, member *out, err *e);
-int member_save(store_txn *t, member *m, err *e);
-int member_validate(store_txn *t, const member *m, err *e);
+int member_get(model_txn *t, const rid *id, member *out, err *e);
+int member_of_student(model_txn *t, const rid *student_id, member *out, err *e);
+int member_save(model_txn *t, member *m, err *e);
+int member_validate(model_txn *t, const member *m, err *e);
 
-int target_get(store_txn *t, const rid *id, target *out, err *e);
-int target_of_student(store_txn *t, const rid *student_id, target *out, err *e);
+int target_get(model_txn *t, const rid *id, target *out, err *e);
+int target_of_student(model_txn *t, const rid *student_id, target *out, err *e);
 /* Rule: kinds non-empty; tier only with KIND_FINANCIAL. */
-int target_save(store_txn *t, target *g, err *e);
-int target_validate(store_txn *t, const target *g, err *e);
+int target_save(model_txn *t, target *g, err *e);
+int target_validate(model_txn *t, const target *g, err *e);
 
 /* Rules checked by pairing_save:
  *  - the member is a party member; the target has a target profile with at
@@ -269,43 +277,47 @@ int target_validate(store_txn *t, const target *g, err *e);
  * open; p's own id (zero for a new one) is left out of the counts.
  *  member: a party member, under the college's limit of active pairings;
  *  target: a target profile with at least one kind, no other active pairing. */
-int pairing_check_member(store_txn *t, const pairing *p, err *e);
-int pairing_check_target(store_txn *t, const pairing *p, err *e);
-int pairing_save(store_txn *t, pairing *p, err *e);
-int pairing_get(store_txn *t, const rid *id, pairing *out, err *e);
+int pairing_check_member(model_txn *t, const pairing *p, err *e);
+int pairing_check_target(model_txn *t, const pairing *p, err *e);
+int pairing_save(model_txn *t, pairing *p, err *e);
+int pairing_get(model_txn *t, const rid *id, pairing *out, err *e);
 /* The rules above, for a pairing as stored (college already the member's).
  * Membership and the target profile are only required of a pairing that has
  * not ended before today. */
-int pairing_validate(store_txn *t, const pairing *p, err *e);
+int pairing_validate(model_txn *t, const pairing *p, err *e);
 bool pairing_active_on(const pairing *p, date_t d);
 /* The active pairing of a target student (today); 0, 1 none. */
-int pairing_active_of_target(store_txn *t, const rid *target_student, pairing *out, err *e);
+int pairing_active_of_target(model_txn *t, const rid *target_student, pairing *out, err *e);
 /* A pairing of member and target active on date d; 0, 1 none. */
-int pairing_find(store_txn *t, const rid *member_student, const rid *target_student,
+int pairing_find(model_txn *t, const rid *member_student, const rid *target_student,
 		 date_t d, pairing *out, err *e);
-/* Calls fn for each pairing listed under a student in db: IX_PAIRING_MEMBER
- * (as helper) or IX_PAIRING_TARGET (as assisted student), in id order,
- * until fn returns non-zero (returned). */
+/* Calls fn for each pairing of a student as helper (pairings_of_member) or
+ * as assisted student (pairings_of_target), in id order, until fn returns
+ * non-zero (returned). */
 typedef int (*pairing_fn)(const pairing *p, void *ctx);
-int pairings_of(store_txn *t, int db, const rid *student_id, pairing_fn fn, void *ctx,
-		err *e);
+int pairings_of_member(model_txn *t, const rid *student_id, pairing_fn fn, void *ctx, err *e);
+int pairings_of_target(model_txn *t, const rid *student_id, pairing_fn fn, void *ctx, err *e);
+/* Calls fn for each pairing of a college made in a semester (the name
+ * list's and the summary's pairings), in id order. */
+int pairings_of_college(model_txn *t, const rid *college_id, const rid *semester_id,
+			pairing_fn fn, void *ctx, err *e);
 /* Last talk date of a pairing (0 if none). */
-int pairing_last_talk(store_txn *t, const rid *pairing_id, date_t *out, err *e);
+int pairing_last_talk(model_txn *t, const rid *pairing_id, date_t *out, err *e);
 
 /* Rules: minutes > 0; date not after today; topics non-empty; mode known;
  * either a member's talk (member_id set, and an active pairing between the
  * member and target on the date — pairing_id is filled in) or a
  * counsellor's (counsellor_id set, counsellor of the target's college, no
  * pairing needed), never both. */
-int talk_save(store_txn *t, talk *k, err *e);
-int talk_get(store_txn *t, const rid *id, talk *out, err *e);
-int talk_validate(store_txn *t, const talk *k, err *e);
+int talk_save(model_txn *t, talk *k, err *e);
+int talk_get(model_txn *t, const rid *id, talk *out, err *e);
+int talk_validate(model_txn *t, const talk *k, err *e);
 
 /* Rules: an active pairing on the date; amount > 0; kind known; date not
  * after today. */
-int aid_save(store_txn *t, aid *a, err *e);
-int aid_get(store_txn *t, const rid *id, aid *out, err *e);
-int aid_validate(store_txn *t, const aid *a, err *e);
+int aid_save(model_txn *t, aid *a, err *e);
+int aid_get(model_txn *t, const rid *id, aid *out, err *e);
+int aid_validate(model_txn *t, const aid *a, err *e);
 
 /* ---- semester summaries (report/ drafts them) ------------------------ */
 
@@ -326,17 +338,17 @@ enum { SUMMARY_MIN_ZISHU = 1000 };
 /* Rules: the college and the semester exist; one summary per college and
  * semester; final is 0 or 1, and 1 only with at least SUMMARY_MIN_ZISHU 字.
  * (No index: a database holds a few summaries, found by scanning.) */
-int summary_save(store_txn *t, summary *s, err *e);
-int summary_get(store_txn *t, const rid *id, summary *out, err *e);
+int summary_save(model_txn *t, summary *s, err *e);
+int summary_get(model_txn *t, const rid *id, summary *out, err *e);
 /* The summary of a college and semester: 0, 1 none, E_DB. */
-int summary_find(store_txn *t, const rid *college_id, const rid *semester_id,
+int summary_find(model_txn *t, const rid *college_id, const rid *semester_id,
 		 summary *out, err *e);
-int summary_validate(store_txn *t, const summary *s, err *e);
+int summary_validate(model_txn *t, const summary *s, err *e);
 
 /* The school's name for the documents' titles: a setting kept in the
  * database (bangfu init --school). *out is malloc'd, "" when unset. */
-int model_school_get(store_txn *t, char **out, err *e);
-int model_school_set(store_txn *t, const char *name, err *e);
+int model_school_get(model_txn *t, char **out, err *e);
+int model_school_set(model_txn *t, const char *name, err *e);
 
 /* ---- roles and privacy ---------------------------------------------- */
 
@@ -370,20 +382,20 @@ typedef struct overdue_row {
 	date_t last_talk;      /* 0 if none yet */
 	int days;              /* days since last talk (or since start) */
 } overdue_row;
-int model_overdue(store_txn *t, const rid *college, int days, date_t today,
+int model_overdue(model_txn *t, const rid *college, int days, date_t today,
 		  overdue_row **rows, size_t *n, err *e);
 
 typedef struct model_stats {
 	size_t colleges, students, members, targets, counsellors, pairings, talks, aid;
 } model_stats;
-int model_stats_get(store_txn *t, model_stats *out, err *e);
+int model_stats_get(model_txn *t, model_stats *out, err *e);
 
 /* Talks dated from..to (both included), counted on the date index
  * (IX_TALK_DATE) without reading a talk. */
-int model_talk_count_between(store_txn *t, date_t from, date_t to, size_t *n, err *e);
+int model_talk_count_between(model_txn *t, date_t from, date_t to, size_t *n, err *e);
 /* Talks per week in one range scan of the date index: counts[i] = talks
  * dated start + 7i .. start + 7i + 6, for i < weeks. */
-int model_talks_by_week(store_txn *t, date_t start, int weeks, size_t *counts, err *e);
+int model_talks_by_week(model_txn *t, date_t start, int weeks, size_t *counts, err *e);
 
 /* The programme at a glance (dashboard): pairings active today, party
  * members, counsellors, talks, assisted students and how many of each kind
@@ -392,7 +404,7 @@ typedef struct model_programme {
 	size_t active_pairings, members, counsellors, talks;
 	size_t targets, academic, financial, psych;
 } model_programme;
-int model_programme_get(store_txn *t, date_t today, model_programme *out, err *e);
+int model_programme_get(model_txn *t, date_t today, model_programme *out, err *e);
 
 /* Talks for the screens, reading only the talks shown. A talk's place in
  * the date index (IX_TALK_DATE) is its date and id. model_talk_walk calls
@@ -406,23 +418,23 @@ typedef struct talk_pos {
 	rid id;
 } talk_pos;
 typedef int (*talk_fn)(const talk *k, void *ctx);
-int model_talk_walk(store_txn *t, const talk_pos *from, bool older, bool include,
+int model_talk_walk(model_txn *t, const talk_pos *from, bool older, bool include,
 		    size_t n, talk_fn fn, void *ctx, err *e);
-int model_talks_of_target(store_txn *t, const rid *student_id, talk_fn fn, void *ctx, err *e);
+int model_talks_of_target(model_txn *t, const rid *student_id, talk_fn fn, void *ctx, err *e);
 /* The aid given within a pairing, newest first (IX_AID_PAIRING). */
 typedef int (*aid_fn)(const aid *a, void *ctx);
-int model_aid_of_pairing(store_txn *t, const rid *pairing_id, aid_fn fn, void *ctx, err *e);
+int model_aid_of_pairing(model_txn *t, const rid *pairing_id, aid_fn fn, void *ctx, err *e);
 /* The date of the student's last talk (a member's or a counsellor's), 0 if
  * none. */
-int model_target_last_talk(store_txn *t, const rid *student_id, date_t *out, err *e);
+int model_target_last_talk(model_txn *t, const rid *student_id, date_t *out, err *e);
 
 /* find: a student number or its prefix, a name substring, or pinyin (full or
  * initials). Calls fn for each matching student in student-number order. */
 typedef int (*student_fn)(const student *s, void *ctx);
-int model_find(store_txn *t, const char *text, student_fn fn, void *ctx, err *e);
+int model_find(model_txn *t, const char *text, student_fn fn, void *ctx, err *e);
 
 /* check: structure, every index against its records, every rule. Each
  * problem is added to probs; returns 0 if sound, E_DB if not. */
-int model_check(store_txn *t, errlist *probs, err *e);
+int model_check(model_txn *t, errlist *probs, err *e);
 
 #endif

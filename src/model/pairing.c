@@ -515,3 +515,55 @@ int pairing_last_talk(store_txn *t, const rid *pairing_id, date_t *out, err *e)
 		*out = d;
 	return 0;
 }
+
+int pairings_of_member(store_txn *t, const rid *student_id, pairing_fn fn, void *ctx, err *e)
+{
+	return pairings_of(t, IX_PAIRING_MEMBER, student_id, fn, ctx, e);
+}
+
+int pairings_of_target(store_txn *t, const rid *student_id, pairing_fn fn, void *ctx, err *e)
+{
+	return pairings_of(t, IX_PAIRING_TARGET, student_id, fn, ctx, e);
+}
+
+/* IX_PAIRING_COLLEGE: college id | semester id | pairing id. */
+static int collect_college_pairing(bytes key, bytes val, void *ctx)
+{
+	struct idlist *l = ctx;
+	size_t pos = 2 * sizeof(rid);
+	rid id;
+	(void)val;
+	if (!key_take_id(key, &pos, &id))
+		return 0;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 32;
+		l->ids = xrealloc(l->ids, l->cap * sizeof *l->ids);
+	}
+	l->ids[l->n++] = id;
+	return 0;
+}
+
+int pairings_of_college(store_txn *t, const rid *college_id, const rid *semester_id,
+			pairing_fn fn, void *ctx, err *e)
+{
+	struct idlist l = { 0 };
+	keybuf k;
+	key_init(&k);
+	key_id(&k, college_id);
+	key_id(&k, semester_id);
+	int rc = st_scan(t, IX_PAIRING_COLLEGE, key_bytes(&k), collect_college_pairing, &l, e);
+	for (size_t i = 0; !rc && i < l.n; i++) {
+		pairing p;
+		rc = pairing_get(t, &l.ids[i], &p, e);
+		if (rc == 1) {
+			rc = 0;
+			continue;
+		}
+		if (rc)
+			break;
+		rc = fn(&p, ctx);
+		rec_free(&pairing_desc, &p);
+	}
+	free(l.ids);
+	return rc;
+}

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "model/model.h"
+#include "model/internal.h"
 #include "util/i18n.h"
 
 static const char *const role_names[] = {

@@ -254,3 +254,61 @@ int model_reindex(store_txn *t, const entity_info *ei, const void *rec, err *e)
 	free(xs);
 	return rc;
 }
+
+/* ---- the face: transactions and records by entity -------------------- */
+
+int model_read(model_store *s, model_fn fn, void *ctx, err *e)
+{
+	return store_read(s, fn, ctx, e);
+}
+
+int model_write(model_store *s, model_fn fn, void *ctx, err *e)
+{
+	_Static_assert((int)MODEL_ROLLBACK == (int)STORE_ROLLBACK, "rollback codes agree");
+	return store_write(s, fn, ctx, e);
+}
+
+void model_close(model_store *s) { store_close(s); }
+const char *model_path(const model_store *s) { return store_path(s); }
+uint64_t model_last_txn(model_store *s) { return store_last_txn(s); }
+void model_set_actor(model_store *s, const char *who) { store_set_actor(s, who); }
+int model_backup(model_store *s, const char *path, err *e) { return store_backup(s, path, e); }
+model_store *model_of(model_txn *t) { return store_of(t); }
+void model_release_pages(model_store *s) { store_release_pages(s); }
+
+int model_schema_version(model_txn *t, uint32_t *out, err *e)
+{
+	return read_version(t, out, e);
+}
+
+const record_desc *const model_descs[] = {
+	&college_desc, &semester_desc, &student_desc, &counsellor_desc, &member_desc,
+	&target_desc, &pairing_desc, &talk_desc, &aid_desc, &summary_desc, NULL,
+};
+
+const record_desc *model_desc_named(const char *name)
+{
+	for (size_t i = 0; model_descs[i]; i++)
+		if (strcmp(model_descs[i]->name, name) == 0)
+			return model_descs[i];
+	return NULL;
+}
+
+/* The database an entity lives in. */
+static int desc_db(const record_desc *d)
+{
+	for (size_t i = 0; i < model_nentities; i++)
+		if (model_entities[i].desc == d)
+			return model_entities[i].db;
+	die("no database holds the entity %s", d->name);
+}
+
+int model_get(model_txn *t, const record_desc *d, const rid *id, void *rec, err *e)
+{
+	return st_rec_get(t, desc_db(d), d, id, rec, e);
+}
+
+int model_each(model_txn *t, const record_desc *d, model_rec_fn fn, void *ctx, err *e)
+{
+	return st_rec_each(t, desc_db(d), d, fn, ctx, e);
+}

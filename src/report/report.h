@@ -81,7 +81,7 @@ typedef struct roster_doc {
 /* Builds the name list of a college and semester (one row per pairing,
  * numbered from 1, ordered by the member's class and student number).
  * E_INPUT if the college or semester does not exist. */
-int roster_build(store_txn *t, const roster_layout *l, const char *college_name,
+int roster_build(model_txn *t, const roster_layout *l, const char *college_name,
 		 const char *semester_code, roster_doc *out, err *e);
 void roster_doc_free(roster_doc *d);
 /* CSV (UTF-8 with BOM, CRLF, quoted as Excel reads it) and Markdown. */
@@ -120,13 +120,13 @@ bool summary_format_parse(const char *s, summary_format *out);
 
 /* Gathers the facts of a college and semester. E_INPUT if either does not
  * exist. */
-int summary_facts_get(store_txn *t, const char *college_name, const char *semester_code,
+int summary_facts_get(model_txn *t, const char *college_name, const char *semester_code,
 		      summary_facts *out, err *e);
 
 /* Drafts the summary through the template file tpl_path. The draft holds
  * no count of its own; summary_note() gives the line that states it. *out
  * malloc'd. */
-int summary_draft(store_txn *t, const char *tpl_path, const char *college_name,
+int summary_draft(model_txn *t, const char *tpl_path, const char *college_name,
 		  const char *semester_code, summary_format fmt, char **out, err *e);
 /* "（本稿正文共1234字）" or, under 1000, the count and how many are missing;
  * malloc'd. */

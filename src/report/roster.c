@@ -162,33 +162,24 @@ struct row {
 };
 
 struct build_ctx {
-	store_txn *t;
+	model_txn *t;
 	rid college_id, semester_id;
 	struct row *rows;
 	size_t n, cap;
 	err *e;
 };
 
-static int take_pairing(bytes key, bytes val, void *ctx)
+static int take_pairing(const pairing *p, void *ctx)
 {
 	struct build_ctx *b = ctx;
-	size_t pos = 2 * sizeof(rid);
-	rid id;
 	int rc;
-	(void)val;
-	if (!key_take_id(key, &pos, &id))
-		return 0;
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 32;
 		b->rows = xrealloc(b->rows, b->cap * sizeof *b->rows);
 	}
 	struct row *r = &b->rows[b->n];
 	memset(r, 0, sizeof *r);
-	rc = pairing_get(b->t, &id, &r->p, b->e);
-	if (rc == 1)
-		return 0;
-	if (rc)
-		return rc;
+	rec_copy(&pairing_desc, &r->p, p);
 	b->n++;
 	if ((rc = student_get(b->t, &r->p.member_id, &r->m, b->e)) > 1)
 		return rc;
@@ -308,7 +299,7 @@ static void row_free(struct row *r)
 	free(r->target_college);
 }
 
-int roster_build(store_txn *t, const roster_layout *l, const char *college_name,
+int roster_build(model_txn *t, const roster_layout *l, const char *college_name,
 		 const char *semester_code, roster_doc *out, err *e)
 {
 	college c;
@@ -323,11 +314,7 @@ int roster_build(store_txn *t, const roster_layout *l, const char *college_name,
 		return rc == 1 ? err_set(e, E_INPUT, _("no semester %s"), semester_code) : rc;
 	}
 	struct build_ctx b = { t, c.m.id, s.m.id, NULL, 0, 0, e };
-	keybuf k;
-	key_init(&k);
-	key_id(&k, &c.m.id);
-	key_id(&k, &s.m.id);
-	rc = st_scan(t, IX_PAIRING_COLLEGE, key_bytes(&k), take_pairing, &b, e);
+	rc = pairings_of_college(t, &c.m.id, &s.m.id, take_pairing, &b, e);
 	if (!rc)
 		rc = model_school_get(t, &school, e);
 	if (!rc) {

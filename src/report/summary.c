@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/internal.h" /* TEMPORARY: summary_facts moves into src/model/ */
 #include "util/i18n.h"
 #include "util/pinyin.h"
 #include "util/text.h"
@@ -169,7 +170,7 @@ struct pinfo {
 };
 
 struct gather {
-	store_txn *t;
+	model_txn *t;
 	college c;
 	semester s;
 	struct pinfo *ps;
@@ -341,7 +342,7 @@ static int gather_counsellor_talks(struct gather *g, rid *targets, size_t n)
 			     take_term_id, &ti, g->e);
 		struct ids l = ti.l;
 		if (i % 16 == 15)
-			store_release_pages(store_of(g->t));
+			model_release_pages(model_of(g->t));
 		for (size_t j = 0; !rc && j < l.n; j++) {
 			talk k;
 			rc = talk_get(g->t, &l.v[j], &k, g->e);
@@ -376,7 +377,7 @@ static void gather_free(struct gather *g)
 	rec_free(&semester_desc, &g->s);
 }
 
-static int gather(store_txn *t, const char *college_name, const char *semester_code,
+static int gather(model_txn *t, const char *college_name, const char *semester_code,
 		  struct gather *g, err *e)
 {
 	int rc;
@@ -447,7 +448,7 @@ static int gather(store_txn *t, const char *college_name, const char *semester_c
 		 * them now and then, so that a big college does not keep the
 		 * file's pages resident (as export dump does). */
 		if (i % 16 == 15)
-			store_release_pages(store_of(t));
+			model_release_pages(model_of(t));
 	}
 	/* Students of each kind: each assisted student once (a student may
 	 * have had two pairings in a semester: one ended, one new). */
@@ -486,7 +487,7 @@ static int gather(store_txn *t, const char *college_name, const char *semester_c
 	return rc;
 }
 
-int summary_facts_get(store_txn *t, const char *college_name, const char *semester_code,
+int summary_facts_get(model_txn *t, const char *college_name, const char *semester_code,
 		      summary_facts *out, err *e)
 {
 	struct gather g;
@@ -547,7 +548,7 @@ struct names_scan {
 	struct names *ns;
 	unsigned name_no;
 	err *e;
-	store *st;
+	model_store *st;
 	size_t seen;
 };
 
@@ -577,7 +578,7 @@ static int names_each(bytes key, bytes val, void *ctx)
 	/* A scan over every student maps the file's pages in as it goes (and
 	 * the kernel maps their neighbours too): let go of them now and then. */
 	if (++sc->seen % 4096 == 0)
-		store_release_pages(sc->st);
+		model_release_pages(sc->st);
 	return 0;
 }
 
@@ -966,9 +967,9 @@ static int draft_vars(struct gather *g, tpl_vars *v)
 	qsort(ns.people, ns.npeople, sizeof *ns.people, rid_order);
 	if (nc) {
 		struct names_scan sc = { &ns, rec_field(&student_desc, "name")->no, g->e,
-					 store_of(g->t), 0 };
+					 model_of(g->t), 0 };
 		rc = st_scan(g->t, DB_STUDENT, (bytes){ "", 0 }, names_each, &sc, g->e);
-		store_release_pages(store_of(g->t));
+		model_release_pages(model_of(g->t));
 	}
 	for (size_t i = 0; i < CASES; i++) {
 		char key[32];
@@ -1071,7 +1072,7 @@ static char *tidy(const char *s)
 	return sb_take(&b);
 }
 
-int summary_draft(store_txn *t, const char *tpl_path, const char *college_name,
+int summary_draft(model_txn *t, const char *tpl_path, const char *college_name,
 		  const char *semester_code, summary_format fmt, char **out, err *e)
 {
 	char *src = NULL, *md = NULL;

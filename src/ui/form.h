@@ -31,7 +31,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "store/store.h"
+#include "util/record.h"
 #include "util/err.h"
 
 typedef enum form_type {

@@ -2,7 +2,7 @@
  *
  * Rows are compact copies (one allocation per row holding its cells, each
  * NUL-terminated, one after the other) loaded by the screen in ONE short
- * store_read; sorting and the live filter work on that copy, so paging
+ * model_read; sorting and the live filter work on that copy, so paging
  * through tens of thousands of rows reads nothing. The screen reloads only
  * when ui_db_changed() says the database changed (list_stale).
  *
@@ -23,7 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "store/store.h"
+#include "util/record.h"
 #include "ui/edit.h"
 #include "ui/ui.h"
 

@@ -4,7 +4,7 @@
  * pairings (most overdue first; F5 logs a talk for the selected one).
  *
  * Everything is read in one short transaction, again only when the
- * database changed. Talks are counted on the date index (IX_TALK_DATE), so
+ * database changed. Talks are counted by day (model_talks_by_week), so
  * nothing here reads every talk. */
 #include <stdlib.h>
 #include <string.h>
@@ -47,10 +47,10 @@ static date_t monday_of(date_t d)
 
 struct dload {
 	dash *d;
-	store_txn *t;
+	model_txn *t;
 };
 
-static void name_of(store_txn *t, const rid *id, char *buf, size_t n)
+static void name_of(model_txn *t, const rid *id, char *buf, size_t n)
 {
 	student s;
 	err e = { 0 };
@@ -61,7 +61,7 @@ static void name_of(store_txn *t, const rid *id, char *buf, size_t n)
 	}
 }
 
-static int dash_txn(store_txn *t, void *ctx, err *e)
+static int dash_txn(model_txn *t, void *ctx, err *e)
 {
 	dash *d = ctx;
 	int rc;
@@ -132,7 +132,7 @@ static void dash_load(dash *d, ui *u)
 	d->today = date_today();
 	semester_of(d->today, d->code);
 	semester_long_name(d->code, d->semester_name);
-	if (store_read(ui_store(u), dash_txn, d, &e) != 0)
+	if (model_read(ui_store(u), dash_txn, d, &e) != 0)
 		ui_status_error(u, "%s", e.msg);
 	list_end(&d->overdue);
 	d->loaded = true;

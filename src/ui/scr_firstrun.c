@@ -57,12 +57,12 @@ static int count_college(const void *rec, void *ctx)
 	return 0;
 }
 
-static int state_txn(store_txn *t, void *ctx, err *e)
+static int state_txn(model_txn *t, void *ctx, err *e)
 {
 	firstrun *f = ctx;
 	semester s;
 	f->colleges = 0;
-	int rc = st_rec_each(t, DB_COLLEGE, &college_desc, count_college, &f->colleges, e);
+	int rc = model_each(t, &college_desc, count_college, &f->colleges, e);
 	if (rc)
 		return rc;
 	rc = semester_by_code(t, f->code, &s, e);
@@ -78,7 +78,7 @@ static int state_txn(store_txn *t, void *ctx, err *e)
 static void refresh_state(firstrun *f, ui *u)
 {
 	err e = { 0 };
-	if (store_read(ui_store(u), state_txn, f, &e) != 0)
+	if (model_read(ui_store(u), state_txn, f, &e) != 0)
 		ui_status_error(u, "%s", e.msg);
 }
 
@@ -96,7 +96,7 @@ struct college_w {
 	rid id;
 };
 
-static int college_txn(store_txn *t, void *ctx, err *e)
+static int college_txn(model_txn *t, void *ctx, err *e)
 {
 	struct college_w *w = ctx;
 	int rc = college_ensure(t, w->name, &w->id, e);
@@ -118,7 +118,7 @@ static void step_college(firstrun *f, ui *u)
 	}
 	struct college_w w = { name, f->code, { { 0 } } };
 	err e = { 0 };
-	if (store_write(ui_store(u), college_txn, &w, &e) != 0)
+	if (model_write(ui_store(u), college_txn, &w, &e) != 0)
 		ui_status_error(u, "%s", e.msg);
 	else
 		set_done(f, xasprintf(_("College %s created, with the semester %s."), name, f->code));
@@ -131,7 +131,7 @@ struct due_w {
 	date_t roster, summary;
 };
 
-static int due_txn(store_txn *t, void *ctx, err *e)
+static int due_txn(model_txn *t, void *ctx, err *e)
 {
 	struct due_w *w = ctx;
 	rid id;
@@ -173,7 +173,7 @@ static void step_semester(firstrun *f, ui *u)
 	if (!ask_date(u, _("Semester summary (总结) due on:"), &w.summary))
 		return;
 	err e = { 0 };
-	if (store_write(ui_store(u), due_txn, &w, &e) != 0)
+	if (model_write(ui_store(u), due_txn, &w, &e) != 0)
 		ui_status_error(u, "%s", e.msg);
 	else
 		set_done(f, xasprintf(_("Semester %s: due dates saved."), f->code));

@@ -21,11 +21,11 @@
 
 /* ---- the entities a form may edit ------------------------------------ */
 
-typedef int (*rec_fn)(store_txn *t, void *rec, err *e);
+typedef int (*rec_fn)(model_txn *t, void *rec, err *e);
 
 #define WRAP(x)                                                               \
-	static int x##_sv(store_txn *t, void *r, err *e) { return x##_save(t, r, e); } \
-	static int x##_va(store_txn *t, void *r, err *e) { return x##_validate(t, r, e); }
+	static int x##_sv(model_txn *t, void *r, err *e) { return x##_save(t, r, e); } \
+	static int x##_va(model_txn *t, void *r, err *e) { return x##_validate(t, r, e); }
 WRAP(college)
 WRAP(semester)
 WRAP(student)
@@ -39,20 +39,19 @@ WRAP(aid)
 typedef struct ent_ops {
 	const char *name;
 	const record_desc *desc;
-	int db;
 	rec_fn save, validate;
 } ent_ops;
 
 static const ent_ops ent_table[] = {
-	{ "college", &college_desc, DB_COLLEGE, college_sv, college_va },
-	{ "semester", &semester_desc, DB_SEMESTER, semester_sv, semester_va },
-	{ "student", &student_desc, DB_STUDENT, student_sv, student_va },
-	{ "counsellor", &counsellor_desc, DB_COUNSELLOR, counsellor_sv, counsellor_va },
-	{ "member", &member_desc, DB_MEMBER, member_sv, member_va },
-	{ "target", &target_desc, DB_TARGET, target_sv, target_va },
-	{ "pairing", &pairing_desc, DB_PAIRING, pairing_sv, pairing_va },
-	{ "talk", &talk_desc, DB_TALK, talk_sv, talk_va },
-	{ "aid", &aid_desc, DB_AID, aid_sv, aid_va },
+	{ "college", &college_desc, college_sv, college_va },
+	{ "semester", &semester_desc, semester_sv, semester_va },
+	{ "student", &student_desc, student_sv, student_va },
+	{ "counsellor", &counsellor_desc, counsellor_sv, counsellor_va },
+	{ "member", &member_desc, member_sv, member_va },
+	{ "target", &target_desc, target_sv, target_va },
+	{ "pairing", &pairing_desc, pairing_sv, pairing_va },
+	{ "talk", &talk_desc, talk_sv, talk_va },
+	{ "aid", &aid_desc, aid_sv, aid_va },
 };
 
 static const ent_ops *ent_find(const char *name)
@@ -176,7 +175,7 @@ static void rec_drop(const record_desc *d, void **r)
 
 /* ---- labels of references (inside a read) ---------------------------- */
 
-static void student_label(store_txn *t, const rid *id, char *buf, size_t n)
+static void student_label(model_txn *t, const rid *id, char *buf, size_t n)
 {
 	student st;
 	err e = { 0 };
@@ -188,7 +187,7 @@ static void student_label(store_txn *t, const rid *id, char *buf, size_t n)
 	}
 }
 
-static void ref_label(store_txn *t, form_type ty, const rid *id, char *buf, size_t n)
+static void ref_label(model_txn *t, form_type ty, const rid *id, char *buf, size_t n)
 {
 	err e = { 0 };
 	buf[0] = 0;
@@ -285,7 +284,7 @@ static int choice_index(const char *const *choices, const char *v)
 
 /* A field's value as text, from a record (for the conflict view); refs as
  * labels (t may be NULL: then as hex). */
-static void value_text(store_txn *t, const form_field *fl, const void *rec, char *buf,
+static void value_text(model_txn *t, const form_field *fl, const void *rec, char *buf,
 		       size_t n)
 {
 	const void *p = (const char *)rec + fl->fd->off;
@@ -322,7 +321,7 @@ static void value_text(store_txn *t, const form_field *fl, const void *rec, char
 }
 
 /* Puts a record's value into a field (inside a read, for labels). */
-static void load_field(store_txn *t, fval *f, const void *rec)
+static void load_field(model_txn *t, fval *f, const void *rec)
 {
 	const form_field *fl = f->fl;
 	const void *p = (const char *)rec + fl->fd->off;
@@ -534,7 +533,7 @@ static fval *semester_field(fstate *s, int slot_no)
  * from others (the pairing's college is its member's; a member's talk
  * names its pairing; the profile's student is the form's student; a
  * semester's dates come from its code when left empty). */
-static int derive(store_txn *t, run *r, size_t i, err *e)
+static int derive(model_txn *t, run *r, size_t i, err *e)
 {
 	fstate *s = r->s;
 	const char *name = s->slots[i].ops->name;
@@ -571,7 +570,7 @@ static int derive(store_txn *t, run *r, size_t i, err *e)
 	return 0;
 }
 
-static int run_fn(store_txn *t, void *ctx, err *e)
+static int run_fn(model_txn *t, void *ctx, err *e)
 {
 	run *r = ctx;
 	fstate *s = r->s;
@@ -594,7 +593,7 @@ static int run_fn(store_txn *t, void *ctx, err *e)
 			if (!sl->orig || sl->skip || r->unchanged[i])
 				continue;
 			void *now = rec_new(sl->ops->desc);
-			rc = st_rec_get(t, sl->ops->db, sl->ops->desc, &((rec_meta *)sl->orig)->id, now,
+			rc = model_get(t, sl->ops->desc, &((rec_meta *)sl->orig)->id, now,
 					e);
 			if (rc == 1) {
 				free(now);
@@ -644,7 +643,7 @@ static int run_fn(store_txn *t, void *ctx, err *e)
 			return rc;
 		}
 	}
-	return r->mode == M_DRY ? STORE_ROLLBACK : 0;
+	return r->mode == M_DRY ? MODEL_ROLLBACK : 0;
 }
 
 /* Shows a model message ("field: message") beside the field it names. */
@@ -708,7 +707,7 @@ static void partial_msg(fval *f, const char *msg)
 	set_msg(f, colon ? colon + 2 : msg);
 }
 
-static int partial_fn(store_txn *t, void *ctx, err *e)
+static int partial_fn(model_txn *t, void *ctx, err *e)
 {
 	fstate *s = ((struct partial *)ctx)->s;
 	fval *m = field_named(s, "pairing", "member_id");
@@ -742,8 +741,8 @@ static bool check(fstate *s, bool all)
 	r.s = s;
 	r.mode = needs_dry(s) ? M_DRY : M_CHECK;
 	r.failed_slot = r.conflict_slot = -1;
-	int rc = r.mode == M_DRY ? store_write(ui_store(s->u), run_fn, &r, &e)
-				 : store_read(ui_store(s->u), run_fn, &r, &e);
+	int rc = r.mode == M_DRY ? model_write(ui_store(s->u), run_fn, &r, &e)
+				 : model_read(ui_store(s->u), run_fn, &r, &e);
 	if (rc) {
 		ok = false;
 		/* A rule about a field the user has not reached yet is not
@@ -755,7 +754,7 @@ static bool check(fstate *s, bool all)
 	}
 	struct partial pc = { s };
 	if (!strcmp(s->slots[0].ops->name, "pairing"))
-		store_read(ui_store(s->u), partial_fn, &pc, &e);
+		model_read(ui_store(s->u), partial_fn, &pc, &e);
 	run_reset(&r);
 	return ok;
 }
@@ -806,7 +805,7 @@ struct open_ctx {
 	bool has_id;
 };
 
-static int open_fn(store_txn *t, void *ctx, err *e)
+static int open_fn(model_txn *t, void *ctx, err *e)
 {
 	struct open_ctx *o = ctx;
 	fstate *s = o->s;
@@ -816,7 +815,7 @@ static int open_fn(store_txn *t, void *ctx, err *e)
 	if (o->has_id) {
 		slot *p = &s->slots[0];
 		void *rec = rec_new(p->ops->desc);
-		rc = st_rec_get(t, p->ops->db, p->ops->desc, &o->id, rec, e);
+		rc = model_get(t, p->ops->desc, &o->id, rec, e);
 		if (rc) {
 			free(rec);
 			return rc == 1 ? err_set(e, E_INPUT, "%s", _("the record no longer exists")) : rc;
@@ -923,7 +922,7 @@ struct pick {
 	char **items;
 	rid *ids;
 	size_t n, cap;
-	store_txn *t;
+	model_txn *t;
 	int type;
 };
 
@@ -995,7 +994,7 @@ struct pick_ctx {
 	const char *text;
 };
 
-static int pick_fn(store_txn *t, void *ctx, err *e)
+static int pick_fn(model_txn *t, void *ctx, err *e)
 {
 	struct pick_ctx *c = ctx;
 	struct pick *p = c->p;
@@ -1006,13 +1005,13 @@ static int pick_fn(store_txn *t, void *ctx, err *e)
 		rc = model_find(t, c->text, pick_student, p, e);
 		break;
 	case FORM_COLLEGE:
-		rc = st_rec_each(t, DB_COLLEGE, &college_desc, pick_rec, p, e);
+		rc = model_each(t, &college_desc, pick_rec, p, e);
 		break;
 	case FORM_SEMESTER:
-		rc = st_rec_each(t, DB_SEMESTER, &semester_desc, pick_rec, p, e);
+		rc = model_each(t, &semester_desc, pick_rec, p, e);
 		break;
 	case FORM_COUNSELLOR:
-		rc = st_rec_each(t, DB_COUNSELLOR, &counsellor_desc, pick_rec, p, e);
+		rc = model_each(t, &counsellor_desc, pick_rec, p, e);
 		break;
 	default:
 		rc = 0;
@@ -1035,7 +1034,7 @@ static bool pick(fstate *s, fval *f)
 		set_msg(f, _("type a student number, a name or its pinyin, then Enter"));
 		goto out;
 	}
-	if (store_read(ui_store(s->u), pick_fn, &c, &e)) {
+	if (model_read(ui_store(s->u), pick_fn, &c, &e)) {
 		ui_status_error(s->u, "%s", e.msg);
 		goto out;
 	}
@@ -1333,7 +1332,7 @@ static int save(fstate *s)
 	r.s = s;
 	r.mode = M_SAVE;
 	r.failed_slot = r.conflict_slot = -1;
-	int rc = store_write(ui_store(s->u), run_fn, &r, &e);
+	int rc = model_write(ui_store(s->u), run_fn, &r, &e);
 	if (rc && r.conflict_slot >= 0) {
 		int res = show_conflict(s, &r);
 		run_reset(&r);
@@ -1354,7 +1353,7 @@ static void reload(fstate *s)
 {
 	struct open_ctx o = { s, ((rec_meta *)s->slots[0].orig)->id, true };
 	err e = { 0 };
-	if (store_read(ui_store(s->u), open_fn, &o, &e))
+	if (model_read(ui_store(s->u), open_fn, &o, &e))
 		ui_status_error(s->u, "%s", e.msg);
 	s->dirty = false;
 	check(s, false);
@@ -1366,7 +1365,7 @@ struct diff_ctx {
 	char *text;
 };
 
-static int diff_fn(store_txn *t, void *ctx, err *e)
+static int diff_fn(model_txn *t, void *ctx, err *e)
 {
 	struct diff_ctx *d = ctx;
 	fstate *s = d->s;
@@ -1408,7 +1407,7 @@ static int show_conflict(fstate *s, run *r)
 	struct diff_ctx d = { s, r, NULL };
 	err e = { 0 };
 	bool deleted = false;
-	store_read(ui_store(s->u), diff_fn, &d, &e);
+	model_read(ui_store(s->u), diff_fn, &d, &e);
 	ui_message(s->u, _("Someone else changed this record meanwhile"), d.text);
 	free(d.text);
 	for (size_t i = 0; i < s->nslots; i++)
@@ -1682,7 +1681,7 @@ screen *scr_form(ui *u, const char *form, const rid *id, const char *const *pres
 		o.id = *id;
 	s->editing = id != NULL;
 	err e = { 0 };
-	if (store_read(ui_store(u), open_fn, &o, &e)) {
+	if (model_read(ui_store(u), open_fn, &o, &e)) {
 		ui_message(u, form_title(&s->def), e.msg);
 		screen tmp = { &form_ops, s };
 		screen *sc = xmalloc(sizeof *sc);

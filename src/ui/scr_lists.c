@@ -42,7 +42,7 @@ static const char *names_put(struct names *c, const rid *id, const char *name)
 	return c->name[c->n++];
 }
 
-static const char *college_name(store_txn *t, struct names *c, const rid *id)
+static const char *college_name(model_txn *t, struct names *c, const rid *id)
 {
 	for (size_t i = 0; i < c->n; i++)
 		if (rid_cmp(&c->id[i], id) == 0)
@@ -56,7 +56,7 @@ static const char *college_name(store_txn *t, struct names *c, const rid *id)
 	return n;
 }
 
-static const char *semester_code(store_txn *t, struct names *c, const rid *id)
+static const char *semester_code(model_txn *t, struct names *c, const rid *id)
 {
 	for (size_t i = 0; i < c->n; i++)
 		if (rid_cmp(&c->id[i], id) == 0)
@@ -71,7 +71,7 @@ static const char *semester_code(store_txn *t, struct names *c, const rid *id)
 }
 
 /* The name of a student (into buf), "" if unknown. */
-static void student_name(store_txn *t, const rid *id, char *buf, size_t n)
+static void student_name(model_txn *t, const rid *id, char *buf, size_t n)
 {
 	student s;
 	err e = { 0 };
@@ -82,7 +82,7 @@ static void student_name(store_txn *t, const rid *id, char *buf, size_t n)
 	rec_free(&student_desc, &s);
 }
 
-static void counsellor_name(store_txn *t, const rid *id, char *buf, size_t n)
+static void counsellor_name(model_txn *t, const rid *id, char *buf, size_t n)
 {
 	counsellor c;
 	err e = { 0 };
@@ -114,14 +114,14 @@ static void kinds_short(uint32_t kinds, char *buf, size_t n)
 
 struct load {
 	list *l;
-	store_txn *t;
+	model_txn *t;
 	role_t role;
 	date_t today;
 	int (*fn)(struct load *ld, err *e);
 	struct names colleges, semesters;
 };
 
-static int load_txn(store_txn *t, void *ctx, err *e)
+static int load_txn(model_txn *t, void *ctx, err *e)
 {
 	struct load *ld = ctx;
 	ld->t = t;
@@ -136,7 +136,7 @@ static void load_list(ui *u, list *l, int (*fn)(struct load *, err *))
 {
 	struct load ld = { .l = l, .role = ui_role(u), .today = date_today(), .fn = fn };
 	err e = { 0 };
-	if (store_read(ui_store(u), load_txn, &ld, &e) != 0)
+	if (model_read(ui_store(u), load_txn, &ld, &e) != 0)
 		ui_status_error(u, "%s", e.msg);
 	names_free(&ld.colleges);
 	names_free(&ld.semesters);
@@ -208,7 +208,7 @@ static int student_row(const void *rec, void *ctx)
 
 static int load_students(struct load *ld, err *e)
 {
-	return st_rec_each(ld->t, DB_TARGET, &target_desc, student_row, ld, e);
+	return model_each(ld->t, &target_desc, student_row, ld, e);
 }
 
 /* ---- party members ------------------------------------------------------ */
@@ -245,7 +245,7 @@ static int member_row(const void *rec, void *ctx)
 	if (student_get(ld->t, &m->student_id, &s, &e) != 0)
 		return 0;
 	struct count_active c = { ld->today, 0 };
-	pairings_of(ld->t, IX_PAIRING_MEMBER, &m->student_id, count_active, &c, &e);
+	pairings_of_member(ld->t, &m->student_id, count_active, &c, &e);
 	char n[24];
 	snprintf(n, sizeof n, "%zu", c.n);
 	const char *status = s.political && strcmp(s.political, "中共预备党员") == 0 ?
@@ -261,7 +261,7 @@ static int member_row(const void *rec, void *ctx)
 
 static int load_members(struct load *ld, err *e)
 {
-	return st_rec_each(ld->t, DB_MEMBER, &member_desc, member_row, ld, e);
+	return model_each(ld->t, &member_desc, member_row, ld, e);
 }
 
 /* ---- pairings ------------------------------------------------------------ */
@@ -313,7 +313,7 @@ static int pairing_row(const void *rec, void *ctx)
 
 static int load_pairings(struct load *ld, err *e)
 {
-	return st_rec_each(ld->t, DB_PAIRING, &pairing_desc, pairing_row, ld, e);
+	return model_each(ld->t, &pairing_desc, pairing_row, ld, e);
 }
 
 /* ---- counsellors --------------------------------------------------------- */
@@ -338,7 +338,7 @@ static int counsellor_row(const void *rec, void *ctx)
 
 static int load_counsellors(struct load *ld, err *e)
 {
-	return st_rec_each(ld->t, DB_COUNSELLOR, &counsellor_desc, counsellor_row, ld, e);
+	return model_each(ld->t, &counsellor_desc, counsellor_row, ld, e);
 }
 
 /* ---- opening forms --------------------------------------------------------- */
@@ -364,7 +364,7 @@ struct active_q {
 	int rc;
 };
 
-static int active_txn(store_txn *t, void *ctx, err *e)
+static int active_txn(model_txn *t, void *ctx, err *e)
 {
 	struct active_q *q = ctx;
 	q->rc = pairing_active_of_target(t, &q->student, &q->p, e);
@@ -376,7 +376,7 @@ static bool active_pairing(ui *u, const rid *student_id, rid *out)
 {
 	struct active_q q = { .student = *student_id };
 	err e = { 0 };
-	if (store_read(ui_store(u), active_txn, &q, &e) != 0 || q.rc != 0)
+	if (model_read(ui_store(u), active_txn, &q, &e) != 0 || q.rc != 0)
 		return false;
 	*out = q.p.m.id;
 	rec_free(&pairing_desc, &q.p);
@@ -649,7 +649,7 @@ static struct talks_state {
 } ts;
 
 struct talk_load {
-	store_txn *t;
+	model_txn *t;
 	role_t role;
 	list *l;
 	size_t n;
@@ -728,13 +728,17 @@ static void talk_load_reset(struct talk_load *tl)
 	tl->n = 0;
 }
 
-static int talks_txn(store_txn *t, void *ctx, err *e)
+static int talks_txn(model_txn *t, void *ctx, err *e)
 {
 	struct talk_load *tl = ctx;
 	talk_load_reset(tl);
 	tl->t = t;
 	list_begin(tl->l);
-	ts.total = st_count(t, IX_TALK_DATE);
+	model_stats st;
+	int src = model_stats_get(t, &st, e);
+	if (src)
+		return src;
+	ts.total = st.talks;
 	if (!*ts.filter) {
 		size_t n = ts.page > 0 ? (size_t)ts.page : 1;
 		if (n > TALK_PAGE_MAX)
@@ -759,7 +763,7 @@ static void talks_load(ui *u)
 {
 	struct talk_load tl = { .role = ui_role(u), .l = &ts.l };
 	err e = { 0 };
-	if (store_read(ui_store(u), talks_txn, &tl, &e) != 0)
+	if (model_read(ui_store(u), talks_txn, &tl, &e) != 0)
 		ui_status_error(u, "%s", e.msg);
 	ts.nstudents = tl.nstudents;
 	ts.npos = tl.n < TALK_PAGE_MAX ? tl.n : TALK_PAGE_MAX;
@@ -797,7 +801,7 @@ struct walk_q {
 	struct pos_walk w;
 };
 
-static int walk_txn(store_txn *t, void *ctx, err *e)
+static int walk_txn(model_txn *t, void *ctx, err *e)
 {
 	struct walk_q *q = ctx;
 	q->w.n = 0;
@@ -810,7 +814,7 @@ static size_t walk(ui *u, const talk_pos *from, bool older, size_t n, struct wal
 	q->from = from;
 	q->older = older;
 	q->n = n > TALK_PAGE_MAX ? TALK_PAGE_MAX : n;
-	if (store_read(ui_store(u), walk_txn, q, &e) != 0)
+	if (model_read(ui_store(u), walk_txn, q, &e) != 0)
 		return 0;
 	return q->w.n;
 }

@@ -68,14 +68,14 @@ static void record_clear(record *r)
 
 struct rload {
 	record *r;
-	store_txn *t;
+	model_txn *t;
 	role_t role;
 	date_t today;
 	struct aidrow { date_t date; char *line; } *aids;
 	size_t naids;
 };
 
-static void name_of(store_txn *t, const rid *id, char *buf, size_t n)
+static void name_of(model_txn *t, const rid *id, char *buf, size_t n)
 {
 	student s;
 	err e = { 0 };
@@ -141,7 +141,7 @@ static int by_date_desc(const void *a, const void *b)
 	return (x->date < y->date) - (x->date > y->date);
 }
 
-static int record_txn(store_txn *t, void *ctx, err *e)
+static int record_txn(model_txn *t, void *ctx, err *e)
 {
 	struct rload *ld = ctx;
 	record *r = ld->r;
@@ -221,7 +221,7 @@ static int record_txn(store_txn *t, void *ctx, err *e)
 	err_clear(e);
 	if ((rc = model_talks_of_target(t, &r->student_id, talk_row, ld, e)))
 		return rc;
-	if ((rc = pairings_of(t, IX_PAIRING_TARGET, &r->student_id, pairing_aid, ld, e)))
+	if ((rc = pairings_of_target(t, &r->student_id, pairing_aid, ld, e)))
 		return rc;
 	return 0;
 }
@@ -230,7 +230,7 @@ static void record_load(record *r, ui *u)
 {
 	struct rload ld = { .r = r, .role = ui_role(u), .today = date_today() };
 	err e = { 0 };
-	if (store_read(ui_store(u), record_txn, &ld, &e) != 0)
+	if (model_read(ui_store(u), record_txn, &ld, &e) != 0)
 		ui_status_error(u, "%s", e.msg);
 	if (ld.naids > 1)
 		qsort(ld.aids, ld.naids, sizeof *ld.aids, by_date_desc);

@@ -82,7 +82,7 @@ static int str_order(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int load_txn(store_txn *t, void *ctx, err *e)
+static int load_txn(model_txn *t, void *ctx, err *e)
 {
 	rep *r = ctx;
 	char *keep = college_name(r) ? xstrdup(college_name(r)) : NULL;
@@ -91,7 +91,7 @@ static int load_txn(store_txn *t, void *ctx, err *e)
 	free(r->colleges);
 	r->colleges = NULL;
 	r->ncolleges = 0;
-	int rc = st_rec_each(t, DB_COLLEGE, &college_desc, take_college, r, e);
+	int rc = model_each(t, &college_desc, take_college, r, e);
 	if (rc) {
 		free(keep);
 		return rc;
@@ -144,7 +144,7 @@ static int load_txn(store_txn *t, void *ctx, err *e)
 static void load(rep *r, ui *u)
 {
 	err e = { 0 };
-	if (store_read(ui_store(u), load_txn, r, &e) != 0)
+	if (model_read(ui_store(u), load_txn, r, &e) != 0)
 		set_note(r, true, "%s", e.msg);
 	r->loaded = true;
 }
@@ -254,7 +254,7 @@ struct roster_job {
 	roster_doc doc;
 };
 
-static int rep_roster_txn(store_txn *t, void *ctx, err *e)
+static int rep_roster_txn(model_txn *t, void *ctx, err *e)
 {
 	struct roster_job *j = ctx;
 	roster_doc_free(&j->doc);
@@ -288,7 +288,7 @@ static void export_roster(rep *r, ui *u)
 	int rc = roster_layout_load(tpl, &j.l, &e);
 	free(tpl);
 	if (!rc)
-		rc = store_read(ui_store(u), rep_roster_txn, &j, &e);
+		rc = model_read(ui_store(u), rep_roster_txn, &j, &e);
 	if (!rc)
 		rc = roster_save(&j.doc, fv[k], path, &e);
 	if (rc)
@@ -306,7 +306,7 @@ struct draft_job {
 	char *tpl, *text;
 };
 
-static int draft_txn(store_txn *t, void *ctx, err *e)
+static int draft_txn(model_txn *t, void *ctx, err *e)
 {
 	struct draft_job *j = ctx;
 	free(j->text);
@@ -331,7 +331,7 @@ static void draft_summary(screen *sc, rep *r, ui *u)
 		return;
 	struct draft_job j = { r, forms_file(u, "summary.tpl"), NULL };
 	err e = { 0 };
-	int rc = store_read(ui_store(u), draft_txn, &j, &e);
+	int rc = model_read(ui_store(u), draft_txn, &j, &e);
 	free(j.tpl);
 	if (rc) {
 		set_note(r, true, "%s", e.msg);
@@ -352,7 +352,7 @@ struct sum_job {
 	char *loaded;              /* load: the stored text */
 };
 
-static int sum_find(store_txn *t, rep *r, summary *sm, err *e)
+static int sum_find(model_txn *t, rep *r, summary *sm, err *e)
 {
 	college c;
 	int rc = college_by_name(t, college_name(r), &c, e);
@@ -375,7 +375,7 @@ static int sum_find(store_txn *t, rep *r, summary *sm, err *e)
 	return rc;
 }
 
-static int sum_store_txn(store_txn *t, void *ctx, err *e)
+static int sum_store_txn(model_txn *t, void *ctx, err *e)
 {
 	struct sum_job *j = ctx;
 	summary sm;
@@ -398,7 +398,7 @@ static int sum_store_txn(store_txn *t, void *ctx, err *e)
 	return rc;
 }
 
-static int sum_load_txn(store_txn *t, void *ctx, err *e)
+static int sum_load_txn(model_txn *t, void *ctx, err *e)
 {
 	struct sum_job *j = ctx;
 	summary sm;
@@ -418,7 +418,7 @@ static void save_summary(rep *r, ui *u)
 	char *text = edit_get(&r->ed);
 	struct sum_job j = { r, text, false, false, 0, NULL };
 	err e = { 0 };
-	if (store_write(ui_store(u), sum_store_txn, &j, &e) != 0) {
+	if (model_write(ui_store(u), sum_store_txn, &j, &e) != 0) {
 		set_note(r, true, "%s", e.msg);
 	} else {
 		r->dirty = false;
@@ -432,7 +432,7 @@ static void mark_final(rep *r, ui *u)
 {
 	struct sum_job j = { r, NULL, true, false, 0, NULL };
 	err e = { 0 };
-	if (store_write(ui_store(u), sum_store_txn, &j, &e) != 0)
+	if (model_write(ui_store(u), sum_store_txn, &j, &e) != 0)
 		set_note(r, true, "%s", e.msg);
 	else
 		set_note(r, false, _("The summary (%zu characters) is final."), j.zishu);
@@ -442,7 +442,7 @@ static void edit_stored(screen *sc, rep *r, ui *u)
 {
 	struct sum_job j = { r, NULL, false, false, 0, NULL };
 	err e = { 0 };
-	if (store_read(ui_store(u), sum_load_txn, &j, &e) != 0) {
+	if (model_read(ui_store(u), sum_load_txn, &j, &e) != 0) {
 		set_note(r, true, "%s", e.msg);
 		return;
 	}
@@ -484,7 +484,7 @@ struct school_job {
 	const char *name;
 };
 
-static int school_txn(store_txn *t, void *ctx, err *e)
+static int school_txn(model_txn *t, void *ctx, err *e)
 {
 	struct school_job *j = ctx;
 	return model_school_set(t, j->name, e);
@@ -498,7 +498,7 @@ static void set_school(rep *r, ui *u)
 		return;
 	struct school_job j = { s };
 	err e = { 0 };
-	if (store_write(ui_store(u), school_txn, &j, &e) != 0)
+	if (model_write(ui_store(u), school_txn, &j, &e) != 0)
 		set_note(r, true, "%s", e.msg);
 	else
 		r->loaded = false;

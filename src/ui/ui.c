@@ -20,7 +20,7 @@ struct ui_bar_cell {
 };
 
 struct ui {
-	store *st;
+	model_store *st;
 	role_t role;
 	keymap km;
 	const char *forms_dir;
@@ -78,7 +78,7 @@ static void pop(ui *u)
 	destroy(sc);
 }
 
-store *ui_store(ui *u) { return u->st; }
+model_store *ui_store(ui *u) { return u->st; }
 role_t ui_role(ui *u) { return u->role; }
 const keymap *ui_keymap(ui *u) { return &u->km; }
 const char *ui_forms_dir(ui *u) { return u->forms_dir; }
@@ -117,7 +117,7 @@ void ui_status_error(ui *u, const char *fmt, ...)
 
 bool ui_db_changed(ui *u, uint64_t *since)
 {
-	uint64_t now = store_last_txn(u->st);
+	uint64_t now = model_last_txn(u->st);
 	bool changed = now != *since;
 	*since = now;
 	return changed;
@@ -549,7 +549,7 @@ static bool meta_bound(ui *u, const ui_event *ev)
 
 /* ---- start ---------------------------------------------------------- */
 
-static int has_college(store_txn *t, void *ctx, err *e)
+static int has_college(model_txn *t, void *ctx, err *e)
 {
 	model_stats st;
 	int rc = model_stats_get(t, &st, e);
@@ -584,7 +584,7 @@ static int check_forms(const char *dir)
 	return rc ? E_INPUT : 0;
 }
 
-static int run(store *s, const ui_opts *o, FILE *in, FILE *out)
+static int run(model_store *s, const ui_opts *o, FILE *in, FILE *out)
 {
 	ui *u = xcalloc(1, sizeof *u);
 	u->st = s;
@@ -602,7 +602,7 @@ static int run(store *s, const ui_opts *o, FILE *in, FILE *out)
 	}
 	bool filled = false;
 	err e = { 0 };
-	if (store_read(s, has_college, &filled, &e) != 0)
+	if (model_read(s, has_college, &filled, &e) != 0)
 		filled = false;
 	if (!term_start(in, out)) {
 		fprintf(stderr, _("bangfu: cannot use this terminal (is TERM set?)\n"));
@@ -651,12 +651,12 @@ static int run(store *s, const ui_opts *o, FILE *in, FILE *out)
 	return 0;
 }
 
-int ui_run(store *s, const ui_opts *o)
+int ui_run(model_store *s, const ui_opts *o)
 {
 	return run(s, o, NULL, NULL);
 }
 
-int ui_run_on(store *s, const ui_opts *o, FILE *in, FILE *out)
+int ui_run_on(model_store *s, const ui_opts *o, FILE *in, FILE *out)
 {
 	return run(s, o, in, out);
 }

@@ -14,9 +14,9 @@
  *   scr_*.c      one screen per file: firstrun, dashboard, the lists,
  *                record view, ...
  *
- * A screen asks model/ for data inside a short store_read() and hands user
+ * A screen asks model/ for data inside a short model_read() and hands user
  * input back to model/ (the *_validate and *_save functions) inside a
- * store_write(); it holds no business rule, and never holds a transaction
+ * model_write(); it holds no business rule, and never holds a transaction
  * while waiting for a key. */
 #ifndef BANGFU_UI_H
 #define BANGFU_UI_H
@@ -47,10 +47,10 @@ typedef struct ui_opts {
  * status (0, or E_INPUT when a keymap or form file is broken: the message
  * "FILE:LINE: what is wrong" has then been printed to stderr before curses
  * started). */
-int ui_run(store *s, const ui_opts *o);
+int ui_run(model_store *s, const ui_opts *o);
 /* The same on a given terminal (newterm on in/out; TERM from the
  * environment): for benchmarks driving a pty. */
-int ui_run_on(store *s, const ui_opts *o, FILE *in, FILE *out);
+int ui_run_on(model_store *s, const ui_opts *o, FILE *in, FILE *out);
 /* Called after every doupdate with the frame's number (1 = the first
  * frame); returning non-zero leaves ui_run at once (no questions asked).
  * For benchmarks and tests; NULL = none. */
@@ -97,7 +97,7 @@ struct screen_ops {
 	 * action ACT_NONE unless the key is a function/control key. */
 	bool (*typing)(screen *sc);
 	/* Draw into the body: rows [top, top+rows) of stdscr, all columns.
-	 * Fetch data with store_read(); keep only copies. */
+	 * Fetch data with model_read(); keep only copies. */
 	void (*draw)(screen *sc, ui *u, int top, int rows, int cols);
 	/* Where the hardware cursor goes (for input methods): false = hide. */
 	bool (*cursor)(screen *sc, int *y, int *x);
@@ -118,7 +118,7 @@ struct screen {
 };
 
 void ui_push(ui *u, screen *sc);     /* takes ownership */
-store *ui_store(ui *u);
+model_store *ui_store(ui *u);
 role_t ui_role(ui *u);
 const keymap *ui_keymap(ui *u);
 const char *ui_forms_dir(ui *u);

@@ -47,7 +47,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "model/model.h"
+#include "model/internal.h"
 #include "report/report.h"
 #include "ui/ui.h"
 #include "util/date.h"

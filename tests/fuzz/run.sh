@@ -32,7 +32,7 @@ fi
 sources_of() {
 	case $1 in
 	fuzz_csv) echo "util/csv.c util/text.c util/err.c util/i18n.c" ;;
-	fuzz_value) echo "store/codec.c store/id.c util/err.c util/i18n.c" ;;
+	fuzz_value) echo "store/codec.c util/rid.c util/record.c util/err.c util/i18n.c" ;;
 	fuzz_keymap) echo "ui/keymap.c util/paths.c util/err.c util/i18n.c" ;;
 	# The form parser names record fields and value sets: the rest of the
 	# program comes from the (uninstrumented) library.

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/model.h"
+#include "model/internal.h" /* the model's tests may look behind its face */
 #include "tmpdir.h"
 
 static inline char *test_tmpdir(void)

@@ -1,4 +1,4 @@
-/* id.c — 16-byte record ids in the UUIDv7 layout.
+/* rid.c — 16-byte record ids in the UUIDv7 layout.
  *
  *   bytes 0-5   Unix milliseconds, big-endian
  *   byte 6      0x7 in the high nibble (version), counter bits 11-8
@@ -17,7 +17,8 @@
 #include <sys/random.h>
 #include <time.h>
 
-#include "store/store.h"
+#include "util/err.h"
+#include "util/record.h"
 
 static int64_t id_last_ms = -1;
 static uint32_t id_counter;
