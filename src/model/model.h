@@ -107,6 +107,16 @@ extern const char *const target_status_values[]; /* 帮扶中 已结束, NULL */
 const char *choice_canon(const char *const *values, const char *s);
 
 bool political_is_member(const char *political); /* 中共党员 or 中共预备党员 */
+/* A party member's category, from the political status: the one
+ * definition the lists, the name list and the summary use. */
+typedef enum member_category {
+	MEMBER_NONE = 0,       /* not a party member */
+	MEMBER_FULL,           /* 中共党员 (正式党员) */
+	MEMBER_PROBATIONARY,   /* 中共预备党员 */
+} member_category;
+member_category member_category_of(const char *political);
+/* "正式" / "预备" as the name list prints it; "" for MEMBER_NONE. */
+const char *member_category_short(member_category c);
 
 /* ---- entities -------------------------------------------------------- */
 

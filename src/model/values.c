@@ -101,10 +101,29 @@ const char *choice_canon(const char *const *values, const char *s)
 	return NULL;
 }
 
+member_category member_category_of(const char *political)
+{
+	if (!political)
+		return MEMBER_NONE;
+	if (strcmp(political, "中共党员") == 0)
+		return MEMBER_FULL;
+	if (strcmp(political, "中共预备党员") == 0)
+		return MEMBER_PROBATIONARY;
+	return MEMBER_NONE;
+}
+
+const char *member_category_short(member_category c)
+{
+	switch (c) {
+	case MEMBER_FULL: return "正式";
+	case MEMBER_PROBATIONARY: return "预备";
+	default: return "";
+	}
+}
+
 bool political_is_member(const char *political)
 {
-	return political
-	       && (strcmp(political, "中共党员") == 0 || strcmp(political, "中共预备党员") == 0);
+	return member_category_of(political) != MEMBER_NONE;
 }
 
 /* ---- bit sets -------------------------------------------------------- */

@@ -234,11 +234,7 @@ static char *cell_text(const struct row *r, int field, size_t seq)
 	case RF_M_NO: return xstrdup(nz(r->m.student_no));
 	case RF_M_CLASS: return xstrdup(nz(r->m.class_name));
 	case RF_M_CATEGORY:
-		if (str_cmp(r->m.political, "中共党员") == 0)
-			return xstrdup("正式");
-		if (str_cmp(r->m.political, "中共预备党员") == 0)
-			return xstrdup("预备");
-		return xstrdup("");
+		return xstrdup(member_category_short(member_category_of(r->m.political)));
 	case RF_M_POLITICAL: return xstrdup(nz(r->m.political));
 	case RF_M_PHONE: return xstrdup(nz(r->m.phone));
 	case RF_M_GENDER: return xstrdup(nz(r->m.gender));

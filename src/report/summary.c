@@ -413,7 +413,7 @@ static int gather(model_txn *t, const char *college_name, const char *semester_c
 			break;
 		if (rc == 0) {
 			pi->member_class = xstrdup(st.class_name ? st.class_name : "");
-			pi->member_full = st.political && strcmp(st.political, "中共党员") == 0;
+			pi->member_full = member_category_of(st.political) == MEMBER_FULL;
 			rec_free(&student_desc, &st);
 		}
 		member mb;

@@ -248,7 +248,7 @@ static int member_row(const void *rec, void *ctx)
 	pairings_of_member(ld->t, &m->student_id, count_active, &c, &e);
 	char n[24];
 	snprintf(n, sizeof n, "%zu", c.n);
-	const char *status = s.political && strcmp(s.political, "中共预备党员") == 0 ?
+	const char *status = member_category_of(s.political) == MEMBER_PROBATIONARY ?
 		_("probationary") : _("full");
 	const char *cells[] = {
 		s.student_no, s.name, college_name(ld->t, &ld->colleges, &s.college_id),
