@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "store/store.h"
+#include "model/model.h"
 #include "util/err.h"
 
 /* stage: "students", "pairings", "talks", "aid"; called every few thousand
@@ -39,6 +39,6 @@ typedef struct demo_result {
 } demo_result;
 
 /* o NULL = defaults. res may be NULL. */
-int model_demo(store *s, const demo_opts *o, demo_result *res, err *e);
+int model_demo(model_store *s, const demo_opts *o, demo_result *res, err *e);
 
 #endif

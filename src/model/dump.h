@@ -21,10 +21,9 @@
 #include <stdio.h>
 
 #include "model/model.h"
-#include "store/store.h"
 #include "util/err.h"
 
-int model_dump(store *s, FILE *out, err *e);
+int model_dump(model_store *s, FILE *out, err *e);
 
 /* The dump as the role may see it (DOMAIN.md, privacy). For a role other
  * than counsellor, each text it may not read (the content of a talk about
@@ -33,10 +32,10 @@ int model_dump(store *s, FILE *out, err *e);
  * refuses such a dump (E_INPUT, the first redacted line named). *masked
  * (may be NULL) counts the masked records. model_dump() is the full dump,
  * model_dump_as(..., ROLE_COUNSELLOR, ...). */
-int model_dump_as(store *s, FILE *out, role_t role, size_t *masked, err *e);
-int model_restore(store *s, const char *path, errlist *errs, err *e);
+int model_dump_as(model_store *s, FILE *out, role_t role, size_t *masked, err *e);
+int model_restore(model_store *s, const char *path, errlist *errs, err *e);
 
 /* Same as model_restore from an open stream; name is used in messages. */
-int model_restore_file(store *s, FILE *in, const char *name, errlist *errs, err *e);
+int model_restore_file(model_store *s, FILE *in, const char *name, errlist *errs, err *e);
 
 #endif

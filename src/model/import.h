@@ -29,7 +29,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "store/store.h"
+#include "model/model.h"
 #include "util/err.h"
 
 /* The kinds model_import accepts, NULL-terminated:
@@ -67,10 +67,10 @@ typedef struct import_opts {
 /* Returns 0 on success (res filled), E_INPUT with every problem in errs (and
  * a summary in e) when the file or any row is bad, E_USAGE for an unknown
  * kind, E_DB on a database error. res may be NULL. */
-int model_import(store *s, const char *kind, const char *path, bool dry_run,
+int model_import(model_store *s, const char *kind, const char *path, bool dry_run,
 		 import_result *res, errlist *errs, err *e);
 /* The same with a progress callback. */
-int model_import_ex(store *s, const import_opts *o, import_result *res,
+int model_import_ex(model_store *s, const import_opts *o, import_result *res,
 		    errlist *errs, err *e);
 
 #endif
