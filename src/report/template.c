@@ -175,114 +175,149 @@ static bool tag_alone(const char *src, const char *a, const char *b, const char 
 	return true;
 }
 
-int tpl_expand(const char *src, const char *file, const tpl_vars *v, char **out, err *e)
-{
-	struct sbuf b = { 0 };
-	/* Sections: the name and whether its body is being kept. */
+/* The expansion under way: the output so far, the open sections (their
+ * names, whether the text around them was being kept, where they opened). */
+struct expansion {
+	const char *src, *file;
+	const tpl_vars *v;
+	struct sbuf b;
 	struct {
 		char name[64];
 		bool keep;
 		const char *at;
 	} stack[TPL_DEPTH];
-	int depth = 0;
-	bool keep = true;
-	const char *p = src;
+	int depth;
+	bool keep;
+};
 
-	sb_add(&b, "", 0);
+/* One tag: its kind (0 a value, '#' '^' '/' sections, '!' a comment), its
+ * name, and where it opens and ends. */
+struct tag {
+	char kind;
+	char name[64];
+	const char *open, *after;
+};
+
+static bool name_char(char c)
+{
+	return c == '_' || c == '.' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+/* Reads the tag that opens at open ("{{"): 0, or E_INPUT naming FILE:LINE. */
+static int parse_tag(struct expansion *x, const char *open, struct tag *t, err *e)
+{
+	const char *close = strstr(open + 2, "}}");
+	if (!close)
+		return err_set(e, E_INPUT, _("%s:%d: '{{' without '}}'"), x->file,
+			       line_of(x->src, open));
+	const char *tag = open + 2;
+	size_t len = (size_t)(close - tag);
+	t->kind = 0;
+	t->open = open;
+	t->after = close + 2;
+	t->name[0] = 0;
+	if (len && strchr("#^/!", *tag)) {
+		t->kind = *tag;
+		tag++;
+		len--;
+	}
+	while (len && (*tag == ' ' || *tag == '\t')) {
+		tag++;
+		len--;
+	}
+	while (len && (tag[len - 1] == ' ' || tag[len - 1] == '\t'))
+		len--;
+	if (t->kind == '!')
+		return 0;
+	if (!len || len >= sizeof t->name)
+		return err_set(e, E_INPUT, _("%s:%d: a tag needs a name"), x->file,
+			       line_of(x->src, open));
+	memcpy(t->name, tag, len);
+	t->name[len] = 0;
+	for (size_t i = 0; i < len; i++)
+		if (!name_char(t->name[i]))
+			return err_set(e, E_INPUT, _("%s:%d: '%s' is not a name"), x->file,
+				       line_of(x->src, open), t->name);
+	return 0;
+}
+
+/* Applies a value or section tag whose value is val (NULL for a closing
+ * tag). */
+static int apply_tag(struct expansion *x, const struct tag *t, const char *val, err *e)
+{
+	if (t->kind == 0) {
+		if (x->keep)
+			sb_add(&x->b, val, strlen(val));
+	} else if (t->kind == '#' || t->kind == '^') {
+		if (x->depth == TPL_DEPTH)
+			return err_set(e, E_INPUT, _("%s:%d: sections nested too deep"), x->file,
+				       line_of(x->src, t->open));
+		snprintf(x->stack[x->depth].name, sizeof x->stack[x->depth].name, "%s", t->name);
+		x->stack[x->depth].keep = x->keep;
+		x->stack[x->depth].at = t->open;
+		x->depth++;
+		bool truthy = tpl_truthy(val);
+		x->keep = x->keep && (t->kind == '#' ? truthy : !truthy);
+	} else { /* '/' */
+		if (!x->depth || strcmp(x->stack[x->depth - 1].name, t->name) != 0)
+			return err_set(e, E_INPUT, _("%s:%d: {{/%s}} closes no open section"),
+				       x->file, line_of(x->src, t->open), t->name);
+		x->depth--;
+		x->keep = x->stack[x->depth].keep;
+	}
+	return 0;
+}
+
+/* Expands from p to the end of the source. */
+static int expand_all(struct expansion *x, const char *p, err *e)
+{
 	while (*p) {
 		const char *open = strstr(p, "{{");
 		if (!open) {
-			if (keep)
-				sb_add(&b, p, strlen(p));
-			break;
+			if (x->keep)
+				sb_add(&x->b, p, strlen(p));
+			return 0;
 		}
-		const char *close = strstr(open + 2, "}}");
-		if (!close) {
-			free(b.s);
-			return err_set(e, E_INPUT, _("%s:%d: '{{' without '}}'"), file, line_of(src, open));
-		}
-		const char *tag = open + 2;
-		size_t len = (size_t)(close - tag);
-		char kind = 0;
-		if (len && strchr("#^/!", *tag)) {
-			kind = *tag;
-			tag++;
-			len--;
-		}
-		while (len && (*tag == ' ' || *tag == '\t')) {
-			tag++;
-			len--;
-		}
-		while (len && (tag[len - 1] == ' ' || tag[len - 1] == '\t'))
-			len--;
-		char name[64];
-		if (kind != '!') {
-			if (!len || len >= sizeof name) {
-				free(b.s);
-				return err_set(e, E_INPUT, _("%s:%d: a tag needs a name"), file,
-					       line_of(src, open));
-			}
-			memcpy(name, tag, len);
-			name[len] = 0;
-			for (size_t i = 0; i < len; i++)
-				if (!(name[i] == '_' || name[i] == '.' || (name[i] >= 'a' && name[i] <= 'z') ||
-				      (name[i] >= 'A' && name[i] <= 'Z') || (name[i] >= '0' && name[i] <= '9'))) {
-					free(b.s);
-					return err_set(e, E_INPUT, _("%s:%d: '%s' is not a name"), file,
-						       line_of(src, open), name);
-				}
-		}
-		const char *after = close + 2, *line_end;
-		bool alone = kind && tag_alone(src, open, after, &line_end);
+		struct tag t;
+		int rc = parse_tag(x, open, &t, e);
+		if (rc)
+			return rc;
+		const char *line_end;
+		bool alone = t.kind && tag_alone(x->src, open, t.after, &line_end);
 		/* Text before the tag (without the blanks of a lone tag's line). */
-		if (keep) {
+		if (x->keep) {
 			const char *upto = open;
 			if (alone)
 				while (upto > p && (upto[-1] == ' ' || upto[-1] == '\t'))
 					upto--;
-			sb_add(&b, p, (size_t)(upto - p));
+			sb_add(&x->b, p, (size_t)(upto - p));
 		}
-		p = alone ? line_end : after;
-		if (kind == '!')
+		p = alone ? line_end : t.after;
+		if (t.kind == '!')
 			continue;
-		const char *val = tpl_get(v, name);
-		if (!val && (kind == 0 || kind == '#' || kind == '^')) {
-			free(b.s);
-			return err_set(e, E_INPUT, _("%s:%d: unknown name '%s'"), file,
-				       line_of(src, open), name);
-		}
-		if (kind == 0) {
-			if (keep)
-				sb_add(&b, val, strlen(val));
-		} else if (kind == '#' || kind == '^') {
-			if (depth == TPL_DEPTH) {
-				free(b.s);
-				return err_set(e, E_INPUT, _("%s:%d: sections nested too deep"), file,
-					       line_of(src, open));
-			}
-			snprintf(stack[depth].name, sizeof stack[depth].name, "%s", name);
-			stack[depth].keep = keep;
-			stack[depth].at = open;
-			depth++;
-			bool t = tpl_truthy(val);
-			keep = keep && (kind == '#' ? t : !t);
-		} else { /* '/' */
-			if (!depth || strcmp(stack[depth - 1].name, name) != 0) {
-				free(b.s);
-				return err_set(e, E_INPUT, _("%s:%d: {{/%s}} closes no open section"), file,
-					       line_of(src, open), name);
-			}
-			depth--;
-			keep = stack[depth].keep;
-		}
+		const char *val = tpl_get(x->v, t.name);
+		if (!val && t.kind != '/')
+			return err_set(e, E_INPUT, _("%s:%d: unknown name '%s'"), x->file,
+				       line_of(x->src, open), t.name);
+		if ((rc = apply_tag(x, &t, val, e)) != 0)
+			return rc;
 	}
-	if (depth) {
-		int line = line_of(src, stack[depth - 1].at);
-		err_set(e, E_INPUT, _("%s:%d: section '%s' is never closed"), file, line,
-			stack[depth - 1].name);
-		free(b.s);
-		return E_INPUT;
+	return 0;
+}
+
+int tpl_expand(const char *src, const char *file, const tpl_vars *v, char **out, err *e)
+{
+	struct expansion x = { .src = src, .file = file, .v = v, .keep = true };
+	sb_add(&x.b, "", 0);
+	int rc = expand_all(&x, src, e);
+	if (!rc && x.depth)
+		rc = err_set(e, E_INPUT, _("%s:%d: section '%s' is never closed"), file,
+			     line_of(src, x.stack[x.depth - 1].at), x.stack[x.depth - 1].name);
+	if (rc) {
+		free(x.b.s);
+		return rc;
 	}
-	*out = b.s;
+	*out = x.b.s;
 	return 0;
 }
