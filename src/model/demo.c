@@ -918,6 +918,104 @@ static void demo_free(demo *d)
 	free(d->active);
 }
 
+/* The current semester and the one before it. */
+static void plan_semesters(demo *d)
+{
+	semester_of(d->today, d->sem_code[1]);
+	semester_parse(d->sem_code[1], &d->sem[1]);
+	if (d->sem[1].start > d->today) {
+		/* the summer before term 1: that term has not begun */
+		snprintf(d->sem_code[1], sizeof d->sem_code[1], "%d-%d-2",
+			 d->sem[1].first_year - 1, d->sem[1].first_year);
+		semester_parse(d->sem_code[1], &d->sem[1]);
+	}
+	if (d->sem[1].term == 2)
+		snprintf(d->sem_code[0], sizeof d->sem_code[0], "%d-%d-1",
+			 d->sem[1].first_year, d->sem[1].first_year + 1);
+	else
+		snprintf(d->sem_code[0], sizeof d->sem_code[0], "%d-%d-2",
+			 d->sem[1].first_year - 1, d->sem[1].first_year);
+	semester_parse(d->sem_code[0], &d->sem[0]);
+}
+
+/* Which colleges: a shuffled choice of 6 to 12. */
+static void plan_colleges(demo *d)
+{
+	int order[NSEEDS];
+	for (int i = 0; i < NSEEDS; i++)
+		order[i] = i;
+	for (int i = NSEEDS - 1; i > 0; i--) {
+		int j = (int)below(&d->r, (uint32_t)i + 1), x = order[i];
+		order[i] = order[j];
+		order[j] = x;
+	}
+	d->ncol = 6 + (int)below(&d->r, NSEEDS - 6 + 1);
+	for (int i = 0; i < d->ncol; i++)
+		d->col[i].seed = &college_seeds[order[i]];
+}
+
+static int demo_students(store *s, demo *d, err *e)
+{
+	for (d->from = 0; d->from < d->nst; d->from = d->to) {
+		d->to = d->from + BATCH / 2 < d->nst ? d->from + BATCH / 2 : d->nst;
+		int rc = store_write(s, write_students, d, e);
+		if (rc)
+			return rc;
+		store_release_pages(s);
+		progress(d, "students", d->to, d->nst);
+	}
+	for (size_t i = 0; i < d->nst; i++) {
+		d->res.students++;
+		d->res.members += political_is_member(d->st[i].political);
+		d->res.targets += d->st[i].kinds != 0;
+	}
+	return 0;
+}
+
+static int demo_pairings(store *s, demo *d, err *e)
+{
+	rng_seed(&d->r, d->o->seed ^ 0x5041495253ULL);   /* "PAIRS" */
+	plan_pairings(d);
+	for (d->from = 0; d->from < d->npr; d->from = d->to) {
+		d->to = d->from + BATCH < d->npr ? d->from + BATCH : d->npr;
+		int rc = store_write(s, write_pairings, d, e);
+		if (rc)
+			return rc;
+		store_release_pages(s);
+		progress(d, "pairings", d->to, d->npr);
+	}
+	d->res.pairings = d->npr;
+	return 0;
+}
+
+/* Talks a batch of students at a time (their pairings' talks and the
+ * counsellors' talks with them), about BATCH talks a transaction. */
+static int demo_talks(store *s, demo *d, err *e)
+{
+	rng_seed(&d->r, d->o->seed ^ 0x54414c4b53ULL);   /* "TALKS" */
+	talk_plan tp = { 0 };
+	d->tp = &tp;
+	int rc = plan_talks(d, &tp, e);
+	for (d->from = 0; !rc && d->from < d->nst; d->from = d->to) {
+		size_t n = 0;
+		for (d->to = d->from; d->to < d->nst && n < BATCH; d->to++) {
+			n += tp.ccount[d->to];
+			for (size_t p = tp.first_pair[d->to]; p != SIZE_MAX; p = tp.next_pair[p])
+				n += tp.pcount[p];
+		}
+		d->talks_before = d->res.talks;
+		rc = store_write(s, write_talks, d, e);
+		if (!rc)
+			progress(d, "talks", d->res.talks, d->o->talks);
+		/* what the batch read is in the page cache; it need not stay
+		 * mapped in this process */
+		store_release_pages(s);
+	}
+	talk_plan_free(&tp);
+	d->tp = NULL;
+	return rc;
+}
+
 int model_demo(store *s, const demo_opts *opts, demo_result *res, err *e)
 {
 	demo_opts defaults;
@@ -930,100 +1028,29 @@ int model_demo(store *s, const demo_opts *opts, demo_result *res, err *e)
 		return err_set(e, E_INPUT, _("too many talks"));
 	rng_seed(&d.r, o->seed);
 	d.today = date_today();
-	semester_of(d.today, d.sem_code[1]);
-	semester_parse(d.sem_code[1], &d.sem[1]);
-	if (d.sem[1].start > d.today) {
-		/* the summer before term 1: that term has not begun */
-		snprintf(d.sem_code[1], sizeof d.sem_code[1], "%d-%d-2",
-			 d.sem[1].first_year - 1, d.sem[1].first_year);
-		semester_parse(d.sem_code[1], &d.sem[1]);
-	}
-	if (d.sem[1].term == 2)
-		snprintf(d.sem_code[0], sizeof d.sem_code[0], "%d-%d-1",
-			 d.sem[1].first_year, d.sem[1].first_year + 1);
-	else
-		snprintf(d.sem_code[0], sizeof d.sem_code[0], "%d-%d-2",
-			 d.sem[1].first_year - 1, d.sem[1].first_year);
-	semester_parse(d.sem_code[0], &d.sem[0]);
-
-	/* which colleges: a shuffled choice of 6 to 12 */
-	int order[NSEEDS];
-	for (int i = 0; i < NSEEDS; i++)
-		order[i] = i;
-	for (int i = NSEEDS - 1; i > 0; i--) {
-		int j = (int)below(&d.r, (uint32_t)i + 1), x = order[i];
-		order[i] = order[j];
-		order[j] = x;
-	}
-	d.ncol = 6 + (int)below(&d.r, NSEEDS - 6 + 1);
-	for (int i = 0; i < d.ncol; i++)
-		d.col[i].seed = &college_seeds[order[i]];
+	plan_semesters(&d);
+	plan_colleges(&d);
 	d.nst = o->students;
 	plan_students(&d);
 	plan_rosters(&d);
 
 	d.batch_r = d.r;
 	int rc = store_write(s, write_setup, &d, e);
-	if (rc)
-		goto out;
-
-	for (d.from = 0; d.from < d.nst; d.from = d.to) {
-		d.to = d.from + BATCH / 2 < d.nst ? d.from + BATCH / 2 : d.nst;
-		rc = store_write(s, write_students, &d, e);
-		if (rc)
-			goto out;
-		store_release_pages(s);
-		progress(&d, "students", d.to, d.nst);
+	if (!rc)
+		rc = demo_students(s, &d, e);
+	if (!rc)
+		rc = demo_pairings(s, &d, e);
+	if (!rc)
+		rc = demo_talks(s, &d, e);
+	if (!rc) {
+		rng_seed(&d.batch_r, o->seed ^ 0x414944ULL);  /* "AID" */
+		rc = store_write(s, write_aid, &d, e);
 	}
-	for (size_t i = 0; i < d.nst; i++) {
-		d.res.students++;
-		d.res.members += political_is_member(d.st[i].political);
-		d.res.targets += d.st[i].kinds != 0;
+	if (!rc) {
+		progress(&d, "aid", d.res.aid, d.res.aid);
+		if (res)
+			*res = d.res;
 	}
-
-	rng_seed(&d.r, o->seed ^ 0x5041495253ULL);   /* "PAIRS" */
-	plan_pairings(&d);
-	for (d.from = 0; d.from < d.npr; d.from = d.to) {
-		d.to = d.from + BATCH < d.npr ? d.from + BATCH : d.npr;
-		rc = store_write(s, write_pairings, &d, e);
-		if (rc)
-			goto out;
-		store_release_pages(s);
-		progress(&d, "pairings", d.to, d.npr);
-	}
-	d.res.pairings = d.npr;
-
-	rng_seed(&d.r, o->seed ^ 0x54414c4b53ULL);   /* "TALKS" */
-	talk_plan tp = { 0 };
-	d.tp = &tp;
-	rc = plan_talks(&d, &tp, e);
-	for (d.from = 0; !rc && d.from < d.nst; d.from = d.to) {
-		size_t n = 0;
-		for (d.to = d.from; d.to < d.nst && n < BATCH; d.to++) {
-			n += tp.ccount[d.to];
-			for (size_t p = tp.first_pair[d.to]; p != SIZE_MAX; p = tp.next_pair[p])
-				n += tp.pcount[p];
-		}
-		d.talks_before = d.res.talks;
-		rc = store_write(s, write_talks, &d, e);
-		if (!rc)
-			progress(&d, "talks", d.res.talks, o->talks);
-		/* what the batch read is in the page cache; it need not stay
-		 * mapped in this process */
-		store_release_pages(s);
-	}
-	talk_plan_free(&tp);
-	if (rc)
-		goto out;
-
-	rng_seed(&d.batch_r, o->seed ^ 0x414944ULL);  /* "AID" */
-	rc = store_write(s, write_aid, &d, e);
-	if (rc)
-		goto out;
-	progress(&d, "aid", d.res.aid, d.res.aid);
-	if (res)
-		*res = d.res;
-out:
 	demo_free(&d);
 	return rc;
 }
