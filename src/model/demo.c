@@ -296,6 +296,59 @@ static void fill(char *buf, size_t n, const char *tmpl, const char *ta,
 	buf[o] = 0;
 }
 
+/* A student's gender, name and phone. */
+static void plan_person(rng *r, int c, dstudent *s)
+{
+	bool male = chance(r, c == 3 || c == 8 ? 30 : 58);
+	s->gender = male ? "男" : "女";
+	const char *sur = PICK(r, surnames);
+	const char *g1 = male ? PICK(r, given_m) : PICK(r, given_f);
+	const char *g2 = chance(r, 40) ? (male ? PICK(r, given_m) : PICK(r, given_f)) : "";
+	if (strlen(g1) > 3)
+		g2 = "";
+	snprintf(s->name, sizeof s->name, "%s%s%s", sur, g1, g2);
+	static const char *const prefix[] = { "138", "139", "150", "151", "152", "157",
+					      "158", "159", "135", "136", "186", "187",
+					      "188", "177", "199", "131", "132", "155" };
+	snprintf(s->phone, sizeof s->phone, "%s%08u", PICK(r, prefix),
+		 below(r, 100000000));
+}
+
+/* An assisted student's kinds, tier and situation. */
+static void plan_difficulty(rng *r, const college_seed *cs, dstudent *s)
+{
+	uint32_t kinds = 0;
+	while (!kinds) {
+		if (chance(r, 50))
+			kinds |= KIND_ACADEMIC;
+		if (chance(r, 40))
+			kinds |= KIND_FINANCIAL;
+		if (chance(r, 25))
+			kinds |= KIND_PSYCH;
+	}
+	s->kinds = kinds;
+	char part[3][160] = { "", "", "" };
+	if (kinds & KIND_ACADEMIC) {
+		const char *c1 = course_of(r, cs), *c2 = course_of(r, cs);
+		while (strcmp(c2, c1) == 0)
+			c2 = course_of(r, cs);
+		fill(part[0], sizeof part[0], PICK(r, situations_academic), "",
+		     c1, c2);
+	}
+	if (kinds & KIND_FINANCIAL) {
+		static const char *const tiers[] = { "特别困难", "比较困难",
+						     "比较困难", "一般困难",
+						     "一般困难", "" };
+		s->tier = PICK(r, tiers);
+		snprintf(part[1], sizeof part[1], "%s", PICK(r, situations_financial));
+	}
+	if (kinds & KIND_PSYCH)
+		snprintf(part[2], sizeof part[2], "%s", PICK(r, situations_psych));
+	s->situation = xasprintf("%s%s%s%s%s",
+		 part[0], *part[0] && (*part[1] || *part[2]) ? "；" : "",
+		 part[1], *part[1] && *part[2] ? "；" : "", part[2]);
+}
+
 static void plan_students(demo *d)
 {
 	rng *r = &d->r;
@@ -328,56 +381,14 @@ static void plan_students(demo *d)
 		snprintf(s->no, sizeof s->no, "%04d%02d%02zu%02zu", year, cs->code, cls, seq);
 		snprintf(s->class_name, sizeof s->class_name, "%s%02d%02zu",
 			 cs->majors[(cls - 1) % nmaj], year % 100, (cls - 1) / nmaj + 1);
-		bool male = chance(r, c == 3 || c == 8 ? 30 : 58);
-		s->gender = male ? "男" : "女";
-		const char *sur = PICK(r, surnames);
-		const char *g1 = male ? PICK(r, given_m) : PICK(r, given_f);
-		const char *g2 = chance(r, 40) ? (male ? PICK(r, given_m) : PICK(r, given_f)) : "";
-		if (strlen(g1) > 3)
-			g2 = "";
-		snprintf(s->name, sizeof s->name, "%s%s%s", sur, g1, g2);
-		static const char *const prefix[] = { "138", "139", "150", "151", "152", "157",
-						      "158", "159", "135", "136", "186", "187",
-						      "188", "177", "199", "131", "132", "155" };
-		snprintf(s->phone, sizeof s->phone, "%s%08u", PICK(r, prefix),
-			 below(r, 100000000));
+		plan_person(r, c, s);
 		static const unsigned member_pct[5] = { 24, 18, 11, 4, 1 };
 		if (chance(r, member_pct[cohort])) {
 			s->political = chance(r, cohort <= 1 ? 75 : 35) ? "中共党员" : "中共预备党员";
 		} else {
 			s->political = chance(r, 88) ? "共青团员" : "群众";
-			if (chance(r, 22)) {
-				uint32_t kinds = 0;
-				while (!kinds) {
-					if (chance(r, 50))
-						kinds |= KIND_ACADEMIC;
-					if (chance(r, 40))
-						kinds |= KIND_FINANCIAL;
-					if (chance(r, 25))
-						kinds |= KIND_PSYCH;
-				}
-				s->kinds = kinds;
-				char part[3][160] = { "", "", "" };
-				if (kinds & KIND_ACADEMIC) {
-					const char *c1 = course_of(r, cs), *c2 = course_of(r, cs);
-					while (strcmp(c2, c1) == 0)
-						c2 = course_of(r, cs);
-					fill(part[0], sizeof part[0], PICK(r, situations_academic), "",
-					     c1, c2);
-				}
-				if (kinds & KIND_FINANCIAL) {
-					static const char *const tiers[] = { "特别困难", "比较困难",
-									     "比较困难", "一般困难",
-									     "一般困难", "" };
-					s->tier = PICK(r, tiers);
-					snprintf(part[1], sizeof part[1], "%s", PICK(r, situations_financial));
-				}
-				if (kinds & KIND_PSYCH)
-					snprintf(part[2], sizeof part[2], "%s", PICK(r, situations_psych));
-				s->situation = xasprintf("%s%s%s%s%s",
-					 part[0], *part[0] && (*part[1] || *part[2]) ? "；" : "",
-					 part[1], *part[1] && *part[2] ? "；" : "", part[2]);
-			}
+			if (chance(r, 22))
+				plan_difficulty(r, cs, s);
 		}
 		if (!s->tier)
 			s->tier = "";
