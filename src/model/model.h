@@ -380,8 +380,8 @@ bool talk_content_visible(role_t r, const talk *k);
 bool target_situation_visible(role_t r, const target *g);
 const char *privacy_mask(void);                /* "[仅辅导员可见]" */
 
-/* Rules for what the documents may show (DOMAIN.md, privacy), asked by the
- * summary's facts (facts.c) and by nothing else of report/:
+/* Rules for what the documents may show (DOMAIN.md, privacy), applied by
+ * the summary's facts (facts.c) before report/ sees a text:
  *  - a talk's content is quoted only if the talk is not about 心理 (and has
  *    a content): talk_quotable;
  *  - an assisted student of the kind 心理困难 is never a typical case:
