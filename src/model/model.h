@@ -380,6 +380,32 @@ bool talk_content_visible(role_t r, const talk *k);
 bool target_situation_visible(role_t r, const target *g);
 const char *privacy_mask(void);                /* "[仅辅导员可见]" */
 
+/* Rules for what the documents may show (DOMAIN.md, privacy), applied by
+ * the summary's facts (facts.c) before report/ sees a text:
+ *  - a talk's content is quoted only if the talk is not about 心理 (and has
+ *    a content): talk_quotable;
+ *  - an assisted student of the kind 心理困难 is never a typical case:
+ *    target_may_be_case;
+ *  - a student is named by the surname (one character, or a compound
+ *    surname such as 欧阳) and 同学, "张同学"; "某同学" without a name:
+ *    privacy_anon_name (malloc'd);
+ *  - a quoted text loses the full name of every student, the given name
+ *    (two 字 or more) of the students it is about, each for its
+ *    anonymised form, and every run of 7 or more digits (student numbers,
+ *    phones) for "**": privacy_scrub (malloc'd). */
+bool talk_quotable(const talk *k);
+bool target_may_be_case(uint32_t kinds);
+char *privacy_anon_name(const char *name);
+/* The names privacy_scrub takes out. privacy_names_load: every student's
+ * name in the database, and the given names of the students in own (n ids,
+ * any order). A name of fewer than two 字 is left alone. */
+typedef struct privacy_names privacy_names;
+privacy_names *privacy_names_new(void);
+void privacy_names_add(privacy_names *ns, const char *name, bool own);
+int privacy_names_load(model_txn *t, const rid *own, size_t n, privacy_names **out, err *e);
+void privacy_names_free(privacy_names *ns);
+char *privacy_scrub(const privacy_names *ns, const char *text);
+
 /* ---- queries --------------------------------------------------------- */
 
 /* Overdue pairings: active pairings (of college, or of every college if

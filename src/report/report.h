@@ -3,7 +3,8 @@
  * (summary.c), both shaped by template files in forms/ (template.c).
  *
  * report/ reads through model/ only (inside the caller's read transaction)
- * and knows nothing of curses or of the command line. */
+ * and knows nothing of curses or of the command line. What a document may
+ * show of a private text is the model's decision (model.h, privacy). */
 #ifndef BANGFU_REPORT_H
 #define BANGFU_REPORT_H
 
@@ -11,6 +12,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "model/facts.h"
 #include "model/model.h"
 #include "util/err.h"
 
@@ -96,32 +98,11 @@ int roster_save(const roster_doc *d, roster_format f, const char *path, err *e);
 
 /* ---- summary.c: the semester summary (结对帮扶情况总结) --------------- */
 
-/* The numbers of a college's semester, all from the database. */
-typedef struct summary_facts {
-	size_t pairings, members, targets;
-	size_t kind_academic, kind_financial, kind_psych;
-	size_t cross_college, ended;
-	size_t talks;                    /* members' talks in the semester */
-	size_t topic_study, topic_life, topic_thought, topic_psych;
-	size_t mode_face, mode_phone, mode_online;
-	long long minutes;
-	size_t pairings_talked;          /* pairings with at least one talk */
-	size_t counsellor_talks;         /* counsellors' talks, counted apart */
-	long long counsellor_minutes;
-	size_t aid_count[3];             /* by aid_kind_values */
-	long long aid_fen[3];
-	long long aid_total_fen;
-	size_t overdue;                  /* active pairings overdue today */
-	int overdue_days;                /* the college's setting */
-} summary_facts;
-
+/* The facts (every number, the typical cases) are the model's
+ * (model/facts.h: summary_facts_get, summary_detail_get); this file only
+ * words them. */
 typedef enum summary_format { SUMMARY_TXT, SUMMARY_MD } summary_format;
 bool summary_format_parse(const char *s, summary_format *out);
-
-/* Gathers the facts of a college and semester. E_INPUT if either does not
- * exist. */
-int summary_facts_get(model_txn *t, const char *college_name, const char *semester_code,
-		      summary_facts *out, err *e);
 
 /* Drafts the summary through the template file tpl_path. The draft holds
  * no count of its own; summary_note() gives the line that states it. *out
@@ -131,9 +112,5 @@ int summary_draft(model_txn *t, const char *tpl_path, const char *college_name,
 /* "（本稿正文共1234字）" or, under 1000, the count and how many are missing;
  * malloc'd. */
 char *summary_note(size_t zishu);
-
-/* Anonymises a name for the reports: the surname (one character, or a
- * compound surname such as 欧阳) and 同学: "张同学". malloc'd. */
-char *report_anon_name(const char *name);
 
 #endif

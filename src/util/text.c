@@ -201,3 +201,23 @@ char *text_lower_ascii(const char *s)
 			*p = (char)(*p - 'A' + 'a');
 	return r;
 }
+
+void text_replace(char **s, const char *from, const char *to)
+{
+	size_t fl = strlen(from), tl = strlen(to);
+	if (!fl || !strstr(*s, from))
+		return;
+	size_t cap = strlen(*s) * (tl > fl ? tl / fl + 2 : 1) + 1;
+	char *o = xmalloc(cap), *w = o;
+	const char *r = *s, *hit;
+	while ((hit = strstr(r, from))) {
+		memcpy(w, r, (size_t)(hit - r));
+		w += hit - r;
+		memcpy(w, to, tl);
+		w += tl;
+		r = hit + fl;
+	}
+	strcpy(w, r);
+	free(*s);
+	*s = o;
+}

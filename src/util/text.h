@@ -18,5 +18,8 @@ int text_width(const char *s);
 size_t text_zishu(const char *s);
 /* Case-folded ASCII, for matching: malloc'd. */
 char *text_lower_ascii(const char *s);
+/* Replaces every occurrence of from in *s (malloc'd) by to, left to right,
+ * each match taken after the previous one (*s is reallocated). */
+void text_replace(char **s, const char *from, const char *to);
 
 #endif

@@ -736,7 +736,7 @@ static int b_summary(store_txn *t, void *ctx, err *e)
 	return 0;
 }
 
-/* The same numbers as summary_facts_get (report/summary.c): the pairings of
+/* The same numbers as summary_facts_get (model/facts.c): the pairings of
  * the college and semester, their members and targets (distinct), the
  * members' talks of those pairings within the semester's dates (by topic and
  * mode), the counsellors' talks with those targets in the semester, the aid

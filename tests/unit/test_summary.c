@@ -1,6 +1,6 @@
 /* test_summary.c — the stored summary (one per college and semester; final
- * refused under 1000 字), the school setting, the template engine and the
- * anonymised names of the reports. */
+ * refused under 1000 字), the school setting and the template engine (the
+ * anonymised names of the reports are privacy's: test_privacy.c). */
 #include "config.h"
 
 #include <criterion/criterion.h>
@@ -257,26 +257,6 @@ Test(template, the_shipped_summary_template_expands)
 	cr_assert(!strstr(out, "{{"), "no tag is left: %s", out);
 	free(out);
 	store_close(s);
-}
-
-/* ---- names in reports ------------------------------------------------ */
-
-static void anon_is(const char *name, const char *want)
-{
-	char *a = report_anon_name(name);
-	cr_assert_str_eq(a, want, "%s -> %s, want %s", name, a, want);
-	free(a);
-}
-
-Test(anon, surname_and_tongxue)
-{
-	anon_is("王磊", "王同学");
-	anon_is("单晓雯", "单同学");
-	anon_is("欧阳思远", "欧阳同学");        /* compound surname */
-	anon_is("司马光", "司马同学");
-	anon_is("\xF0\xA0\xAE\xB7祥", "\xF0\xA0\xAE\xB7同学");  /* 𠮷祥: plane 2 */
-	anon_is("欧阳", "欧同学");             /* two characters: surname 欧, name 阳 */
-	anon_is("", "某同学");
 }
 
 Test(summary_note, says_count_and_missing)
