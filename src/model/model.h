@@ -11,7 +11,8 @@
  *
  * Validation functions report through `err` with code E_INPUT and a message
  * "field: what is wrong" (the field's English name from the record_desc, the
- * text translated); callers prefix FILE:LINE. */
+ * text translated), the field also in e->field (err_text: the message
+ * without it); callers prefix FILE:LINE. */
 #ifndef BANGFU_MODEL_H
 #define BANGFU_MODEL_H
 

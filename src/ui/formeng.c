@@ -512,12 +512,10 @@ static bool link_profile(fe_form *f, size_t i, void *rec)
 	return !rid_is_zero(&s->id);
 }
 
-/* The model's check of slot i (its fixed copy kept). */
-static int check_slot(model_txn *t, fe_form *f, size_t i, err *e)
+/* The model's check of slot i, writing nothing (its fixed copy kept). */
+static int check_model(model_txn *t, fe_form *f, size_t i, err *e)
 {
 	fe_slot *sl = &f->slots[i];
-	rec_drop(sl->desc, &sl->fixed);
-	sl->fixed = rec_new(sl->desc);
 	bool linked = link_profile(f, i, sl->work);
 	fe_value *code = new_semester(f, (int)i);
 	if (!linked)
@@ -525,6 +523,25 @@ static int check_slot(model_txn *t, fe_form *f, size_t i, err *e)
 	if (code && sl->desc == &pairing_desc)
 		return pairing_check_new_semester(t, sl->work, code->new_code, sl->fixed, e);
 	return model_check_rec(t, sl->desc, sl->work, sl->fixed, e);
+}
+
+/* The fields the user does not type (readonly) show what the model's fix
+ * made of the record: a talk's pairing is the one its helper, student and
+ * date name, none when there is none. */
+static int check_slot(model_txn *t, fe_form *f, size_t i, err *e)
+{
+	fe_slot *sl = &f->slots[i];
+	rec_drop(sl->desc, &sl->fixed);
+	sl->fixed = rec_new(sl->desc);
+	int rc = check_model(t, f, i, e);
+	if (rc != 0 && rc != E_INPUT)
+		return rc;
+	for (size_t j = 0; j < f->n; j++) {
+		fe_value *v = &f->v[j];
+		if (v->slot == (int)i && v->visible && v->fl->readonly && !v->masked)
+			load_field(t, v, sl->fixed);
+	}
+	return rc;
 }
 
 struct check_ctx {

@@ -262,3 +262,35 @@ Test(formeng, values_and_records)
 	cr_assert(fe_is_edit(FORM_MONEY) && !fe_is_edit(FORM_CHOICE));
 	cr_assert(fe_is_ref(FORM_SEMESTER) && !fe_is_ref(FORM_DATE));
 }
+
+/* The talk form shows the pairing the model's fix finds for the helper,
+ * the student and the date (the check's fixed copy), none when the date is
+ * outside every pairing of theirs; the form derives nothing itself. */
+Test(formeng, a_talk_shows_the_pairing_the_model_finds)
+{
+	struct world w = { .with_semester = true };
+	store *s = world(&w);
+	char hex[33];
+	rid_hex(&w.pair, hex);
+	const char *presets[] = { "pairing_id", hex, NULL };
+	fe_form f;
+	open_form(&f, s, "talk", presets);
+	fe_value *pair = field(&f, "talk", "pairing_id");
+	cr_assert(pair->has_ref && pair->visible);
+	fe_set_text(field(&f, "talk", "minutes"), "30");
+	field(&f, "talk", "topics")->bits = 1;
+	fe_value *date = field(&f, "talk", "date");
+	fe_set_text(date, "2026-02-01");     /* before the pairing started */
+	cr_assert(!fe_check(&f, true));
+	cr_assert(!pair->has_ref, "no pairing on that day");
+	cr_assert_not_null(date->msg);
+	cr_assert(strstr(date->msg, "no active pairing"), "%s", date->msg);
+	fe_set_text(date, "2026-04-01");
+	cr_assert(fe_check(&f, true), "%s", f.top_msg ? f.top_msg : "");
+	cr_assert(pair->has_ref && rid_cmp(&pair->ref, &w.pair) == 0);
+	char *label = edit_get(&pair->ed);
+	cr_assert(strstr(label, "张三") && strstr(label, "李四"), "%s", label);
+	free(label);
+	fe_free(&f);
+	store_close(s);
+}
