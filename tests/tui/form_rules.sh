@@ -188,6 +188,27 @@ ok "their version is not an unsaved change" wait_not "Student no."
 ok "theirs is in the database" sh -c "grep -q '\"class_name\":\"乙班\"' '$T/c3.jsonl' && ! grep -q 13600000000 '$T/c3.jsonl'"
 tmx kill-session -t u
 
+# ---- Enter and Space are actions of the keymap --------------------------
+# With toggle bound to x alone, x opens a choice's list and Space does
+# nothing there (the old form read the space bar itself).
+mkdir -p "$T/cfg/bangfu"
+printf 'toggle x\n' >"$T/cfg/bangfu/keys"
+XDG_CONFIG_HOME="$T/cfg"
+tui_start --lang en
+keys 2
+wait_for "Assisted students" >/dev/null || wait_for "Kinds" >/dev/null
+keys F2
+ok "F2 opens a new student form" wait_for "Student no."
+keys Tab Tab
+keys x
+ok "the key bound to toggle opens the gender's list" wait_for "(none)"
+keys Escape
+ok "... Esc closes it" wait_not "(none)"
+keys Space
+sleep 0.5
+ok "Space, no longer bound to toggle, opens nothing" absent "(none)"
+unset XDG_CONFIG_HOME
+
 # ---- forms are data ---------------------------------------------------
 cp -R "$top_srcdir/forms" "$T/forms"
 chmod -R u+w "$T/forms"
