@@ -81,10 +81,6 @@ static void aid_label(store_txn *t, const void *rec, char *buf, size_t n)
 	snprintf(buf, n, "aid to %s on %s", who, day);
 }
 
-const entity_ops aid_ops = {
-	&aid_desc, DB_AID, aid_keys, validate_v, aid_label,
-};
-
 static int aid_fix(store_txn *t, void *work, const void *old, err *e)
 {
 	aid *a = work;
@@ -92,9 +88,24 @@ static int aid_fix(store_txn *t, void *work, const void *old, err *e)
 	return 0;
 }
 
+const entity_ops aid_ops = {
+	.desc = &aid_desc,
+	.db = DB_AID,
+	.keys = aid_keys,
+	.validate = validate_v,
+	.label = aid_label,
+	.fix = aid_fix,
+	.after = NULL,
+};
+
 int aid_save(store_txn *t, aid *a, err *e)
 {
-	return model_save(t, &aid_ops, a, aid_fix, NULL, e);
+	return model_save(t, &aid_ops, a, e);
+}
+
+int aid_check(store_txn *t, const aid *in, aid *fixed, err *e)
+{
+	return model_try(t, &aid_ops, in, fixed, e);
 }
 
 int aid_get(store_txn *t, const rid *id, aid *out, err *e)

@@ -232,7 +232,7 @@ int model_check(store_txn *t, errlist *probs, err *e)
 			    (int)SCHEMA_VERSION);
 	rc = 0;
 	for (size_t i = 0; i < model_nentities && !rc; i++)
-		rc = check_entity(&c, model_ops[i]);
+		rc = check_entity(&c, model_entities[i]);
 	if (!rc) {
 		if (c.wants.n)
 			qsort(c.wants.w, c.wants.n, sizeof *c.wants.w, by_db_key);

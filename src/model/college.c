@@ -69,12 +69,23 @@ static void college_label(store_txn *t, const void *rec, char *buf, size_t n)
 }
 
 const entity_ops college_ops = {
-	&college_desc, DB_COLLEGE, college_keys, validate_v, college_label,
+	.desc = &college_desc,
+	.db = DB_COLLEGE,
+	.keys = college_keys,
+	.validate = validate_v,
+	.label = college_label,
+	.fix = NULL,
+	.after = NULL,
 };
 
 int college_save(store_txn *t, college *c, err *e)
 {
-	return model_save(t, &college_ops, c, NULL, NULL, e);
+	return model_save(t, &college_ops, c, e);
+}
+
+int college_check(store_txn *t, const college *in, college *fixed, err *e)
+{
+	return model_try(t, &college_ops, in, fixed, e);
 }
 
 int college_get(store_txn *t, const rid *id, college *out, err *e)

@@ -72,12 +72,23 @@ static void counsellor_label(store_txn *t, const void *rec, char *buf, size_t n)
 }
 
 const entity_ops counsellor_ops = {
-	&counsellor_desc, DB_COUNSELLOR, counsellor_keys, validate_v, counsellor_label,
+	.desc = &counsellor_desc,
+	.db = DB_COUNSELLOR,
+	.keys = counsellor_keys,
+	.validate = validate_v,
+	.label = counsellor_label,
+	.fix = NULL,
+	.after = NULL,
 };
 
 int counsellor_save(store_txn *t, counsellor *c, err *e)
 {
-	return model_save(t, &counsellor_ops, c, NULL, NULL, e);
+	return model_save(t, &counsellor_ops, c, e);
+}
+
+int counsellor_check(store_txn *t, const counsellor *in, counsellor *fixed, err *e)
+{
+	return model_try(t, &counsellor_ops, in, fixed, e);
 }
 
 int counsellor_get(store_txn *t, const rid *id, counsellor *out, err *e)

@@ -153,7 +153,7 @@ static int dump_txn(store_txn *t, void *ctx, err *e)
 	c->masked = 0;
 	c->st = store_of(t);
 	for (size_t i = 0; i < model_nentities; i++) {
-		const entity_info *ei = &model_entities[i];
+		const entity_ops *ei = model_entities[i];
 		store_cursor *cur;
 		int rc = st_cursor_open(t, ei->db, &cur, e);
 		if (rc)
@@ -465,10 +465,8 @@ static int restore_line(restore_ctx *c, store_txn *t, const char *s, size_t n,
 		}
 		goto out;
 	}
-	const entity_info *ei = NULL;
-	for (size_t i = 0; i < model_nentities; i++)
-		if (strcmp(model_entities[i].desc->name, type) == 0)
-			ei = &model_entities[i];
+	const record_desc *d = model_desc_named(type);
+	const entity_ops *ei = d ? model_ops_of(d) : NULL;
 	if (!ei) {
 		bad_line(c, line, _("unknown type \"%s\""), type);
 		goto out;

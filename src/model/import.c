@@ -265,46 +265,6 @@ static int model_fail(import_ctx *c, size_t line, int rc, err *e)
 	return rc ? rc : E_DB;
 }
 
-/* "123", "123.4", "123.45", optionally with ¥/￥/元: yuan to fen. */
-static bool parse_amount(const char *s, int64_t *fen)
-{
-	static const char *const prefixes[] = { "¥", "￥", NULL };
-	for (size_t i = 0; prefixes[i]; i++)
-		if (strncmp(s, prefixes[i], strlen(prefixes[i])) == 0) {
-			s += strlen(prefixes[i]);
-			break;
-		}
-	int64_t yuan = 0;
-	size_t nd = 0;
-	for (; isdigit((unsigned char)*s); s++, nd++) {
-		if (yuan > (INT64_MAX / 100 - 9) / 10)
-			return false;
-		yuan = yuan * 10 + (*s - '0');
-	}
-	if (!nd)
-		return false;
-	int64_t cents = 0;
-	if (*s == '.') {
-		s++;
-		int n = 0;
-		for (; isdigit((unsigned char)*s); s++, n++) {
-			if (n == 2)
-				return false;
-			cents = cents * 10 + (*s - '0');
-		}
-		if (n == 0)
-			return false;
-		if (n == 1)
-			cents *= 10;
-	}
-	if (strcmp(s, "元") == 0)
-		s += strlen("元");
-	if (*s)
-		return false;
-	*fen = yuan * 100 + cents;
-	return true;
-}
-
 /* Minutes: digits, optionally followed by 分钟 or "min". */
 static bool parse_minutes(const char *s, int64_t *out)
 {
@@ -640,7 +600,7 @@ static int row_aid(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 		ok &= parse_date_cell(c, line, C_AID_DATE, &a.date);
 	const char *kind;
 	ok &= parse_choice(c, line, C_AID_KIND, aid_kind_values, &kind);
-	if (*cell(c, C_AID_AMOUNT) && !parse_amount(cell(c, C_AID_AMOUNT), &a.amount_fen)) {
+	if (*cell(c, C_AID_AMOUNT) && !money_parse(cell(c, C_AID_AMOUNT), &a.amount_fen)) {
 		row_err(c, line, _("%s: not an amount in yuan (at most 2 decimals): \"%s\""),
 			colname(c, C_AID_AMOUNT), cell(c, C_AID_AMOUNT));
 		ok = false;

@@ -39,20 +39,12 @@ enum model_db {
 
 extern const char *const model_db_names[DB__COUNT];
 
-/* The descs in dump order, with the db each lives in. */
-typedef struct entity_info {
-	const record_desc *desc;
-	int db;
-} entity_info;
-extern const entity_info model_entities[];
-extern const size_t model_nentities;
-/* Writes the secondary index entries of rec (a record of ei's entity, as
- * stored): used by model_restore, which writes records with st_rec_restore
- * and then rebuilds their indexes; called for live records only (not for
- * tombstones). 0 or E_DB. (Added by the data engineer; implemented with the
- * entity files.) */
-int model_reindex(store_txn *t, const entity_info *ei, const void *rec, err *e);
-
+/* model_reindex: writes the secondary index entries of rec (a record of
+ * ops's entity, as stored): used by model_restore, which writes records with
+ * st_rec_restore and then rebuilds their indexes; called for live records
+ * only (not for tombstones). 0 or E_DB. */
+struct entity_ops;
+int model_reindex(store_txn *t, const struct entity_ops *ops, const void *rec, err *e);
 
 /* Index layout: string keys are key_str() with the record id (16 bytes) as
  * value; composite keys are key_id()/key_i32() (dates) parts with an empty
@@ -66,7 +58,14 @@ typedef struct ix_entry {
 } ix_entry;
 enum { IX_MAX_PER_RECORD = 4 };
 
-/* What model_put and model_check need to know of an entity. */
+/* Canonical spellings and derived fields of a record about to be
+ * validated (work), with the stored version (old, NULL for a new record);
+ * or what a save does after the write (keeping profiles in step). */
+typedef int (*model_fix_fn)(store_txn *t, void *work, const void *old, err *e);
+
+/* Everything the model knows of an entity: the one registry (model_entities)
+ * that saving, checking, the dump, restore, check and the form engine (by
+ * its record_desc, through model_save_rec/model_check_rec) walk. */
 typedef struct entity_ops {
 	const record_desc *desc;
 	int db;
@@ -75,11 +74,17 @@ typedef struct entity_ops {
 	int (*validate)(store_txn *t, const void *rec, err *e);
 	/* A short human name for problem lines ("student 2023001 张三"). */
 	void (*label)(store_txn *t, const void *rec, char *buf, size_t n);
+	model_fix_fn fix;      /* before validate, or NULL */
+	model_fix_fn after;    /* after the write, or NULL */
 } entity_ops;
 extern const entity_ops college_ops, semester_ops, student_ops, counsellor_ops,
 	member_ops, target_ops, pairing_ops, talk_ops, aid_ops, summary_ops;
-/* In dump order, like model_entities. */
-extern const entity_ops *const model_ops[];
+/* In dump order (model_descs is the same list, by record_desc);
+ * model_nentities of them. */
+extern const entity_ops *const model_entities[];
+extern const size_t model_nentities;
+/* The entity of a record_desc (dies for a desc that is no entity's). */
+const entity_ops *model_ops_of(const record_desc *d);
 
 /* E_INPUT "field: message" (fmt is already translated). */
 int model_bad(err *e, const char *field, const char *fmt, ...)
@@ -93,13 +98,14 @@ void model_return(const record_desc *d, void *in, const void *work);
 /* Writes work (st_rec_put) and moves the index entries from those of old
  * (NULL for a new record) to work's. */
 int model_put(store_txn *t, const entity_ops *ops, void *work, const void *old, err *e);
-/* The common save: model_prepare, the old record (if in has an id and it
- * exists), fix (canonical spellings, derived fields; may be NULL), the
- * entity's validate, model_put, after (e.g. keeping profiles in step; may be
- * NULL), model_return. old is NULL for a new record. */
-typedef int (*model_fix_fn)(store_txn *t, void *work, const void *old, err *e);
-int model_save(store_txn *t, const entity_ops *ops, void *in, model_fix_fn fix,
-	       model_fix_fn after, err *e);
+/* The common save and check (values.c). Both take in the same road:
+ * model_prepare, the stored version (if in has an id and it exists),
+ * ops->fix, ops->validate — so a check and a save never disagree.
+ * model_save then writes (model_put), runs ops->after and copies back
+ * (model_return). model_try writes nothing: fixed (if not NULL) receives
+ * the record as fixed, also when a rule fails (rec_free it). */
+int model_save(store_txn *t, const entity_ops *ops, void *in, err *e);
+int model_try(store_txn *t, const entity_ops *ops, const void *in, void *fixed, err *e);
 /* DB_TALK_DAY (query.c): the number of live talks of each day, kept in step
  * with IX_TALK_DATE by model_put and model_reindex (through model_ix_count).
  * Adds delta to the count of day d; recounts everything from IX_TALK_DATE

@@ -71,12 +71,23 @@ static void member_label(store_txn *t, const void *rec, char *buf, size_t n)
 }
 
 const entity_ops member_ops = {
-	&member_desc, DB_MEMBER, member_keys, validate_v, member_label,
+	.desc = &member_desc,
+	.db = DB_MEMBER,
+	.keys = member_keys,
+	.validate = validate_v,
+	.label = member_label,
+	.fix = NULL,
+	.after = NULL,
 };
 
 int member_save(store_txn *t, member *m, err *e)
 {
-	return model_save(t, &member_ops, m, NULL, NULL, e);
+	return model_save(t, &member_ops, m, e);
+}
+
+int member_check(store_txn *t, const member *in, member *fixed, err *e)
+{
+	return model_try(t, &member_ops, in, fixed, e);
 }
 
 int member_get(store_txn *t, const rid *id, member *out, err *e)

@@ -11,7 +11,8 @@
  *
  * Validation functions report through `err` with code E_INPUT and a message
  * "field: what is wrong" (the field's English name from the record_desc, the
- * text translated); callers prefix FILE:LINE. */
+ * text translated), the field also in e->field (err_text: the message
+ * without it); callers prefix FILE:LINE. */
 #ifndef BANGFU_MODEL_H
 #define BANGFU_MODEL_H
 
@@ -103,8 +104,22 @@ extern const char *const mode_values[];       /* 面谈 电话 线上, NULL */
 extern const char *const aid_kind_values[];   /* 资金 生活用品 学习用品, NULL */
 extern const char *const tier_values[];       /* 特别困难 比较困难 一般困难, NULL */
 extern const char *const target_status_values[]; /* 帮扶中 已结束, NULL */
+/* The kinds and topics in bit order (item i is bit 1 << i; kinds_format
+ * and topics_format spell them so). NULL-terminated. */
+extern const char *const kind_values[];       /* 学业困难 经济困难 心理困难 */
+extern const char *const topic_values[];      /* 学习 生活 思想 心理 */
 /* Returns the canonical value for s (or an accepted synonym), or NULL. */
 const char *choice_canon(const char *const *values, const char *s);
+/* The value sets by name, as form files name them: political gender mode
+ * aid_kind tier kinds topics target_status; NULL for another name. */
+const char *const *value_set_named(const char *name);
+
+/* Money: yuan with at most 2 decimals ("12", "12.5", "12.50"), optionally
+ * written with ¥ or ￥ before or 元 after, into fen. The one parser of
+ * amounts (CSV imports and the aid form). False if s is not one. */
+bool money_parse(const char *s, int64_t *fen);
+/* "12.50" (no currency sign) into buf. */
+void money_format(int64_t fen, char *buf, size_t n);
 
 bool political_is_member(const char *political); /* 中共党员 or 中共预备党员 */
 /* A party member's category, from the political status: the one
@@ -219,6 +234,10 @@ extern const record_desc college_desc, semester_desc, student_desc,
 extern const record_desc *const model_descs[];
 /* The entity called name ("student" ...), or NULL. */
 const record_desc *model_desc_named(const char *name);
+/* Saving and checking any entity by its record_desc (the form engine's
+ * way): the entity's *_save and *_check (below). */
+int model_save_rec(model_txn *t, const record_desc *d, void *rec, err *e);
+int model_check_rec(model_txn *t, const record_desc *d, const void *in, void *fixed, err *e);
 
 /* Any record by its entity and id: 0, 1 not found (or deleted), E_DB.
  * rec_free the result. */
@@ -232,10 +251,17 @@ int model_each(model_txn *t, const record_desc *d, model_rec_fn fn, void *ctx, e
 /* *_validate: the rules alone, on a record as it would be stored (text
  * already clean); used by *_save and by model_check. */
 /* *_save: validate (all rules), then insert (zero id) or update; keeps the
- * indexes in step; E_INPUT with "field: message" on a broken rule.
+ * indexes in step; E_INPUT with "field: message" on a broken rule (e->field
+ * names the field).
+ * *_check: what *_save would say of in, writing nothing: the same cleaning,
+ * canonical spellings and derived fields (the pairing's college, a talk's
+ * pairing, a semester's dates ...) and the same rules, on a copy. fixed
+ * (if not NULL) receives that copy as the save would write it, also when a
+ * rule fails; rec_free it. A form calls it as the user types.
  * *_get: by id; 0, 1 not found, E_DB. Results are rec_free'd by the caller. */
 
 int college_save(model_txn *t, college *c, err *e);
+int college_check(model_txn *t, const college *in, college *fixed, err *e);
 int college_get(model_txn *t, const rid *id, college *out, err *e);
 int college_by_name(model_txn *t, const char *name, college *out, err *e);
 /* Finds or creates the college called name; its id into *id. */
@@ -245,6 +271,7 @@ int64_t college_overdue_days(const college *c);   /* default applied */
 int college_validate(model_txn *t, const college *c, err *e);
 
 int semester_save(model_txn *t, semester *s, err *e);
+int semester_check(model_txn *t, const semester *in, semester *fixed, err *e);
 int semester_get(model_txn *t, const rid *id, semester *out, err *e);
 int semester_by_code(model_txn *t, const char *code, semester *out, err *e);
 /* Finds or creates (with dates from the code and default due dates:
@@ -252,13 +279,18 @@ int semester_by_code(model_txn *t, const char *code, semester *out, err *e);
  * summary 01-11 of the next year). */
 int semester_ensure(model_txn *t, const char *code, rid *id, err *e);
 int semester_validate(model_txn *t, const semester *s, err *e);
+/* Whether semester_ensure(code) would succeed: 0 if such a semester exists
+ * or the one it would create passes semester_check; else its error. */
+int semester_check_code(model_txn *t, const char *code, err *e);
 
 int student_save(model_txn *t, student *s, err *e);
+int student_check(model_txn *t, const student *in, student *fixed, err *e);
 int student_get(model_txn *t, const rid *id, student *out, err *e);
 int student_by_no(model_txn *t, const char *no, student *out, err *e);
 int student_validate(model_txn *t, const student *s, err *e);
 
 int counsellor_save(model_txn *t, counsellor *c, err *e);
+int counsellor_check(model_txn *t, const counsellor *in, counsellor *fixed, err *e);
 int counsellor_get(model_txn *t, const rid *id, counsellor *out, err *e);
 int counsellor_by_no(model_txn *t, const char *no, counsellor *out, err *e);
 int counsellor_validate(model_txn *t, const counsellor *c, err *e);
@@ -266,13 +298,18 @@ int counsellor_validate(model_txn *t, const counsellor *c, err *e);
 int member_get(model_txn *t, const rid *id, member *out, err *e);
 int member_of_student(model_txn *t, const rid *student_id, member *out, err *e);
 int member_save(model_txn *t, member *m, err *e);
+int member_check(model_txn *t, const member *in, member *fixed, err *e);
 int member_validate(model_txn *t, const member *m, err *e);
 
 int target_get(model_txn *t, const rid *id, target *out, err *e);
 int target_of_student(model_txn *t, const rid *student_id, target *out, err *e);
 /* Rule: kinds non-empty; tier only with KIND_FINANCIAL. */
 int target_save(model_txn *t, target *g, err *e);
+int target_check(model_txn *t, const target *in, target *fixed, err *e);
 int target_validate(model_txn *t, const target *g, err *e);
+/* target_check for the profile of a student created in the same save (its
+ * student_id still zero): every rule but those about its student. */
+int target_check_new_student(model_txn *t, const target *in, target *fixed, err *e);
 
 /* Rules checked by pairing_save:
  *  - the member is a party member; the target has a target profile with at
@@ -290,6 +327,12 @@ int target_validate(model_txn *t, const target *g, err *e);
 int pairing_check_member(model_txn *t, const pairing *p, err *e);
 int pairing_check_target(model_txn *t, const pairing *p, err *e);
 int pairing_save(model_txn *t, pairing *p, err *e);
+/* pairing_check for a pairing in a semester that the same save creates
+ * (semester_ensure of code; in's semester_id is ignored): the code's own
+ * rules, then every pairing rule but the semester's existence. */
+int pairing_check_new_semester(model_txn *t, const pairing *in, const char *code,
+			       pairing *fixed, err *e);
+int pairing_check(model_txn *t, const pairing *in, pairing *fixed, err *e);
 int pairing_get(model_txn *t, const rid *id, pairing *out, err *e);
 /* The rules above, for a pairing as stored (college already the member's).
  * Membership and the target profile are only required of a pairing that has
@@ -320,12 +363,14 @@ int pairing_last_talk(model_txn *t, const rid *pairing_id, date_t *out, err *e);
  * counsellor's (counsellor_id set, counsellor of the target's college, no
  * pairing needed), never both. */
 int talk_save(model_txn *t, talk *k, err *e);
+int talk_check(model_txn *t, const talk *in, talk *fixed, err *e);
 int talk_get(model_txn *t, const rid *id, talk *out, err *e);
 int talk_validate(model_txn *t, const talk *k, err *e);
 
 /* Rules: an active pairing on the date; amount > 0; kind known; date not
  * after today. */
 int aid_save(model_txn *t, aid *a, err *e);
+int aid_check(model_txn *t, const aid *in, aid *fixed, err *e);
 int aid_get(model_txn *t, const rid *id, aid *out, err *e);
 int aid_validate(model_txn *t, const aid *a, err *e);
 
@@ -349,6 +394,7 @@ enum { SUMMARY_MIN_ZISHU = 1000 };
  * semester; final is 0 or 1, and 1 only with at least SUMMARY_MIN_ZISHU 字.
  * (No index: a database holds a few summaries, found by scanning.) */
 int summary_save(model_txn *t, summary *s, err *e);
+int summary_check(model_txn *t, const summary *in, summary *fixed, err *e);
 int summary_get(model_txn *t, const rid *id, summary *out, err *e);
 /* The summary of a college and semester: 0, 1 none, E_DB. */
 int summary_find(model_txn *t, const rid *college_id, const rid *semester_id,

@@ -201,7 +201,9 @@ int pairing_check_target(store_txn *t, const pairing *p, err *e)
 	return 0;
 }
 
-int pairing_validate(store_txn *t, const pairing *p, err *e)
+/* pairing_validate; with new_semester, the semester is one the same save
+ * creates (pairing_check_new_semester) and its id is not looked at. */
+static int validate_in(store_txn *t, const pairing *p, bool new_semester, err *e)
 {
 	student mem, tgt;
 	char mname[128], tname[128];
@@ -221,9 +223,9 @@ int pairing_validate(store_txn *t, const pairing *p, err *e)
 		return model_bad(e, "target", "%s", _("required"));
 	if (rid_cmp(&p->member_id, &p->target_id) == 0)
 		return model_bad(e, "target", "%s", _("a member cannot be paired with themself"));
-	if (rid_is_zero(&p->semester_id))
+	if (!new_semester && rid_is_zero(&p->semester_id))
 		return model_bad(e, "semester", "%s", _("required"));
-	rc = model_exists(t, DB_SEMESTER, &p->semester_id, e);
+	rc = new_semester ? 0 : model_exists(t, DB_SEMESTER, &p->semester_id, e);
 	if (rc == 1)
 		return model_bad(e, "semester", "%s", _("no such semester"));
 	if (rc)
@@ -262,9 +264,19 @@ int pairing_validate(store_txn *t, const pairing *p, err *e)
 	return 0;
 }
 
+int pairing_validate(store_txn *t, const pairing *p, err *e)
+{
+	return validate_in(t, p, false, e);
+}
+
 static int validate_v(store_txn *t, const void *rec, err *e)
 {
 	return pairing_validate(t, rec, e);
+}
+
+static int validate_new_semester(store_txn *t, const void *rec, err *e)
+{
+	return validate_in(t, rec, true, e);
 }
 
 static void pairing_label(store_txn *t, const void *rec, char *buf, size_t n)
@@ -276,10 +288,6 @@ static void pairing_label(store_txn *t, const void *rec, char *buf, size_t n)
 	date_format(p->start, day);
 	snprintf(buf, n, "pairing %s -> %s (from %s)", a, b, day);
 }
-
-const entity_ops pairing_ops = {
-	&pairing_desc, DB_PAIRING, pairing_keys, validate_v, pairing_label,
-};
 
 /* The pairing's college is always its member's. */
 static int pairing_fix(store_txn *t, void *work, const void *old, err *e)
@@ -294,9 +302,38 @@ static int pairing_fix(store_txn *t, void *work, const void *old, err *e)
 	return rc == 1 ? 0 : rc;
 }
 
+const entity_ops pairing_ops = {
+	.desc = &pairing_desc,
+	.db = DB_PAIRING,
+	.keys = pairing_keys,
+	.validate = validate_v,
+	.label = pairing_label,
+	.fix = pairing_fix,
+	.after = NULL,
+};
+
 int pairing_save(store_txn *t, pairing *p, err *e)
 {
-	return model_save(t, &pairing_ops, p, pairing_fix, NULL, e);
+	return model_save(t, &pairing_ops, p, e);
+}
+
+int pairing_check(store_txn *t, const pairing *in, pairing *fixed, err *e)
+{
+	return model_try(t, &pairing_ops, in, fixed, e);
+}
+
+int pairing_check_new_semester(store_txn *t, const pairing *in, const char *code,
+			       pairing *fixed, err *e)
+{
+	entity_ops ops = pairing_ops;
+	ops.validate = validate_new_semester;
+	int rc = semester_check_code(t, code, e);
+	if (rc) {
+		if (fixed)
+			memset(fixed, 0, sizeof *fixed);
+		return rc == E_INPUT ? model_bad(e, "semester", "%s", err_text(e)) : rc;
+	}
+	return model_try(t, &ops, in, fixed, e);
 }
 
 int pairing_get(store_txn *t, const rid *id, pairing *out, err *e)

@@ -40,24 +40,20 @@ const char *const model_db_names[DB__COUNT] = {
 	[IX_TALK_DATE] = "ix_talk_date",
 };
 
-const entity_info model_entities[] = {
-	{ &college_desc, DB_COLLEGE },
-	{ &semester_desc, DB_SEMESTER },
-	{ &student_desc, DB_STUDENT },
-	{ &counsellor_desc, DB_COUNSELLOR },
-	{ &member_desc, DB_MEMBER },
-	{ &target_desc, DB_TARGET },
-	{ &pairing_desc, DB_PAIRING },
-	{ &talk_desc, DB_TALK },
-	{ &aid_desc, DB_AID },
-	{ &summary_desc, DB_SUMMARY },
-};
-const size_t model_nentities = sizeof model_entities / sizeof *model_entities;
+/* The entities in dump order: the one list, from which both the table of
+ * entity_ops (model_entities, for src/model/) and the public
+ * model_descs come. */
+#define MODEL_ENTITY_LIST(X)                                                  \
+	X(college) X(semester) X(student) X(counsellor) X(member) X(target)   \
+	X(pairing) X(talk) X(aid) X(summary)
 
-const entity_ops *const model_ops[] = {
-	&college_ops, &semester_ops, &student_ops, &counsellor_ops, &member_ops,
-	&target_ops, &pairing_ops, &talk_ops, &aid_ops, &summary_ops,
-};
+#define OPS_OF(name) &name##_ops,
+#define DESC_OF(name) &name##_desc,
+const entity_ops *const model_entities[] = { MODEL_ENTITY_LIST(OPS_OF) };
+const size_t model_nentities = sizeof model_entities / sizeof *model_entities;
+const record_desc *const model_descs[] = { MODEL_ENTITY_LIST(DESC_OF) NULL };
+#undef OPS_OF
+#undef DESC_OF
 
 /* ---- migrations ------------------------------------------------------ */
 
@@ -162,7 +158,7 @@ static int read_version(store_txn *t, void *ctx, err *e)
 static bool db_empty(store_txn *t)
 {
 	for (size_t i = 0; i < model_nentities; i++)
-		if (st_count(t, model_entities[i].db))
+		if (st_count(t, model_entities[i]->db))
 			return false;
 	return true;
 }
@@ -223,17 +219,11 @@ char *model_default_dir(void)
 	return xasprintf("%s/.local/share/bangfu", v);
 }
 
-int model_reindex(store_txn *t, const entity_info *ei, const void *rec, err *e)
+int model_reindex(store_txn *t, const entity_ops *ops, const void *rec, err *e)
 {
 	const rec_meta *m = rec;
 	ix_entry *xs;
-	const entity_ops *ops = NULL;
 	int rc = 0;
-	for (size_t i = 0; i < model_nentities; i++)
-		if (model_ops[i]->db == ei->db)
-			ops = model_ops[i];
-	if (!ops)
-		die("model_reindex: no entity lives in db %d", ei->db);
 	if (m->flags & REC_DELETED)
 		return 0;
 	xs = xcalloc(IX_MAX_PER_RECORD, sizeof *xs);
@@ -281,11 +271,6 @@ int model_schema_version(model_txn *t, uint32_t *out, err *e)
 	return read_version(t, out, e);
 }
 
-const record_desc *const model_descs[] = {
-	&college_desc, &semester_desc, &student_desc, &counsellor_desc, &member_desc,
-	&target_desc, &pairing_desc, &talk_desc, &aid_desc, &summary_desc, NULL,
-};
-
 const record_desc *model_desc_named(const char *name)
 {
 	for (size_t i = 0; model_descs[i]; i++)
@@ -294,21 +279,30 @@ const record_desc *model_desc_named(const char *name)
 	return NULL;
 }
 
-/* The database an entity lives in. */
-static int desc_db(const record_desc *d)
+const entity_ops *model_ops_of(const record_desc *d)
 {
 	for (size_t i = 0; i < model_nentities; i++)
-		if (model_entities[i].desc == d)
-			return model_entities[i].db;
-	die("no database holds the entity %s", d->name);
+		if (model_entities[i]->desc == d)
+			return model_entities[i];
+	die("no entity has the record type %s", d ? d->name : "(null)");
+}
+
+int model_save_rec(model_txn *t, const record_desc *d, void *rec, err *e)
+{
+	return model_save(t, model_ops_of(d), rec, e);
+}
+
+int model_check_rec(model_txn *t, const record_desc *d, const void *in, void *fixed, err *e)
+{
+	return model_try(t, model_ops_of(d), in, fixed, e);
 }
 
 int model_get(model_txn *t, const record_desc *d, const rid *id, void *rec, err *e)
 {
-	return st_rec_get(t, desc_db(d), d, id, rec, e);
+	return st_rec_get(t, model_ops_of(d)->db, d, id, rec, e);
 }
 
 int model_each(model_txn *t, const record_desc *d, model_rec_fn fn, void *ctx, err *e)
 {
-	return st_rec_each(t, desc_db(d), d, fn, ctx, e);
+	return st_rec_each(t, model_ops_of(d)->db, d, fn, ctx, e);
 }

@@ -67,10 +67,6 @@ static void semester_label(store_txn *t, const void *rec, char *buf, size_t n)
 	snprintf(buf, n, "semester %s", s->code ? s->code : "");
 }
 
-const entity_ops semester_ops = {
-	&semester_desc, DB_SEMESTER, semester_keys, validate_v, semester_label,
-};
-
 /* Start and end from the code when not given. */
 static int semester_fix(store_txn *t, void *work, const void *old, err *e)
 {
@@ -85,9 +81,24 @@ static int semester_fix(store_txn *t, void *work, const void *old, err *e)
 	return 0;
 }
 
+const entity_ops semester_ops = {
+	.desc = &semester_desc,
+	.db = DB_SEMESTER,
+	.keys = semester_keys,
+	.validate = validate_v,
+	.label = semester_label,
+	.fix = semester_fix,
+	.after = NULL,
+};
+
 int semester_save(store_txn *t, semester *s, err *e)
 {
-	return model_save(t, &semester_ops, s, semester_fix, NULL, e);
+	return model_save(t, &semester_ops, s, e);
+}
+
+int semester_check(store_txn *t, const semester *in, semester *fixed, err *e)
+{
+	return model_try(t, &semester_ops, in, fixed, e);
 }
 
 int semester_get(store_txn *t, const rid *id, semester *out, err *e)
@@ -102,35 +113,66 @@ int semester_by_code(store_txn *t, const char *code, semester *out, err *e)
 	return rc ? rc : semester_get(t, &id, out, e);
 }
 
+/* The semester semester_ensure creates for code (cleaned; s->code is
+ * borrowed): dates from the code and the default due dates. */
+static void semester_for_code(char *clean, semester *s)
+{
+	semester_span span;
+	memset(s, 0, sizeof *s);
+	s->code = clean;
+	if (semester_parse(clean, &span)) {
+		s->start = span.start;
+		s->end = span.end;
+		if (span.term == 2) {
+			s->roster_due = date_from_ymd(span.first_year + 1, 4, 11);
+			s->summary_due = date_from_ymd(span.first_year + 1, 7, 11);
+		} else {
+			s->roster_due = date_from_ymd(span.first_year, 10, 11);
+			s->summary_due = date_from_ymd(span.first_year + 1, 1, 11);
+		}
+	}
+}
+
+/* The semester called code: 0 (*found filled in, rec_free it), 1 none
+ * (then *clean is the cleaned code, malloc'd), E_DB. */
+static int by_code(store_txn *t, const char *code, semester *found, char **clean, err *e)
+{
+	*clean = model_key_text(code);
+	int rc = semester_by_code(t, *clean, found, e);
+	if (rc != 1) {
+		free(*clean);
+		*clean = NULL;
+	}
+	return rc;
+}
+
+int semester_check_code(store_txn *t, const char *code, err *e)
+{
+	semester s;
+	char *clean;
+	int rc = by_code(t, code, &s, &clean, e);
+	if (rc == 0)
+		rec_free(&semester_desc, &s);
+	if (rc != 1)
+		return rc;
+	semester_for_code(clean, &s);
+	rc = semester_check(t, &s, NULL, e);
+	free(clean);
+	return rc;
+}
+
 int semester_ensure(store_txn *t, const char *code, rid *id, err *e)
 {
 	semester s;
-	semester_span span;
-	char *clean = model_key_text(code);
-	int rc = semester_by_code(t, clean, &s, e);
+	char *clean;
+	int rc = by_code(t, code, &s, &clean, e);
 	if (rc == 0) {
 		*id = s.m.id;
 		rec_free(&semester_desc, &s);
-		free(clean);
-		return 0;
 	}
-	if (rc != 1) {
-		free(clean);
+	if (rc != 1)
 		return rc;
-	}
-	memset(&s, 0, sizeof s);
-	s.code = clean;
-	if (semester_parse(clean, &span)) {
-		s.start = span.start;
-		s.end = span.end;
-		if (span.term == 2) {
-			s.roster_due = date_from_ymd(span.first_year + 1, 4, 11);
-			s.summary_due = date_from_ymd(span.first_year + 1, 7, 11);
-		} else {
-			s.roster_due = date_from_ymd(span.first_year, 10, 11);
-			s.summary_due = date_from_ymd(span.first_year + 1, 1, 11);
-		}
-	}
+	semester_for_code(clean, &s);
 	rc = semester_save(t, &s, e);
 	free(clean);
 	if (!rc)

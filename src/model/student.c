@@ -85,10 +85,6 @@ static void student_label(store_txn *t, const void *rec, char *buf, size_t n)
 		 s->name ? s->name : "");
 }
 
-const entity_ops student_ops = {
-	&student_desc, DB_STUDENT, student_keys, validate_v, student_label,
-};
-
 /* Whether a pairing has not ended before today. */
 static int open_pairing(const pairing *p, void *ctx)
 {
@@ -186,9 +182,24 @@ static int student_after(store_txn *t, void *work, const void *old, err *e)
 	return rc == 1 ? 0 : rc;
 }
 
+const entity_ops student_ops = {
+	.desc = &student_desc,
+	.db = DB_STUDENT,
+	.keys = student_keys,
+	.validate = validate_v,
+	.label = student_label,
+	.fix = student_fix,
+	.after = student_after,
+};
+
 int student_save(store_txn *t, student *s, err *e)
 {
-	return model_save(t, &student_ops, s, student_fix, student_after, e);
+	return model_save(t, &student_ops, s, e);
+}
+
+int student_check(store_txn *t, const student *in, student *fixed, err *e)
+{
+	return model_try(t, &student_ops, in, fixed, e);
 }
 
 int student_get(store_txn *t, const rid *id, student *out, err *e)

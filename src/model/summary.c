@@ -129,12 +129,23 @@ static void summary_label(store_txn *t, const void *rec, char *buf, size_t n)
 }
 
 const entity_ops summary_ops = {
-	&summary_desc, DB_SUMMARY, summary_keys, validate_v, summary_label,
+	.desc = &summary_desc,
+	.db = DB_SUMMARY,
+	.keys = summary_keys,
+	.validate = validate_v,
+	.label = summary_label,
+	.fix = NULL,
+	.after = NULL,
 };
 
 int summary_save(store_txn *t, summary *s, err *e)
 {
-	return model_save(t, &summary_ops, s, NULL, NULL, e);
+	return model_save(t, &summary_ops, s, e);
+}
+
+int summary_check(store_txn *t, const summary *in, summary *fixed, err *e)
+{
+	return model_try(t, &summary_ops, in, fixed, e);
 }
 
 int summary_get(store_txn *t, const rid *id, summary *out, err *e)

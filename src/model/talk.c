@@ -162,10 +162,6 @@ static void talk_label(store_txn *t, const void *rec, char *buf, size_t n)
 	snprintf(buf, n, "talk with %s on %s", who, day);
 }
 
-const entity_ops talk_ops = {
-	&talk_desc, DB_TALK, talk_keys, validate_v, talk_label,
-};
-
 /* Fills in the pairing of a member's talk; a counsellor's has none. */
 static int talk_fix(store_txn *t, void *work, const void *old, err *e)
 {
@@ -187,9 +183,24 @@ static int talk_fix(store_txn *t, void *work, const void *old, err *e)
 	return rc == 1 ? 0 : rc;
 }
 
+const entity_ops talk_ops = {
+	.desc = &talk_desc,
+	.db = DB_TALK,
+	.keys = talk_keys,
+	.validate = validate_v,
+	.label = talk_label,
+	.fix = talk_fix,
+	.after = NULL,
+};
+
 int talk_save(store_txn *t, talk *k, err *e)
 {
-	return model_save(t, &talk_ops, k, talk_fix, NULL, e);
+	return model_save(t, &talk_ops, k, e);
+}
+
+int talk_check(store_txn *t, const talk *in, talk *fixed, err *e)
+{
+	return model_try(t, &talk_ops, in, fixed, e);
 }
 
 int talk_get(store_txn *t, const rid *id, talk *out, err *e)

@@ -34,18 +34,10 @@ static size_t target_keys(const void *rec, ix_entry out[IX_MAX_PER_RECORD])
 	return 1;
 }
 
-int target_validate(store_txn *t, const target *g, err *e)
+/* The profile's own rules, apart from its student. */
+static int own_rules(const target *g, err *e)
 {
-	rid other;
-	keybuf k;
 	int rc;
-	if (rid_is_zero(&g->student_id))
-		return model_bad(e, "student", "%s", _("required"));
-	rc = model_exists(t, DB_STUDENT, &g->student_id, e);
-	if (rc == 1)
-		return model_bad(e, "student", "%s", _("no such student"));
-	if (rc)
-		return rc;
 	if (!(g->kinds & KINDS_ALL))
 		return model_bad(e, "kinds", "%s",
 				 _("at least one kind of difficulty is required"));
@@ -58,6 +50,23 @@ int target_validate(store_txn *t, const target *g, err *e)
 				 _("a hardship tier goes only with financial difficulty"));
 	if ((rc = model_text(e, "situation", g->situation, 2000, false))
 	    || (rc = model_choice_ok(e, "status", target_status_values, g->status, true)))
+		return rc;
+	return 0;
+}
+
+int target_validate(store_txn *t, const target *g, err *e)
+{
+	rid other;
+	keybuf k;
+	int rc;
+	if (rid_is_zero(&g->student_id))
+		return model_bad(e, "student", "%s", _("required"));
+	rc = model_exists(t, DB_STUDENT, &g->student_id, e);
+	if (rc == 1)
+		return model_bad(e, "student", "%s", _("no such student"));
+	if (rc)
+		return rc;
+	if ((rc = own_rules(g, e)))
 		return rc;
 	key_init(&k);
 	key_id(&k, &g->student_id);
@@ -83,10 +92,6 @@ static void target_label(store_txn *t, const void *rec, char *buf, size_t n)
 	snprintf(buf, n, "target %s", who);
 }
 
-const entity_ops target_ops = {
-	&target_desc, DB_TARGET, target_keys, validate_v, target_label,
-};
-
 static int target_fix(store_txn *t, void *work, const void *old, err *e)
 {
 	target *g = work;
@@ -99,9 +104,38 @@ static int target_fix(store_txn *t, void *work, const void *old, err *e)
 	return 0;
 }
 
+const entity_ops target_ops = {
+	.desc = &target_desc,
+	.db = DB_TARGET,
+	.keys = target_keys,
+	.validate = validate_v,
+	.label = target_label,
+	.fix = target_fix,
+	.after = NULL,
+};
+
 int target_save(store_txn *t, target *g, err *e)
 {
-	return model_save(t, &target_ops, g, target_fix, NULL, e);
+	return model_save(t, &target_ops, g, e);
+}
+
+int target_check(store_txn *t, const target *in, target *fixed, err *e)
+{
+	return model_try(t, &target_ops, in, fixed, e);
+}
+
+/* A new student has no profile yet: only the profile's own rules. */
+static int validate_new_student(store_txn *t, const void *rec, err *e)
+{
+	(void)t;
+	return own_rules(rec, e);
+}
+
+int target_check_new_student(store_txn *t, const target *in, target *fixed, err *e)
+{
+	entity_ops ops = target_ops;
+	ops.validate = validate_new_student;
+	return model_try(t, &ops, in, fixed, e);
 }
 
 int target_get(store_txn *t, const rid *id, target *out, err *e)

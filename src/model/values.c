@@ -133,10 +133,13 @@ struct bitname {
 	const char *name;
 };
 
-static const struct bitname kind_names[] = {
-	{ KIND_ACADEMIC, "学业困难" }, { KIND_FINANCIAL, "经济困难" }, { KIND_PSYCH, "心理困难" },
-	{ 0, NULL },
-};
+/* In bit order: item i is bit 1 << i (kind_bits, topic_bits). */
+const char *const kind_values[] = { "学业困难", "经济困难", "心理困难", NULL };
+const char *const topic_values[] = { "学习", "生活", "思想", "心理", NULL };
+_Static_assert(KIND_ACADEMIC == 1 && KIND_FINANCIAL == 2 && KIND_PSYCH == 4, "kind bits");
+_Static_assert(TOPIC_STUDY == 1 && TOPIC_LIFE == 2 && TOPIC_THOUGHT == 4 && TOPIC_PSYCH == 8,
+	       "topic bits");
+
 static const struct bitname kind_syns[] = {
 	{ KIND_ACADEMIC, "学业" }, { KIND_ACADEMIC, "学习困难" }, { KIND_ACADEMIC, "学习" },
 	{ KIND_ACADEMIC, "学习成绩较差" }, { KIND_ACADEMIC, "academic" },
@@ -146,10 +149,6 @@ static const struct bitname kind_syns[] = {
 	{ KIND_PSYCH, "psych" },
 	{ 0, NULL },
 };
-static const struct bitname topic_names[] = {
-	{ TOPIC_STUDY, "学习" }, { TOPIC_LIFE, "生活" }, { TOPIC_THOUGHT, "思想" },
-	{ TOPIC_PSYCH, "心理" }, { 0, NULL },
-};
 static const struct bitname topic_syns[] = {
 	{ TOPIC_STUDY, "study" }, { TOPIC_STUDY, "学业" }, { TOPIC_LIFE, "life" },
 	{ TOPIC_LIFE, "daily life" }, { TOPIC_THOUGHT, "thought" }, { TOPIC_THOUGHT, "thinking" },
@@ -157,12 +156,12 @@ static const struct bitname topic_syns[] = {
 	{ TOPIC_PSYCH, "mental" }, { TOPIC_PSYCH, "mental health" }, { 0, NULL },
 };
 
-static uint32_t bit_of(const struct bitname *names, const struct bitname *syns, const char *item)
+static uint32_t bit_of(const char *const *names, const struct bitname *syns, const char *item)
 {
 	char folded[128];
-	for (size_t i = 0; names[i].name; i++)
-		if (strcmp(names[i].name, item) == 0)
-			return names[i].bit;
+	for (size_t i = 0; names[i]; i++)
+		if (strcmp(names[i], item) == 0)
+			return 1u << i;
 	if (!fold(item, folded, sizeof folded))
 		return 0;
 	for (size_t i = 0; syns[i].name; i++) {
@@ -186,7 +185,7 @@ static size_t sep_len(const char *p)
 	return 0;
 }
 
-static bool bits_parse(const struct bitname *names, const struct bitname *syns,
+static bool bits_parse(const char *const *names, const struct bitname *syns,
 		       const char *s, uint32_t *out, const char **bad)
 {
 	static char badbuf[128];
@@ -225,24 +224,24 @@ static bool bits_parse(const struct bitname *names, const struct bitname *syns,
 
 bool kinds_parse(const char *s, uint32_t *out, const char **bad)
 {
-	return bits_parse(kind_names, kind_syns, s, out, bad);
+	return bits_parse(kind_values, kind_syns, s, out, bad);
 }
 
 bool topics_parse(const char *s, uint32_t *out, const char **bad)
 {
-	return bits_parse(topic_names, topic_syns, s, out, bad);
+	return bits_parse(topic_values, topic_syns, s, out, bad);
 }
 
-static void bits_format(const struct bitname *names, uint32_t bits, char *buf, size_t n)
+static void bits_format(const char *const *names, uint32_t bits, char *buf, size_t n)
 {
 	size_t used = 0;
 	if (!n)
 		return;
 	buf[0] = '\0';
-	for (size_t i = 0; names[i].name; i++) {
-		if (!(bits & names[i].bit))
+	for (size_t i = 0; names[i]; i++) {
+		if (!(bits & (1u << i)))
 			continue;
-		int w = snprintf(buf + used, n - used, "%s%s", used ? "、" : "", names[i].name);
+		int w = snprintf(buf + used, n - used, "%s%s", used ? "、" : "", names[i]);
 		if (w < 0 || (size_t)w >= n - used) {
 			buf[used] = '\0';
 			return;
@@ -253,12 +252,79 @@ static void bits_format(const struct bitname *names, uint32_t bits, char *buf, s
 
 void kinds_format(uint32_t bits, char *buf, size_t n)
 {
-	bits_format(kind_names, bits, buf, n);
+	bits_format(kind_values, bits, buf, n);
 }
 
 void topics_format(uint32_t bits, char *buf, size_t n)
 {
-	bits_format(topic_names, bits, buf, n);
+	bits_format(topic_values, bits, buf, n);
+}
+
+const char *const *value_set_named(const char *name)
+{
+	static const struct {
+		const char *name;
+		const char *const *values;
+	} sets[] = {
+		{ "political", political_values }, { "gender", gender_values },
+		{ "mode", mode_values }, { "aid_kind", aid_kind_values },
+		{ "tier", tier_values }, { "kinds", kind_values },
+		{ "topics", topic_values }, { "target_status", target_status_values },
+	};
+	for (size_t i = 0; name && i < sizeof sets / sizeof *sets; i++)
+		if (strcmp(sets[i].name, name) == 0)
+			return sets[i].values;
+	return NULL;
+}
+
+/* ---- money ------------------------------------------------------------ */
+
+bool money_parse(const char *s, int64_t *fen)
+{
+	static const char *const prefixes[] = { "¥", "￥", NULL };
+	if (!s)
+		return false;
+	for (size_t i = 0; prefixes[i]; i++)
+		if (strncmp(s, prefixes[i], strlen(prefixes[i])) == 0) {
+			s += strlen(prefixes[i]);
+			break;
+		}
+	int64_t yuan = 0;
+	size_t nd = 0;
+	for (; *s >= '0' && *s <= '9'; s++, nd++) {
+		if (yuan > (INT64_MAX / 100 - 9) / 10)
+			return false;
+		yuan = yuan * 10 + (*s - '0');
+	}
+	if (!nd)
+		return false;
+	int64_t cents = 0;
+	if (*s == '.') {
+		s++;
+		int n = 0;
+		for (; *s >= '0' && *s <= '9'; s++, n++) {
+			if (n == 2)
+				return false;
+			cents = cents * 10 + (*s - '0');
+		}
+		if (n == 0)
+			return false;
+		if (n == 1)
+			cents *= 10;
+	}
+	if (strcmp(s, "元") == 0)
+		s += strlen("元");
+	if (*s)
+		return false;
+	*fen = yuan * 100 + cents;
+	return true;
+}
+
+void money_format(int64_t fen, char *buf, size_t n)
+{
+	uint64_t a = fen < 0 ? (uint64_t)0 - (uint64_t)fen : (uint64_t)fen;
+	snprintf(buf, n, "%s%llu.%02llu", fen < 0 ? "-" : "", (unsigned long long)(a / 100),
+		 (unsigned long long)(a % 100));
 }
 
 /* ---- helpers shared by the entity files ------------------------------ */
@@ -270,7 +336,7 @@ int model_bad(err *e, const char *field, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	return err_set(e, E_INPUT, "%s: %s", field, msg);
+	return err_field(e, E_INPUT, field, "%s", msg);
 }
 
 static void *field_ptr(void *rec, const field_desc *f)
@@ -497,46 +563,75 @@ int model_exists(store_txn *t, int db, const rid *id, err *e)
 	return 0;
 }
 
-int model_save(store_txn *t, const entity_ops *ops, void *in, model_fix_fn fix,
-	       model_fix_fn after, err *e)
+static void rec_drop(const record_desc *d, void *rec)
+{
+	if (rec) {
+		rec_free(d, rec);
+		free(rec);
+	}
+}
+
+/* The one road of a record to the database, up to the write: in cleaned
+ * (model_prepare) into *work, the stored version (if in has an id and it
+ * exists) into *old, ops->fix, ops->validate. Both *work and *old are
+ * malloc'd (or NULL) whatever the result; rec_drop them. */
+static int ready(store_txn *t, const entity_ops *ops, const void *in, void **work,
+		 void **old, err *e)
 {
 	const record_desc *d = ops->desc;
-	void *work = xcalloc(1, d->size);
-	void *old = NULL;
 	const rec_meta *m = in;
-	int rc = model_prepare(d, work, in, e);
+	*old = NULL;
+	*work = xcalloc(1, d->size);
+	int rc = model_prepare(d, *work, in, e);
 	if (rc) {
-		free(work);
+		free(*work);
+		*work = NULL;
 		return rc;
 	}
 	if (!rid_is_zero(&m->id)) {
-		old = xcalloc(1, d->size);
-		rc = st_rec_get(t, ops->db, d, &m->id, old, e);
-		if (rc == 1) {
-			free(old);
-			old = NULL;
-		} else if (rc) {
-			free(old);
-			old = NULL;
-			goto out;
+		*old = xcalloc(1, d->size);
+		rc = st_rec_get(t, ops->db, d, &m->id, *old, e);
+		if (rc) {
+			free(*old);
+			*old = NULL;
+			if (rc != 1)
+				return rc;
 		}
 	}
-	if (fix && (rc = fix(t, work, old, e)))
-		goto out;
-	if ((rc = ops->validate(t, work, e)))
-		goto out;
-	if ((rc = model_put(t, ops, work, old, e)))
-		goto out;
-	if (after && (rc = after(t, work, old, e)))
-		goto out;
-	model_return(d, in, work);
-out:
-	rec_free(d, work);
-	free(work);
-	if (old) {
-		rec_free(d, old);
-		free(old);
+	if (ops->fix && (rc = ops->fix(t, *work, *old, e)))
+		return rc;
+	return ops->validate(t, *work, e);
+}
+
+int model_try(store_txn *t, const entity_ops *ops, const void *in, void *fixed, err *e)
+{
+	void *work, *old;
+	int rc = ready(t, ops, in, &work, &old, e);
+	if (fixed) {
+		memset(fixed, 0, ops->desc->size);
+		if (work) {
+			memcpy(fixed, work, ops->desc->size);   /* fixed owns its text now */
+			free(work);
+			work = NULL;
+		}
 	}
+	rec_drop(ops->desc, work);
+	rec_drop(ops->desc, old);
+	return rc;
+}
+
+int model_save(store_txn *t, const entity_ops *ops, void *in, err *e)
+{
+	void *work, *old;
+	int rc = ready(t, ops, in, &work, &old, e);
+	if (!rc)
+		rc = model_put(t, ops, work, old, e);
+	if (!rc && ops->after)
+		rc = ops->after(t, work, old, e);
+	if (!rc)
+		model_return(ops->desc, in, work);
+	rec_drop(ops->desc, work);
+	rec_drop(ops->desc, old);
 	return rc;
 }
 

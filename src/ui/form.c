@@ -17,46 +17,16 @@
 #include "util/paths.h"
 #include "util/text.h"
 
-/* ---- entities and choice sets ---------------------------------------- */
-
-static const struct {
-	const char *name;
-	const record_desc *desc;
-} entities[] = {
-	{ "college", &college_desc }, { "semester", &semester_desc },
-	{ "student", &student_desc }, { "counsellor", &counsellor_desc },
-	{ "member", &member_desc }, { "target", &target_desc },
-	{ "pairing", &pairing_desc }, { "talk", &talk_desc }, { "aid", &aid_desc },
-};
+/* ---- entities and choice sets: the model's ------------------------- */
 
 const record_desc *form_entity_desc(const char *entity)
 {
-	for (size_t i = 0; i < sizeof entities / sizeof *entities; i++)
-		if (strcmp(entities[i].name, entity) == 0)
-			return entities[i].desc;
-	return NULL;
+	return model_desc_named(entity);
 }
-
-/* In bit order (kind_bits, topic_bits of model.h); test_form checks them
- * against kinds_format/topics_format. */
-static const char *const kinds_values[] = { "学业困难", "经济困难", "心理困难", NULL };
-static const char *const topics_values[] = { "学习", "生活", "思想", "心理", NULL };
 
 const char *const *form_choice_set(const char *name)
 {
-	static const struct {
-		const char *name;
-		const char *const *values;
-	} sets[] = {
-		{ "political", political_values }, { "gender", gender_values },
-		{ "mode", mode_values }, { "aid_kind", aid_kind_values },
-		{ "tier", tier_values }, { "kinds", kinds_values },
-		{ "topics", topics_values }, { "target_status", target_status_values },
-	};
-	for (size_t i = 0; i < sizeof sets / sizeof *sets; i++)
-		if (strcmp(sets[i].name, name) == 0)
-			return sets[i].values;
-	return NULL;
+	return value_set_named(name);
 }
 
 static const char *const type_names[] = {

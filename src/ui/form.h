@@ -100,10 +100,11 @@ const char *form_title(const form_def *f);
 const char *form_label(const form_field *f);
 const char *form_type_name(form_type t);
 
-/* The record_desc of an entity name ("student", "target", ...), or NULL. */
+/* The record_desc of an entity name ("student", "target", ...), or NULL:
+ * the model's registry (model_desc_named). */
 const record_desc *form_entity_desc(const char *entity);
-/* A named choice set (NULL-terminated), or NULL. For "kinds" and "topics"
- * item i stands for bit 1 << i. */
+/* A named choice set (NULL-terminated), or NULL: the model's value sets
+ * (value_set_named). For "kinds" and "topics" item i stands for bit 1 << i. */
 const char *const *form_choice_set(const char *name);
 
 #endif

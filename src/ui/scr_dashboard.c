@@ -270,10 +270,7 @@ static int dash_handle(screen *sc, ui *u, const ui_event *ev)
 	case ACT_LOG_TALK:
 		if (r) {
 			rid_hex(&r->id, hex);
-			const char *p[] = { "pairing_id", hex, NULL };
-			screen *f = scr_form(u, "talk", NULL, p);
-			if (f)
-				ui_push(u, f);
+			push_form(u, "talk", NULL, "pairing_id", hex);
 		}
 		return SCREEN_STAY;
 	case ACT_OPEN:

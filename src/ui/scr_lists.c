@@ -343,21 +343,6 @@ static int load_counsellors(struct load *ld, err *e)
 
 /* ---- opening forms --------------------------------------------------------- */
 
-static void push_form(ui *u, const char *form, const rid *id, const char *preset,
-		      const rid *preset_id)
-{
-	char hex[33];
-	const char *presets[3] = { NULL, NULL, NULL };
-	if (preset) {
-		rid_hex(preset_id, hex);
-		presets[0] = preset;
-		presets[1] = hex;
-	}
-	screen *sc = scr_form(u, form, id, presets);
-	if (sc)
-		ui_push(u, sc);
-}
-
 struct active_q {
 	rid student;
 	pairing p;
@@ -388,9 +373,9 @@ static void log_talk_for(ui *u, const rid *student_id)
 {
 	rid pid;
 	if (ui_role(u) == ROLE_COUNSELLOR)
-		push_form(u, "talk", NULL, "target_id", student_id);
+		push_form(u, "talk", NULL, "target_id", UI_ID_TEXT(student_id));
 	else if (active_pairing(u, student_id, &pid))
-		push_form(u, "talk", NULL, "pairing_id", &pid);
+		push_form(u, "talk", NULL, "pairing_id", UI_ID_TEXT(&pid));
 	else
 		ui_status_error(u, "%s", _("This student has no active pairing: pair them first (F2 in the pairings list)."));
 }
@@ -399,7 +384,7 @@ static void aid_for(ui *u, const rid *student_id)
 {
 	rid pid;
 	if (active_pairing(u, student_id, &pid))
-		push_form(u, "aid", NULL, "pairing_id", &pid);
+		push_form(u, "aid", NULL, "pairing_id", UI_ID_TEXT(&pid));
 	else
 		ui_status_error(u, "%s", _("Aid is given within a pairing: this student has no active pairing."));
 }
@@ -469,11 +454,11 @@ static int pairings_act(lscr *s, const list_row *r, action_t a)
 		return SCREEN_STAY;
 	case ACT_LOG_TALK:
 		if (r)
-			push_form(s->u, "talk", NULL, "pairing_id", &r->id);
+			push_form(s->u, "talk", NULL, "pairing_id", UI_ID_TEXT(&r->id));
 		return SCREEN_STAY;
 	case ACT_AID:
 		if (r)
-			push_form(s->u, "aid", NULL, "pairing_id", &r->id);
+			push_form(s->u, "aid", NULL, "pairing_id", UI_ID_TEXT(&r->id));
 		return SCREEN_STAY;
 	default:
 		return -1;

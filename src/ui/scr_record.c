@@ -315,21 +315,6 @@ static const char *record_title(screen *sc)
 	return _("Student record");
 }
 
-static void push_form(ui *u, const char *form, const rid *id, const char *preset,
-		      const rid *preset_id)
-{
-	char hex[33];
-	const char *presets[3] = { NULL, NULL, NULL };
-	if (preset) {
-		rid_hex(preset_id, hex);
-		presets[0] = preset;
-		presets[1] = hex;
-	}
-	screen *sc = scr_form(u, form, id, presets);
-	if (sc)
-		ui_push(u, sc);
-}
-
 static int record_handle(screen *sc, ui *u, const ui_event *ev)
 {
 	record *r = sc->state;
@@ -343,15 +328,15 @@ static int record_handle(screen *sc, ui *u, const ui_event *ev)
 		return SCREEN_STAY;
 	case ACT_LOG_TALK:
 		if (ui_role(u) == ROLE_COUNSELLOR)
-			push_form(u, "talk", NULL, "target_id", &r->student_id);
+			push_form(u, "talk", NULL, "target_id", UI_ID_TEXT(&r->student_id));
 		else if (r->has_pairing)
-			push_form(u, "talk", NULL, "pairing_id", &r->pairing_id);
+			push_form(u, "talk", NULL, "pairing_id", UI_ID_TEXT(&r->pairing_id));
 		else
 			ui_status_error(u, "%s", _("This student has no active pairing: pair them first (F2 in the pairings list)."));
 		return SCREEN_STAY;
 	case ACT_AID:
 		if (r->has_pairing)
-			push_form(u, "aid", NULL, "pairing_id", &r->pairing_id);
+			push_form(u, "aid", NULL, "pairing_id", UI_ID_TEXT(&r->pairing_id));
 		else
 			ui_status_error(u, "%s", _("Aid is given within a pairing: this student has no active pairing."));
 		return SCREEN_STAY;

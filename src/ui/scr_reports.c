@@ -507,15 +507,9 @@ static void set_school(rep *r, ui *u)
 
 static void open_dues(rep *r, ui *u)
 {
-	screen *f;
-	if (r->have_sem) {
-		f = scr_form(u, "semester", &r->sem_id, NULL);
-	} else {
-		const char *p[] = { "code", r->semester, NULL };
-		f = scr_form(u, "semester", NULL, p);
-	}
-	if (f) {
-		ui_push(u, f);
+	bool opened = r->have_sem ? push_form(u, "semester", &r->sem_id, NULL, NULL)
+				  : push_form(u, "semester", NULL, "code", r->semester);
+	if (opened) {
 		r->loaded = false;
 	} else {
 		set_note(r, true, "%s", _("The semester form cannot be opened."));

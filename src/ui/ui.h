@@ -174,10 +174,17 @@ screen *scr_pairings(ui *u);
 screen *scr_talks(ui *u);
 screen *scr_counsellors(ui *u);
 screen *scr_record(ui *u, const rid *student_id);   /* a student's record view */
-/* A form screen: form name ("student", "pairing", "talk", "counsellor",
- * "aid"), the record to edit (NULL = new), and preset values (field name =
- * value pairs, NULL-terminated) such as the pairing a talk is logged for. */
-screen *scr_form(ui *u, const char *form, const rid *id, const char *const *presets);
+/* Opens a form screen on top (scr_form.c): the form file's name
+ * ("student", "pairing", "talk", "counsellor", "aid", "semester" ...), the
+ * record to edit (NULL = new), and a preset value (the field's name and
+ * its value, such as "pairing_id" and a hex id for the pairing a talk is
+ * logged for; NULL for none). False, after telling the user why, if it
+ * cannot be opened. The one way to open a form. */
+bool push_form(ui *u, const char *form, const rid *id, const char *preset, const char *value);
+/* An id as a preset value: its hex, in a buffer that lives as long as the
+ * enclosing block (push_form(u, "aid", NULL, "pairing_id", UI_ID_TEXT(&p))). */
+const char *ui_id_text(const rid *id, char buf[33]);
+#define UI_ID_TEXT(id) ui_id_text((id), (char[33]){ 0 })
 screen *scr_help(ui *u, const screen *of);
 /* The reports screen (F9), in scr_reports.c: the name list, the semester
  * summary's draft and editor, the semester's due dates. */

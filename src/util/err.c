@@ -10,6 +10,7 @@ int err_vset(err *e, int code, const char *fmt, va_list ap)
 	if (e) {
 		e->code = code;
 		vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+		e->field[0] = '\0';
 	}
 	return code;
 }
@@ -23,11 +24,34 @@ int err_set(err *e, int code, const char *fmt, ...)
 	return code;
 }
 
+int err_field(err *e, int code, const char *field, const char *fmt, ...)
+{
+	char text[sizeof e->msg];
+	va_list ap;
+	if (!e)
+		return code;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	err_set(e, code, "%s: %s", field, text);
+	snprintf(e->field, sizeof e->field, "%s", field);
+	return code;
+}
+
+const char *err_text(const err *e)
+{
+	size_t n = strlen(e->field);
+	if (n && strncmp(e->msg, e->field, n) == 0 && strncmp(e->msg + n, ": ", 2) == 0)
+		return e->msg + n + 2;
+	return e->msg;
+}
+
 void err_clear(err *e)
 {
 	if (e) {
 		e->code = 0;
 		e->msg[0] = '\0';
+		e->field[0] = '\0';
 	}
 }
 

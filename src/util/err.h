@@ -19,12 +19,21 @@ enum {
 typedef struct err {
 	int code;        /* one of E_* (0 while no error) */
 	char msg[1024];  /* already translated, one line, no trailing newline */
+	char field[32];  /* the record field a rule is about ("date", "member"),
+	                    "" when the error is about no one field; msg then
+	                    reads "field: what is wrong" (err_field) */
 } err;
 
 /* Sets e (if not NULL) and returns code, so that `return err_set(...)` works. */
 int err_set(err *e, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int err_vset(err *e, int code, const char *fmt, va_list ap);
+/* An error about one field: sets e->field and e->msg = "field: text". */
+int err_field(err *e, int code, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* What is wrong without the field's name: msg after "field: " for a field
+ * error, else msg. */
+const char *err_text(const err *e);
 void err_clear(err *e);
 
 /* A growing list of messages, for imports that report every bad row. */

@@ -2,7 +2,7 @@
 # form_rules.sh — the pairing form checks the programme's rules as you go:
 # the message appears beside the field it is about, before saving; a save
 # with a broken rule writes nothing; a valid pairing saves. Chinese typed
-# into a field shows in it.
+# into a field shows in it. The aid form reads ¥12.5 as the CSV import does.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib.sh"
 
@@ -77,6 +77,22 @@ ok "the valid pairing saves and the form closes" wait_not "Helper (party member)
 "$BANGFU" --db "$DB" export dump >"$T/after.jsonl"
 ok "the dump shows the pairing with its reason" \
 	grep -q '"type":"pairing".*"reason":"同一社团","note":"张三"' "$T/after.jsonl"
+
+# Aid within that pairing: an amount written as a CSV may write it (¥12.5)
+# is taken, as the import takes it (one parser, the model's money_parse).
+# Space on the kind (a choice) goes through the action table (toggle).
+keys F7
+ok "F7 opens the aid form" wait_for "Amount (yuan)"
+keys Space
+ok "Space on a choice opens its list" wait_for "生活用品"
+keys Enter
+keys Tab
+keys -l '¥12.5'
+ok "the amount is typed" wait_for "¥12.5"
+keys F2
+ok "an amount with ¥ saves and the form closes" wait_not "Amount (yuan)"
+"$BANGFU" --db "$DB" export dump >"$T/after.jsonl"
+ok "... as 1250 fen" grep -q '"type":"aid".*"amount_fen":1250' "$T/after.jsonl"
 
 # The same student again: already paired, beside the student field.
 keys F2
@@ -171,6 +187,27 @@ ok "their version is not an unsaved change" wait_not "Student no."
 "$BANGFU" --db "$DB" export dump >"$T/c3.jsonl"
 ok "theirs is in the database" sh -c "grep -q '\"class_name\":\"乙班\"' '$T/c3.jsonl' && ! grep -q 13600000000 '$T/c3.jsonl'"
 tmx kill-session -t u
+
+# ---- Enter and Space are actions of the keymap --------------------------
+# With toggle bound to x alone, x opens a choice's list and Space does
+# nothing there (the old form read the space bar itself).
+mkdir -p "$T/cfg/bangfu"
+printf 'toggle x\n' >"$T/cfg/bangfu/keys"
+XDG_CONFIG_HOME="$T/cfg"
+tui_start --lang en
+keys 2
+wait_for "Assisted students" >/dev/null || wait_for "Kinds" >/dev/null
+keys F2
+ok "F2 opens a new student form" wait_for "Student no."
+keys Tab Tab
+keys x
+ok "the key bound to toggle opens the gender's list" wait_for "(none)"
+keys Escape
+ok "... Esc closes it" wait_not "(none)"
+keys Space
+sleep 0.5
+ok "Space, no longer bound to toggle, opens nothing" absent "(none)"
+unset XDG_CONFIG_HOME
 
 # ---- forms are data ---------------------------------------------------
 cp -R "$top_srcdir/forms" "$T/forms"

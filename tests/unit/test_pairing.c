@@ -166,7 +166,7 @@ TXN_TEST(pairing, target_needs_a_profile_with_kinds)
 	g.m.rev = 1;
 	g.status = "帮扶中";
 	cr_assert_eq(st_rec_restore(t, DB_TARGET, &target_desc, &g, e), 0);
-	cr_assert_eq(model_reindex(t, &model_entities[5], &g, e), 0);
+	cr_assert_eq(model_reindex(t, model_entities[5], &g, e), 0);
 	cr_assert_eq(try_pair(t, w.mem, plain, "2026-03-01", NULL, NULL, &x), E_INPUT);
 	cr_assert(about(&x, "target"), "%s", x.msg);
 	return 0;
@@ -254,7 +254,7 @@ TXN_TEST(pairing, check_finds_two_active_pairings_of_a_target)
 	rid_new(&p.m.id);
 	p.m.rev = 1;
 	cr_assert_eq(st_rec_restore(t, DB_PAIRING, &pairing_desc, &p, e), 0);
-	cr_assert_eq(model_reindex(t, &model_entities[6], &p, e), 0);
+	cr_assert_eq(model_reindex(t, model_entities[6], &p, e), 0);
 	errlist probs = { 0 };
 	err x = { 0 };
 	cr_assert_eq(model_check(t, &probs, &x), E_DB);
@@ -282,7 +282,7 @@ TXN_TEST(pairing, check_finds_wrong_college_and_missing_reason)
 	rid_new(&p.m.id);
 	p.m.rev = 1;
 	cr_assert_eq(st_rec_restore(t, DB_PAIRING, &pairing_desc, &p, e), 0);
-	cr_assert_eq(model_reindex(t, &model_entities[6], &p, e), 0);
+	cr_assert_eq(model_reindex(t, model_entities[6], &p, e), 0);
 	errlist probs = { 0 };
 	err x = { 0 };
 	cr_assert_eq(model_check(t, &probs, &x), E_DB);
@@ -301,7 +301,7 @@ TXN_TEST(pairing, check_finds_wrong_college_and_missing_reason)
 	key_id(&k, &q.m.id);
 	cr_assert_eq(st_del(t, IX_PAIRING_COLLEGE, key_bytes(&k), e), 0);
 	cr_assert_eq(st_rec_restore(t, DB_PAIRING, &pairing_desc, &q, e), 0);
-	cr_assert_eq(model_reindex(t, &model_entities[6], &q, e), 0);
+	cr_assert_eq(model_reindex(t, model_entities[6], &q, e), 0);
 	rec_free(&pairing_desc, &q);
 	cr_assert_eq(model_check(t, &probs, &x), E_DB);
 	cr_assert_eq(probs.n, 1);

@@ -462,7 +462,7 @@ TXN_TEST(check, finds_a_record_written_around_the_rules)
 	rid_new(&s.m.id);
 	s.m.rev = 1;
 	cr_assert_eq(st_rec_restore(t, DB_STUDENT, &student_desc, &s, e), 0, "%s", e->msg);
-	cr_assert_eq(model_reindex(t, &model_entities[2], &s, e), 0);
+	cr_assert_eq(model_reindex(t, model_entities[2], &s, e), 0);
 	errlist probs = { 0 };
 	err x = { 0 };
 	cr_assert_eq(model_check(t, &probs, &x), E_DB);

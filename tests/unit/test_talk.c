@@ -239,20 +239,20 @@ TXN_TEST(talk, check_finds_talks_written_around_the_rules)
 	rid_new(&k.m.id);
 	k.m.rev = 1;
 	cr_assert_eq(st_rec_restore(t, DB_TALK, &talk_desc, &k, e), 0);
-	cr_assert_eq(model_reindex(t, &model_entities[7], &k, e), 0);
+	cr_assert_eq(model_reindex(t, model_entities[7], &k, e), 0);
 	talk z = member_talk(&w, "2026-04-01");        /* zero minutes */
 	z.pairing_id = w.pair;
 	z.minutes = 0;
 	rid_new(&z.m.id);
 	z.m.rev = 1;
 	cr_assert_eq(st_rec_restore(t, DB_TALK, &talk_desc, &z, e), 0);
-	cr_assert_eq(model_reindex(t, &model_entities[7], &z, e), 0);
+	cr_assert_eq(model_reindex(t, model_entities[7], &z, e), 0);
 	talk n = member_talk(&w, "2026-02-01");        /* before the pairing */
 	n.pairing_id = w.pair;
 	rid_new(&n.m.id);
 	n.m.rev = 1;
 	cr_assert_eq(st_rec_restore(t, DB_TALK, &talk_desc, &n, e), 0);
-	cr_assert_eq(model_reindex(t, &model_entities[7], &n, e), 0);
+	cr_assert_eq(model_reindex(t, model_entities[7], &n, e), 0);
 	errlist probs = { 0 };
 	err x = { 0 };
 	cr_assert_eq(model_check(t, &probs, &x), E_DB);
@@ -340,7 +340,7 @@ TXN_TEST(aid, check_finds_aid_outside_a_pairing)
 	rid_new(&a.m.id);
 	a.m.rev = 1;
 	cr_assert_eq(st_rec_restore(t, DB_AID, &aid_desc, &a, e), 0);
-	cr_assert_eq(model_reindex(t, &model_entities[8], &a, e), 0);
+	cr_assert_eq(model_reindex(t, model_entities[8], &a, e), 0);
 	errlist probs = { 0 };
 	err x = { 0 };
 	cr_assert_eq(model_check(t, &probs, &x), E_DB);
