@@ -5,9 +5,12 @@
  * Each list keeps its rows and its state (selection, sort, filter) in static
  * storage for the whole run, so coming back to a list finds it as it was;
  * the rows are reloaded in one short read transaction only when the
- * database changed (list_stale). The talks list never loads all talks: it
- * shows one page read from the date index, newest first, and a filter by
- * student reads that student's talks only. */
+ * database changed (list_stale). The rows are the model's (model_*_rows:
+ * cells as text, names resolved, masked for the role, flags from the
+ * pairing's status); this file only gives them titles, widths and keys.
+ * The talks list never loads all talks: it shows one page read from the
+ * date index, newest first, and its filter line (the list's, naming a
+ * student) reads that student's talks only. */
 #include "ui/list.h"
 
 #include <stdlib.h>
