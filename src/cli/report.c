@@ -284,61 +284,27 @@ static int report_store(struct cli_ctx *c, const struct cli_cmd *cmd, struct rep
 
 struct due_info {
 	char code[12];
-	bool have;
-	date_t roster_due, summary_due;
-	size_t colleges, finals;
+	model_deadlines d;
 };
-
-static int count_final(const void *rec, void *ctx)
-{
-	const summary *s = rec;
-	struct { rid sem; size_t n; } *f = ctx;
-	if (s->final && rid_cmp(&s->semester_id, &f->sem) == 0)
-		f->n++;
-	return 0;
-}
-
-static int count_college(const void *rec, void *ctx)
-{
-	(void)rec;
-	(*(size_t *)ctx)++;
-	return 0;
-}
 
 static int due_read(model_txn *t, void *ctx, err *e)
 {
 	struct due_info *d = ctx;
-	semester s;
 	semester_of(date_today(), d->code);
-	int rc = semester_by_code(t, d->code, &s, e);
-	d->have = rc == 0;
-	if (rc == 1)
-		return 0;
-	if (rc)
-		return rc;
-	d->roster_due = s.roster_due;
-	d->summary_due = s.summary_due;
-	struct { rid sem; size_t n; } f = { s.m.id, 0 };
-	rec_free(&semester_desc, &s);
-	d->colleges = 0;
-	if ((rc = model_each(t, &college_desc, count_college, &d->colleges, e)) != 0)
-		return rc;
-	if ((rc = model_each(t, &summary_desc, count_final, &f, e)) != 0)
-		return rc;
-	d->finals = f.n;
-	return 0;
+	return model_deadlines_get(t, d->code, NULL, date_today(), &d->d, e);
 }
 
 /* One due line: the date, the days left, and — standing out with "!" at
- * the start of the line (and bold on a terminal) — when it is overdue. */
-static void due_line(const char *indent, const char *label, date_t due, date_t today, bool done,
+ * the start of the line (and bold on a terminal) — when it is overdue
+ * (due_status_of: not once it is done). */
+static void due_line(const char *indent, const char *label, const due_status *st,
 		     const char *extra)
 {
 	char d[11], when[128];
-	int days = due - today;
-	bool late = days < 0 && !done;
+	int days = st->days;
+	bool late = st->state == DUE_OVERDUE;
 	bool bold = late && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-	date_format(due, d);
+	date_format(st->due, d);
 	if (days > 0)
 		snprintf(when, sizeof when, ngettext("in %d day", "in %d days", days), days);
 	else if (days == 0)
@@ -369,20 +335,19 @@ int cli_deadlines(struct cli_ctx *c, const char *indent)
 		return cli_fail(&e);
 	char name[64];
 	semester_long_name(d.code, name);
-	if (!d.have) {
+	if (!d.d.have_semester) {
 		printf(_("Current semester: %s (%s), not set up yet (bangfu init --semester %s)\n"),
 		       d.code, name, d.code);
 		return 0;
 	}
-	date_t today = date_today();
 	printf(_("Current semester: %s (%s)\n"), d.code, name);
-	if (d.roster_due)
-		due_line(indent, _("pairing name list due"), d.roster_due, today, false, NULL);
-	if (d.summary_due) {
+	if (d.d.roster.state != DUE_NONE)
+		due_line(indent, _("pairing name list due"), &d.d.roster, NULL);
+	if (d.d.summary.state != DUE_NONE) {
 		char extra[128];
-		snprintf(extra, sizeof extra, _("final for %zu of %zu colleges"), d.finals, d.colleges);
-		due_line(indent, _("semester summary due"), d.summary_due, today,
-			 d.colleges && d.finals >= d.colleges, extra);
+		snprintf(extra, sizeof extra, _("final for %zu of %zu colleges"), d.d.finals,
+			 d.d.colleges);
+		due_line(indent, _("semester summary due"), &d.d.summary, extra);
 	}
 	return 0;
 }

@@ -9,14 +9,9 @@
 #include "model/model.h"
 #include "util/i18n.h"
 
-/* The meta key model/schema.c keeps the schema version under. */
-
 struct status_info {
 	uint32_t schema;
 	model_stats st;
-	bool have_semester;
-	char code[12];
-	date_t roster_due, summary_due;
 	size_t overdue;
 };
 
@@ -29,20 +24,8 @@ static int status_read(model_txn *t, void *ctx, err *e)
 		return rc;
 	if ((rc = model_stats_get(t, &s->st, e)) != 0)
 		return rc;
-	date_t today = date_today();
-	semester_of(today, s->code);
-	semester sem = { 0 };
-	rc = semester_by_code(t, s->code, &sem, e);
-	if (rc > 1)
-		return rc;
-	if (rc == 0) {
-		s->have_semester = true;
-		s->roster_due = sem.roster_due;
-		s->summary_due = sem.summary_due;
-		rec_free(&semester_desc, &sem);
-	}
 	overdue_row *rows = NULL;
-	if ((rc = model_overdue(t, NULL, 0, today, &rows, &s->overdue, e)) != 0)
+	if ((rc = model_overdue(t, NULL, 0, date_today(), &rows, &s->overdue, e)) != 0)
 		return rc;
 	free(rows);
 	return 0;
@@ -74,7 +57,8 @@ int cli_status(struct cli_ctx *c)
 	cli_count_row("  ", _("talks"), s.st.talks);
 	cli_count_row("  ", _("aid records"), s.st.aid);
 
-	/* The semester's documents: days left, overdue ones marked (report.c). */
+	/* The semester's documents: days left, overdue ones marked (report.c,
+	 * through model_deadlines_get). */
 	if ((rc = cli_deadlines(c, "")) != 0)
 		return rc;
 	if (s.overdue)

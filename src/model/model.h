@@ -510,6 +510,184 @@ int model_aid_of_pairing(model_txn *t, const rid *pairing_id, aid_fn fn, void *c
  * none. */
 int model_target_last_talk(model_txn *t, const rid *student_id, date_t *out, err *e);
 
+/* ---- views: one definition of what the screens and commands show -------
+ * (views.c; the rule-counting part in pairing.c) */
+
+/* A pairing's status on a day (and, if sem is given, within a semester). */
+typedef struct pairing_status {
+	bool active;           /* pairing_active_on(day) */
+	bool ended;            /* its end date is before the day */
+	bool upcoming;         /* it starts after the day */
+	bool in_semester;      /* made in sem (its semester_id) */
+	bool runs_in_semester; /* active on some day of sem's start..end */
+	date_t since;          /* its start */
+	date_t last_talk;      /* 0 if none yet */
+	int days;              /* days without a talk: since the last talk, or
+	                          since the start if none */
+	int64_t overdue_days;  /* the limit it was judged by */
+	bool overdue;          /* active and days > overdue_days */
+} pairing_status;
+/* The one definition: from the pairing, its last talk and the limit. */
+void pairing_status_on(const pairing *p, date_t day, date_t last_talk, int64_t overdue_days,
+		       const semester *sem, pairing_status *out);
+/* The same, reading the pairing's last talk and its college's limit
+ * (college_overdue_days). sem may be NULL. */
+int pairing_status_get(model_txn *t, const pairing *p, date_t day, const semester *sem,
+		       pairing_status *out, err *e);
+
+/* Whether a pairing counts against the pairing limits on `today`: until its
+ * end date has passed (one that starts later already counts). */
+bool pairing_counts_open(const pairing *p, date_t today);
+/* A member's open pairings (pairing_counts_open), leaving out the pairing
+ * `except` (NULL: none): the count the limit rule (pairing_check_member)
+ * and the members list both use. */
+int member_open_pairings(model_txn *t, const rid *student_id, const rid *except, date_t today,
+			 size_t *n, err *e);
+/* A party member at a glance: the category and the open pairings. */
+typedef struct member_status {
+	member_category category;
+	size_t open_pairings;
+} member_status;
+int member_status_get(model_txn *t, const student *s, date_t today, member_status *out,
+		      err *e);
+
+/* A document's deadline: none (no date), days left, today, overdue, or done
+ * (handed in: for the summary, final). Done wins over the date. */
+typedef enum due_state {
+	DUE_NONE = 0, DUE_LEFT, DUE_TODAY, DUE_OVERDUE, DUE_DONE,
+} due_state;
+enum { DUE_SOON_DAYS = 14 };   /* "soon": this many days left or fewer */
+typedef struct due_status {
+	due_state state;
+	date_t due;            /* 0 when none */
+	int days;              /* due - today (negative once past), whatever the state */
+	bool soon;             /* DUE_LEFT with DUE_SOON_DAYS or fewer left */
+} due_status;
+due_status due_status_of(date_t due, date_t today, bool done);
+/* A semester's deadlines (by its code): the name list (never "done": it is
+ * not stored) and the summary, done when the summaries are final — of
+ * every college (college_id NULL: colleges > 0 and finals >= colleges), or
+ * of the given college. have_semester false: no such semester (the rest 0). */
+typedef struct model_deadlines {
+	bool have_semester;
+	rid semester_id;
+	size_t colleges, finals;
+	due_status roster, summary;
+} model_deadlines;
+int model_deadlines_get(model_txn *t, const char *code, const rid *college_id, date_t today,
+			model_deadlines *out, err *e);
+
+/* ---- rows for the lists (rows.c) -------------------------------------
+ * Every list a screen shows comes from a row builder: one call per row
+ * with its cells already text — names resolved, dates formatted, text the
+ * reader's role may not read replaced by privacy_mask() — and only rows
+ * passing the filter (a set of words, each matching a cell in the way its
+ * column allows: row_view.match). The screens load the rows of a list once
+ * (filter NULL) and filter them in memory with model_row_matches as the
+ * user types, so typing reads nothing. */
+enum row_match {
+	ROW_MATCH_PREFIX = 1,  /* the cell starts with the word (numbers) */
+	ROW_MATCH_SUBSTR = 2,  /* the cell contains the word (ASCII case folded) */
+	ROW_MATCH_PINYIN = 4,  /* the word is the name's pinyin, full or initials */
+};
+enum row_flag {
+	ROW_ALERT = 1,         /* stands out (overdue) */
+	ROW_DIM = 2,           /* ended */
+	ROW_MASKED = 4,        /* a cell shows privacy_mask() in place of the text */
+};
+typedef struct model_row {
+	rid id;                /* the record shown */
+	rid ref;               /* the student the row is about (zero if none) */
+	unsigned flags;        /* ROW_* */
+	date_t date;           /* talks: the talk's date (its place in a pager) */
+	const char *const *cells;
+} model_row;
+typedef int (*model_row_fn)(const model_row *r, void *ctx);
+/* What a reader asks of a list. */
+typedef struct row_query {
+	role_t role;
+	date_t today;
+	const char *filter;    /* NULL or "": every row */
+} row_query;
+/* A list's shape: its number of cells and how the filter matches each. */
+typedef struct row_view {
+	size_t ncols;
+	const unsigned *match;
+} row_view;
+bool model_row_matches(const row_view *v, const char *const *cells, const char *filter);
+
+/* Assisted students (target id, ref the student): number, name, college,
+ * class, kinds (学业、心理), tier, paired with (today), last talk; dim when
+ * the assistance has ended. */
+enum { TROW_NUMBER, TROW_NAME, TROW_COLLEGE, TROW_CLASS, TROW_KINDS, TROW_TIER,
+       TROW_HELPER, TROW_LAST, TROW__N };
+extern const row_view target_rows_view;
+int model_target_rows(model_txn *t, const row_query *q, model_row_fn fn, void *ctx, err *e);
+/* Party members (member id, ref the student): number, name, college,
+ * class, category (full / probationary), branch, open pairings
+ * (member_open_pairings). */
+enum { MROW_NUMBER, MROW_NAME, MROW_COLLEGE, MROW_CLASS, MROW_CATEGORY, MROW_BRANCH,
+       MROW_PAIRINGS, MROW__N };
+extern const row_view member_rows_view;
+int model_member_rows(model_txn *t, const row_query *q, model_row_fn fn, void *ctx, err *e);
+/* Pairings (pairing id, ref the assisted student): member, assisted
+ * student, college, semester, start, last talk, days without a talk when
+ * overdue (pairing_status); dim when not active, alert when overdue. */
+enum { PROW_MEMBER, PROW_TARGET, PROW_COLLEGE, PROW_SEMESTER, PROW_START, PROW_LAST,
+       PROW_OVERDUE, PROW__N };
+extern const row_view pairing_rows_view;
+int model_pairing_rows(model_txn *t, const row_query *q, model_row_fn fn, void *ctx, err *e);
+/* Counsellors (counsellor id): staff number, name, college, phone. */
+enum { CROW_NUMBER, CROW_NAME, CROW_COLLEGE, CROW_PHONE, CROW__N };
+extern const row_view counsellor_rows_view;
+int model_counsellor_rows(model_txn *t, const row_query *q, model_row_fn fn, void *ctx,
+			  err *e);
+/* Talks (talk id, ref the assisted student, date): date, by, assisted
+ * student, minutes, mode, topics, content (masked). Without a filter: up
+ * to n talks from `from` towards older ones (`from` included; NULL: the
+ * newest), read from the date index. With a filter: it names students
+ * (model_find: number, name, pinyin; the first TALK_FIND_MAX of them), and
+ * every talk of those students is a row, newest first; *nstudents says how
+ * many students matched (may be NULL). */
+enum { KROW_DATE, KROW_BY, KROW_TARGET, KROW_MINUTES, KROW_MODE, KROW_TOPICS,
+       KROW_CONTENT, KROW__N };
+enum { TALK_FIND_MAX = 200 };
+extern const row_view talk_rows_view;
+int model_talk_rows(model_txn *t, const row_query *q, const talk_pos *from, size_t n,
+		    size_t *nstudents, model_row_fn fn, void *ctx, err *e);
+/* Overdue pairings as the dashboard lists them (pairing id, ref the
+ * assisted student; alert), most overdue first, at most max rows (0: all);
+ * *total is how many are overdue: days, member, assisted student, college,
+ * last talk. */
+enum { OROW_DAYS, OROW_MEMBER, OROW_TARGET, OROW_COLLEGE, OROW_LAST, OROW__N };
+extern const row_view overdue_rows_view;
+int model_overdue_rows(model_txn *t, const row_query *q, size_t max, size_t *total,
+		       model_row_fn fn, void *ctx, err *e);
+
+/* An assisted student's record (the record view). Text is ready to draw;
+ * the situation is privacy_mask() when the role may not read it. */
+typedef struct record_view {
+	bool found;            /* false: no such student (the rest empty) */
+	char *head;            /* number  name  gender · college · class · ... */
+	char *kinds;           /* "Kinds: ...   Tier: ...   Status: ..." */
+	char *situation;       /* or privacy_mask() */
+	bool situation_masked;
+	char *pairing;         /* the active pairing in a sentence, or "No active pairing." */
+	bool has_pairing;
+	rid pairing_id;
+	pairing_status status; /* of the active pairing */
+	char **aid;            /* one line per aid record, newest first */
+	size_t naid;
+	int64_t aid_total;     /* fen */
+} record_view;
+/* The record and its talks: each_talk gets each talk as a row (talk id, the
+ * talk's date): date, by (a counsellor's name marked as such), minutes,
+ * mode, topics, content (masked), newest first. */
+enum { RROW_DATE, RROW_BY, RROW_MINUTES, RROW_MODE, RROW_TOPICS, RROW_CONTENT, RROW__N };
+int model_record_view(model_txn *t, const rid *student_id, const row_query *q,
+		      record_view *out, model_row_fn each_talk, void *ctx, err *e);
+void record_view_free(record_view *v);
+
 /* find: a student number or its prefix, a name substring, or pinyin (full or
  * initials). Calls fn for each matching student in student-number order. */
 typedef int (*student_fn)(const student *s, void *ctx);

@@ -53,7 +53,7 @@ bool pairing_active_on(const pairing *p, date_t d)
 
 /* A pairing counts as active for the rules until its end date has passed
  * (one that starts later already counts). */
-static bool still_open(const pairing *p, date_t today)
+bool pairing_counts_open(const pairing *p, date_t today)
 {
 	return p->end == 0 || p->end >= today;
 }
@@ -103,19 +103,23 @@ int pairings_of(store_txn *t, int db, const rid *student_id, pairing_fn fn, void
 
 /* ---- rules ----------------------------------------------------------- */
 
+/* The open pairings (pairing_counts_open) of a student in db
+ * (IX_PAIRING_MEMBER or IX_PAIRING_TARGET), leaving out the pairing except:
+ * the one count the limit rules and the members list use. */
 struct overlap_ctx {
-	const pairing *p;
+	const rid *except;     /* NULL: none */
 	date_t today;
-	int count;
-	pairing first;         /* a copy of the first overlapping one */
+	size_t count;
+	bool want_first;
+	pairing first;         /* a copy of the first open one (want_first) */
 };
 
 static int count_overlap(const pairing *q, void *ctx)
 {
 	struct overlap_ctx *o = ctx;
-	if (rid_cmp(&q->m.id, &o->p->m.id) == 0 || !still_open(q, o->today))
+	if ((o->except && rid_cmp(&q->m.id, o->except) == 0) || !pairing_counts_open(q, o->today))
 		return 0;
-	if (o->count++ == 0) {
+	if (o->count++ == 0 && o->want_first) {
 		memset(&o->first, 0, sizeof o->first);
 		rec_copy(&pairing_desc, &o->first, q);
 		o->first.m = q->m;
@@ -123,20 +127,34 @@ static int count_overlap(const pairing *q, void *ctx)
 	return 0;
 }
 
-static int overlapping(store_txn *t, int db, const rid *who, const pairing *p,
-		       struct overlap_ctx *o, err *e)
+static int overlapping(store_txn *t, int db, const rid *who, const rid *except, date_t today,
+		       bool want_first, struct overlap_ctx *o, err *e)
 {
 	memset(o, 0, sizeof *o);
-	o->p = p;
-	o->today = date_today();
-	return pairings_of(t, db, who, count_overlap, o, e);
+	o->except = except;
+	o->today = today;
+	o->want_first = want_first;
+	int rc = pairings_of(t, db, who, count_overlap, o, e);
+	if (rc && o->count && want_first)
+		rec_free(&pairing_desc, &o->first);
+	return rc;
+}
+
+int member_open_pairings(store_txn *t, const rid *student_id, const rid *except, date_t today,
+			 size_t *n, err *e)
+{
+	struct overlap_ctx o;
+	*n = 0;
+	int rc = overlapping(t, IX_PAIRING_MEMBER, student_id, except, today, false, &o, e);
+	if (!rc)
+		*n = o.count;
+	return rc;
 }
 
 int pairing_check_member(store_txn *t, const pairing *p, err *e)
 {
 	student mem;
 	college col;
-	struct overlap_ctx o;
 	int rc = student_get(t, &p->member_id, &mem, e);
 	if (rc == 1)
 		return model_bad(e, "member", "%s", _("no such student"));
@@ -154,14 +172,13 @@ int pairing_check_member(store_txn *t, const pairing *p, err *e)
 		goto out;
 	int64_t limit = college_pair_limit(&col);
 	rec_free(&college_desc, &col);
-	if ((rc = overlapping(t, IX_PAIRING_MEMBER, &p->member_id, p, &o, e)))
+	size_t open;
+	if ((rc = member_open_pairings(t, &p->member_id, &p->m.id, date_today(), &open, e)))
 		goto out;
-	if (o.count)
-		rec_free(&pairing_desc, &o.first);
-	if (o.count >= limit)
+	if ((int64_t)open >= limit)
 		rc = model_bad(e, "member",
 			       _("%s already has %d active pairing(s); the college allows %lld"),
-			       mem.name ? mem.name : "", o.count, (long long)limit);
+			       mem.name ? mem.name : "", (int)open, (long long)limit);
 out:
 	rec_free(&student_desc, &mem);
 	return rc;
@@ -189,7 +206,8 @@ int pairing_check_target(store_txn *t, const pairing *p, err *e)
 	rec_free(&target_desc, &prof);
 	if (!kinds)
 		return model_bad(e, "target", _("%s has no kind of difficulty"), tname);
-	if ((rc = overlapping(t, IX_PAIRING_TARGET, &p->target_id, p, &o, e)))
+	if ((rc = overlapping(t, IX_PAIRING_TARGET, &p->target_id, &p->m.id, date_today(), true,
+			      &o, e)))
 		return rc;
 	if (o.count) {
 		model_student_label(t, &o.first.member_id, other, sizeof other);
@@ -208,7 +226,7 @@ static int validate_in(store_txn *t, const pairing *p, bool new_semester, err *e
 	student mem, tgt;
 	char mname[128], tname[128];
 	int rc;
-	bool open = still_open(p, date_today());
+	bool open = pairing_counts_open(p, date_today());
 
 	if ((rc = model_text(e, "reason", p->reason, 500, false))
 	    || (rc = model_text(e, "note", p->note, 2000, false)))

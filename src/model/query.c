@@ -1,5 +1,6 @@
 #include "config.h"
-/* query.c — overdue pairings and counts. */
+/* query.c — overdue pairings (judged by pairing_status_on, views.c) and
+ * counts. */
 #include "model/internal.h"
 
 #include <stdlib.h>
@@ -34,8 +35,9 @@ static int overdue_one(const pairing *p, struct overdue_ctx *o)
 		if (rc == 0)
 			rec_free(&college_desc, &c);
 	}
-	int since = (int)(o->today - (last ? last : p->start));
-	if (since <= limit)
+	pairing_status st;
+	pairing_status_on(p, o->today, last, limit, NULL, &st);
+	if (!st.overdue)
 		return 0;
 	if (o->n == o->cap) {
 		o->cap = o->cap ? o->cap * 2 : 16;
@@ -47,7 +49,7 @@ static int overdue_one(const pairing *p, struct overdue_ctx *o)
 	r->target_id = p->target_id;
 	r->college_id = p->college_id;
 	r->last_talk = last;
-	r->days = since;
+	r->days = st.days;
 	return 0;
 }
 

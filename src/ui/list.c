@@ -17,8 +17,24 @@ void list_init(list *l, const list_col *cols, size_t ncols, int sort_col, bool d
 	l->ncols = ncols < 16 ? ncols : 16;
 	l->sort_col = sort_col;
 	l->sort_desc = desc;
+	for (size_t i = 0; i < l->ncols; i++)
+		l->match[i] = cols[i].match;
 	l->filter = xstrdup("");
 	edit_init(&l->fedit, 64, false);
+}
+
+void list_set_view(list *l, const row_view *v)
+{
+	if (v->ncols != l->ncols)
+		die("list_set_view: %zu columns for a view of %zu", l->ncols, v->ncols);
+	for (size_t i = 0; i < l->ncols; i++)
+		l->match[i] = v->match[i];
+}
+
+int list_add_row(const model_row *r, void *ctx)
+{
+	list_add(ctx, &r->id, &r->ref, r->flags, r->cells);
+	return 0;
 }
 
 static void drop_rows(list *l)
@@ -112,69 +128,21 @@ size_t list_count(const list *l)
 	return l->nview;
 }
 
-/* ---- matching --------------------------------------------------------- */
+/* ---- matching: the model's (model_row_matches) on the row's cells ---- */
+
+bool list_row_matches(const list *l, const list_row *r, const char *filter)
+{
+	const char *cells[16];
+	const char *p = r->text;
+	for (size_t c = 0; c < l->ncols; c++, p += strlen(p) + 1)
+		cells[c] = p;
+	row_view v = { l->ncols, l->match };
+	return model_row_matches(&v, cells, filter);
+}
 
 static char fold(char c)
 {
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-static bool prefix_ci(const char *s, const char *w, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!s[i] || fold(s[i]) != fold(w[i]))
-			return false;
-	return true;
-}
-
-static bool substr_ci(const char *s, const char *w, size_t n)
-{
-	for (; *s; s++)
-		if (prefix_ci(s, w, n))
-			return true;
-	return n == 0;
-}
-
-static bool word_matches(const list *l, const list_row *r, const char *w, size_t n)
-{
-	bool py = false;
-	char *word = NULL;
-	const char *p = r->text;
-	for (size_t c = 0; c < l->ncols; c++, p += strlen(p) + 1) {
-		unsigned m = l->cols[c].match;
-		if ((m & LM_PREFIX) && prefix_ci(p, w, n))
-			goto yes;
-		if ((m & LM_SUBSTR) && substr_ci(p, w, n))
-			goto yes;
-		if (m & LM_PINYIN) {
-			if (!word) {
-				word = xstrndup(w, n);
-				py = pinyin_is_query(word);
-			}
-			if (py && pinyin_match(p, word))
-				goto yes;
-		}
-	}
-	free(word);
-	return false;
-yes:
-	free(word);
-	return true;
-}
-
-bool list_row_matches(const list *l, const list_row *r, const char *filter)
-{
-	const char *s = filter;
-	for (;;) {
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (!*s)
-			return true;
-		size_t n = strcspn(s, " \t");
-		if (!word_matches(l, r, s, n))
-			return false;
-		s += n;
-	}
 }
 
 /* ---- sorting and the view -------------------------------------------- */
@@ -219,10 +187,11 @@ static void rebuild(list *l)
 	l->view = xrealloc(l->view, (l->nrows ? l->nrows : 1) * sizeof *l->view);
 	l->nview = 0;
 	for (size_t i = 0; i < l->nrows; i++)
-		if (l->fixed || !*l->filter || list_row_matches(l, &l->rows[i], l->filter))
+		if (l->fixed || l->outer_filter || !*l->filter ||
+		    list_row_matches(l, &l->rows[i], l->filter))
 			l->view[l->nview++] = (uint32_t)i;
 	if (!l->fixed && l->nview > 1) {
-		bool py = l->sort_col >= 0 && (l->cols[l->sort_col].match & LM_PINYIN);
+		bool py = l->sort_col >= 0 && (l->match[l->sort_col] & LM_PINYIN);
 		if (py) {
 			sort_keys = xcalloc(l->nrows, sizeof *sort_keys);
 			for (size_t i = 0; i < l->nview; i++) {
@@ -416,8 +385,10 @@ void list_draw(list *l, int top, int rows, int cols)
 		return;
 	int y = top + rows - 1;
 	ui_fill(y, 0, cols, UI_NORMAL);
-	char count[96];
-	if (l->nview == l->nrows)
+	char count[160];
+	if (l->info[0])
+		snprintf(count, sizeof count, "%s", l->info);
+	else if (l->nview == l->nrows)
 		snprintf(count, sizeof count, ngettext("%zu row", "%zu rows", l->nrows), l->nrows);
 	else
 		snprintf(count, sizeof count, ngettext("%zu of %zu row", "%zu of %zu rows", l->nrows),
@@ -425,9 +396,9 @@ void list_draw(list *l, int top, int rows, int cols)
 	int cw = lay_width(count);
 	if (cw < cols)
 		ui_text(y, cols - cw - 1, cw, count, UI_DIM);
-	if (l->fixed)
+	if (l->fixed && !l->outer_filter)
 		return;
-	const char *label = _("Filter: ");
+	const char *label = l->filter_label ? _(l->filter_label) : _("Filter: ");
 	int lw = lay_width(label);
 	int room = cols - cw - 3 - lw;
 	if (room < 4)
@@ -511,7 +482,7 @@ bool list_handle(list *l, const ui_event *ev)
 				}
 			return false;
 		}
-		if (ev->y == l->y_filter && !l->fixed) {
+		if (ev->y == l->y_filter && l->y_filter >= 0) {
 			l->filtering = true;
 			edit_set(&l->fedit, l->filter);
 			return true;
@@ -530,7 +501,7 @@ bool list_handle(list *l, const ui_event *ev)
 		return false;
 	if (l->filtering)
 		return filter_key(l, ev);
-	if (ev->action == ACT_SEARCH && !l->fixed) {
+	if (ev->action == ACT_SEARCH && (!l->fixed || l->outer_filter)) {
 		l->filtering = true;
 		edit_set(&l->fedit, l->filter);
 		return true;
@@ -539,7 +510,7 @@ bool list_handle(list *l, const ui_event *ev)
 		list_sort_next(l);
 		return true;
 	}
-	if (ev->action == ACT_BACK && *l->filter && !l->fixed) {
+	if (ev->action == ACT_BACK && *l->filter && (!l->fixed || l->outer_filter)) {
 		edit_clear(&l->fedit);
 		list_set_filter(l, "");
 		return true;

@@ -23,14 +23,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/model.h"
 #include "util/record.h"
 #include "ui/edit.h"
 #include "ui/ui.h"
 
+/* How the filter looks at a column: the model's matching (model.h,
+ * model_row_matches). */
 enum list_match {
-	LM_PREFIX = 1,        /* the cell starts with the word (numbers) */
-	LM_SUBSTR = 2,        /* the cell contains the word (ASCII case folded) */
-	LM_PINYIN = 4,        /* the word is the name's pinyin, full or initials */
+	LM_PREFIX = ROW_MATCH_PREFIX,   /* the cell starts with the word (numbers) */
+	LM_SUBSTR = ROW_MATCH_SUBSTR,   /* the cell contains the word (ASCII case folded) */
+	LM_PINYIN = ROW_MATCH_PINYIN,   /* the word is the name's pinyin, full or initials */
 };
 
 typedef struct list_col {
@@ -42,8 +45,8 @@ typedef struct list_col {
 } list_col;
 
 enum {
-	LIST_ROW_ALERT = 1,   /* drawn to stand out (overdue ...) */
-	LIST_ROW_DIM = 2,     /* drawn dim (ended, ...) */
+	LIST_ROW_ALERT = ROW_ALERT,   /* drawn to stand out (overdue ...) */
+	LIST_ROW_DIM = ROW_DIM,       /* drawn dim (ended, ...) */
 };
 
 typedef struct list_row {
@@ -57,6 +60,7 @@ typedef struct list_row {
 typedef struct list {
 	const list_col *cols;
 	size_t ncols;
+	unsigned match[16];   /* per column: LM_* (the columns', or a row_view's) */
 	list_row *rows;
 	size_t nrows, cap;
 	uint32_t *view;       /* rows passing the filter, in sort order */
@@ -64,6 +68,13 @@ typedef struct list {
 	int sort_col;         /* -1: load order */
 	bool sort_desc;
 	bool fixed;           /* no sorting or filtering (a page of a pager) */
+	/* A pager's filter (with fixed): the filter line is shown and edited
+	 * here, but the rows are the screen's to reload for it (the talks
+	 * list asks the model for one student's talks). */
+	bool outer_filter;
+	const char *filter_label;  /* N_(): instead of "Filter: " */
+	char info[160];       /* shown at the right of the filter line instead of
+	                         the row count, when set */
 	char *filter;         /* the filter in force (UTF-8), "" for none */
 	edit fedit;           /* the filter line while it is open */
 	bool filtering;       /* the filter line has the keyboard */
@@ -80,6 +91,11 @@ typedef struct list {
 
 void list_init(list *l, const list_col *cols, size_t ncols, int sort_col, bool desc);
 void list_free(list *l);
+/* The list shows a model row builder's rows: the filter matches its cells
+ * as the view says (v->ncols must be the list's columns). */
+void list_set_view(list *l, const row_view *v);
+/* Adds a model row (model_row_fn: ctx is the list). */
+int list_add_row(const model_row *r, void *ctx);
 
 /* True when the rows must be (re)loaded: never loaded, or the database
  * changed since the last load (ui_db_changed). */

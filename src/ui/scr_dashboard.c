@@ -4,7 +4,9 @@
  * pairings (most overdue first; F5 logs a talk for the selected one).
  *
  * Everything is read in one short transaction, again only when the
- * database changed. Talks are counted by day (model_talks_by_week), so
+ * database changed: the deadlines (model_deadlines_get: the summary is
+ * done once every college's is final) and the overdue pairings' rows
+ * (model_overdue_rows) come ready from the model. Talks are counted by day (model_talks_by_week), so
  * nothing here reads every talk. */
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +24,9 @@ typedef struct dash {
 	char code[16];
 	char semester_name[64];
 	bool have_semester;
-	date_t today, roster_due, summary_due;
+	date_t today;
+	role_t role;
+	model_deadlines due;
 	model_programme prog;
 	size_t month_talks;
 	date_t week0;                 /* Monday of the first week shown */
@@ -45,36 +49,13 @@ static date_t monday_of(date_t d)
 	return d - (date_t)((d - 1 + 3) % 7);
 }
 
-struct dload {
-	dash *d;
-	model_txn *t;
-};
-
-static void name_of(model_txn *t, const rid *id, char *buf, size_t n)
-{
-	student s;
-	err e = { 0 };
-	buf[0] = 0;
-	if (student_get(t, id, &s, &e) == 0) {
-		snprintf(buf, n, "%s", s.name ? s.name : "");
-		rec_free(&student_desc, &s);
-	}
-}
-
 static int dash_txn(model_txn *t, void *ctx, err *e)
 {
 	dash *d = ctx;
 	int rc;
-	semester s;
-	d->have_semester = false;
-	if ((rc = semester_by_code(t, d->code, &s, e)) == 0) {
-		d->have_semester = true;
-		d->roster_due = s.roster_due;
-		d->summary_due = s.summary_due;
-		rec_free(&semester_desc, &s);
-	} else if (rc != 1) {
+	if ((rc = model_deadlines_get(t, d->code, NULL, d->today, &d->due, e)))
 		return rc;
-	}
+	d->have_semester = d->due.have_semester;
 	if ((rc = model_programme_get(t, d->today, &d->prog, e)))
 		return rc;
 	int y, m, day;
@@ -84,52 +65,16 @@ static int dash_txn(model_txn *t, void *ctx, err *e)
 	d->week0 = monday_of(d->today) - 7 * (WEEKS - 1);
 	if ((rc = model_talks_by_week(t, d->week0, WEEKS, d->weeks, e)))
 		return rc;
-	overdue_row *rows;
-	size_t n;
-	if ((rc = model_overdue(t, NULL, 0, d->today, &rows, &n, e)))
-		return rc;
 	list_begin(&d->overdue);
-	d->noverdue = n;
-	struct { rid id; char *name; } col[16];
-	size_t ncol = 0;
-	for (size_t i = 0; i < n && i < OVERDUE_MAX; i++) {
-		char days[16], mem[128], tgt[128], last[11];
-		const char *cname = "";
-		snprintf(days, sizeof days, "%d", rows[i].days);
-		name_of(t, &rows[i].member_id, mem, sizeof mem);
-		name_of(t, &rows[i].target_id, tgt, sizeof tgt);
-		date_format(rows[i].last_talk, last);
-		size_t k;
-		for (k = 0; k < ncol; k++)
-			if (rid_cmp(&col[k].id, &rows[i].college_id) == 0)
-				break;
-		if (k < ncol) {
-			cname = col[k].name;
-		} else {
-			college c;
-			err x = { 0 };
-			if (college_get(t, &rows[i].college_id, &c, &x) == 0) {
-				if (ncol < 16) {
-					col[ncol].id = rows[i].college_id;
-					col[ncol].name = xstrdup(c.name ? c.name : "");
-					cname = col[ncol++].name;
-				}
-				rec_free(&college_desc, &c);
-			}
-		}
-		const char *cells[] = { days, mem, tgt, cname, last };
-		list_add(&d->overdue, &rows[i].pairing_id, &rows[i].target_id, LIST_ROW_ALERT, cells);
-	}
-	for (size_t k = 0; k < ncol; k++)
-		free(col[k].name);
-	free(rows);
-	return 0;
+	row_query q = { d->role, d->today, NULL };
+	return model_overdue_rows(t, &q, OVERDUE_MAX, &d->noverdue, list_add_row, &d->overdue, e);
 }
 
 static void dash_load(dash *d, ui *u)
 {
 	err e = { 0 };
 	d->today = date_today();
+	d->role = ui_role(u);
 	semester_of(d->today, d->code);
 	semester_long_name(d->code, d->semester_name);
 	if (model_read(ui_store(u), dash_txn, d, &e) != 0)
@@ -140,25 +85,34 @@ static void dash_load(dash *d, ui *u)
 
 /* ---- drawing ------------------------------------------------------------- */
 
-static void due_text(const char *what, date_t due, date_t today, char *buf, size_t n,
-		     ui_style *st)
+/* A deadline as the dashboard says it (due_status_of, model.h). */
+static void due_text(const char *what, const due_status *st, char *buf, size_t n,
+		     ui_style *style)
 {
 	char ds[11];
-	date_format(due, ds);
-	int left = (int)(due - today);
-	*st = UI_NORMAL;
-	if (!due) {
+	date_format(st->due, ds);
+	*style = UI_NORMAL;
+	switch (st->state) {
+	case DUE_NONE:
 		snprintf(buf, n, _("%s: no date"), what);
-	} else if (left > 0) {
-		snprintf(buf, n, _("%s due %s: %d days left"), what, ds, left);
-		if (left <= 14)
-			*st = UI_WARN;
-	} else if (left == 0) {
+		break;
+	case DUE_LEFT:
+		snprintf(buf, n, _("%s due %s: %d days left"), what, ds, st->days);
+		if (st->soon)
+			*style = UI_WARN;
+		break;
+	case DUE_TODAY:
 		snprintf(buf, n, _("%s due %s: today"), what, ds);
-		*st = UI_WARN;
-	} else {
-		snprintf(buf, n, _("%s due %s: OVERDUE by %d days"), what, ds, -left);
-		*st = UI_ERROR;
+		*style = UI_WARN;
+		break;
+	case DUE_OVERDUE:
+		snprintf(buf, n, _("%s due %s: OVERDUE by %d days"), what, ds, -st->days);
+		*style = UI_ERROR;
+		break;
+	case DUE_DONE:
+		snprintf(buf, n, _("%s due %s: done"), what, ds);
+		*style = UI_OK;
+		break;
 	}
 }
 
@@ -221,8 +175,8 @@ static void dash_draw(screen *sc, ui *u, int top, int rows, int cols)
 	if (d->have_semester) {
 		char a[160], b[160];
 		ui_style sa, sb;
-		due_text(_("Name list"), d->roster_due, d->today, a, sizeof a, &sa);
-		due_text(_("Summary"), d->summary_due, d->today, b, sizeof b, &sb);
+		due_text(_("Name list"), &d->due.roster, a, sizeof a, &sa);
+		due_text(_("Summary"), &d->due.summary, b, sizeof b, &sb);
 		int wa = lay_width(a) + 4;
 		if (wa + lay_width(b) <= cols - 2) {
 			ui_text(y, 1, wa, a, sa);

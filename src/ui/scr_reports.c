@@ -36,7 +36,7 @@ typedef struct rep {
 	bool loaded;
 	bool have_sem;
 	rid sem_id;
-	date_t roster_due, summary_due;
+	model_deadlines due;       /* the semester's, for the chosen college */
 	bool have_summary, final;
 	char *school;              /* "" when unset */
 	size_t stored_zishu;
@@ -107,37 +107,38 @@ static int load_txn(model_txn *t, void *ctx, err *e)
 	r->school = NULL;
 	if ((rc = model_school_get(t, &r->school, e)) != 0)
 		return rc;
-	semester s;
-	r->have_sem = false;
 	r->have_summary = r->final = false;
-	rc = semester_by_code(t, r->semester, &s, e);
+	/* the deadlines of the chosen college (its summary), else of all */
+	college c;
+	bool have_college = false;
+	if (college_name(r)) {
+		if ((rc = college_by_name(t, college_name(r), &c, e)) > 1)
+			return rc;
+		have_college = rc == 0;
+	}
+	rc = model_deadlines_get(t, r->semester, have_college ? &c.m.id : NULL, date_today(),
+				 &r->due, e);
+	if (rc) {
+		if (have_college)
+			rec_free(&college_desc, &c);
+		return rc;
+	}
+	r->have_sem = r->due.have_semester;
+	r->sem_id = r->due.semester_id;
+	if (!have_college)
+		return 0;
+	summary sm;
+	rc = r->have_sem ? summary_find(t, &c.m.id, &r->sem_id, &sm, e) : 1;
+	rec_free(&college_desc, &c);
 	if (rc > 1)
 		return rc;
 	if (rc == 0) {
-		r->have_sem = true;
-		r->sem_id = s.m.id;
-		r->roster_due = s.roster_due;
-		r->summary_due = s.summary_due;
-		rec_free(&semester_desc, &s);
+		r->have_summary = true;
+		r->final = sm.final != 0;
+		r->stored_zishu = text_zishu(sm.text ? sm.text : "");
+		rec_free(&summary_desc, &sm);
 	}
-	if (r->have_sem && college_name(r)) {
-		college c;
-		if ((rc = college_by_name(t, college_name(r), &c, e)) > 1)
-			return rc;
-		if (rc == 0) {
-			summary sm;
-			rc = summary_find(t, &c.m.id, &r->sem_id, &sm, e);
-			rec_free(&college_desc, &c);
-			if (rc > 1)
-				return rc;
-			if (rc == 0) {
-				r->have_summary = true;
-				r->final = sm.final != 0;
-				r->stored_zishu = text_zishu(sm.text ? sm.text : "");
-				rec_free(&summary_desc, &sm);
-			}
-		}
-	}
+	err_clear(e);
 	return 0;
 }
 
@@ -518,24 +519,34 @@ static void open_dues(rep *r, ui *u)
 
 /* ---- the menu --------------------------------------------------------------- */
 
-static void due_text(char *buf, size_t n, const char *what, date_t due, date_t today, ui_style *st)
+/* A deadline as the reports screen says it (due_status_of, model.h). */
+static void due_text(char *buf, size_t n, const char *what, const due_status *st,
+		     ui_style *style)
 {
 	char d[11];
-	int left = (int)(due - today);
-	date_format(due, d);
-	*st = UI_NORMAL;
-	if (!due)
+	date_format(st->due, d);
+	*style = UI_NORMAL;
+	switch (st->state) {
+	case DUE_NONE:
 		snprintf(buf, n, _("%s: no due date"), what);
-	else if (left > 0) {
-		snprintf(buf, n, _("%s due %s: %d days left"), what, d, left);
-		if (left <= 14)
-			*st = UI_WARN;
-	} else if (left == 0) {
+		break;
+	case DUE_LEFT:
+		snprintf(buf, n, _("%s due %s: %d days left"), what, d, st->days);
+		if (st->soon)
+			*style = UI_WARN;
+		break;
+	case DUE_TODAY:
 		snprintf(buf, n, _("%s due %s: today"), what, d);
-		*st = UI_WARN;
-	} else {
-		snprintf(buf, n, _("%s due %s: OVERDUE by %d days"), what, d, -left);
-		*st = UI_ERROR;
+		*style = UI_WARN;
+		break;
+	case DUE_OVERDUE:
+		snprintf(buf, n, _("%s due %s: OVERDUE by %d days"), what, d, -st->days);
+		*style = UI_ERROR;
+		break;
+	case DUE_DONE:
+		snprintf(buf, n, _("%s due %s: done"), what, d);
+		*style = UI_OK;
+		break;
 	}
 }
 
@@ -595,10 +606,9 @@ static void menu_draw(screen *sc, ui *u, int top, int rows, int cols)
 	y++;
 	if (r->have_sem && y + 1 < top + rows) {
 		ui_style sa, sb;
-		date_t today = date_today();
-		due_text(line, sizeof line, _("Name list"), r->roster_due, today, &sa);
+		due_text(line, sizeof line, _("Name list"), &r->due.roster, &sa);
 		ui_text(y++, 2, cols - 3, line, sa);
-		due_text(line, sizeof line, _("Summary"), r->summary_due, today, &sb);
+		due_text(line, sizeof line, _("Summary"), &r->due.summary, &sb);
 		ui_text(y++, 2, cols - 3, line, sb);
 	}
 	if (r->note[0])

@@ -209,3 +209,54 @@ Test(list, newlines_in_cells_become_spaces)
 	cr_assert_str_eq(list_cell(list_selected(&l), 2), "c d");
 	list_free(&l);
 }
+
+/* A model row_view gives the columns' filter rules (the screens' tables
+ * carry titles and widths only). */
+Test(list, a_row_view_sets_how_the_filter_matches)
+{
+	static const list_col bare[] = {
+		{ "Number", 10, 12, 0, false, false, 0 },
+		{ "Name", 8, 14, 1, false, false, 0 },
+		{ "Class", 6, 10, 1, false, false, 0 },
+		{ "Kinds", 4, 10, 1, false, false, 0 },
+		{ "Days", 4, 5, 0, true, true, 0 },
+	};
+	static const unsigned match[] = { ROW_MATCH_PREFIX, ROW_MATCH_SUBSTR | ROW_MATCH_PINYIN,
+					  ROW_MATCH_SUBSTR, ROW_MATCH_SUBSTR, 0 };
+	row_view v = { 5, match };
+	list l;
+	list_init(&l, bare, 5, -1, false);
+	fill(&l);
+	list_set_filter(&l, "zs");
+	cr_assert_eq(list_count(&l), 0, "without rules nothing is searched");
+	list_set_view(&l, &v);
+	list_set_filter(&l, "");
+	list_set_filter(&l, "zs");
+	cr_assert_eq(list_count(&l), 1, "the view's rules: pinyin initials");
+	list_sort_by(&l, 1, false);
+	list_set_filter(&l, "");
+	cr_assert_eq(list_selected(&l)->id.b[15], 1, "still selected");
+	l.sel = 0;
+	cr_assert_eq(list_selected(&l)->id.b[15], 4, "names in pinyin order (阿 first)");
+	list_free(&l);
+}
+
+/* A pager's filter line (the talks list): edited by the list, the rows the
+ * screen's to reload, so the list keeps every row it was given. */
+Test(list, an_outer_filter_keeps_the_rows)
+{
+	list l = mk();
+	l.fixed = true;
+	l.outer_filter = true;
+	ui_event ev = { .type = EV_KEY, .action = ACT_SEARCH };
+	cr_assert(list_handle(&l, &ev), "the filter line opens");
+	cr_assert(list_typing(&l));
+	list_set_filter(&l, "2024");
+	cr_assert_str_eq(l.filter, "2024");
+	cr_assert_eq(list_count(&l), 4, "no row is filtered out here");
+	ev.action = ACT_BACK;
+	cr_assert(list_handle(&l, &ev), "Esc clears it");
+	cr_assert_str_eq(l.filter, "");
+	cr_assert(!list_typing(&l));
+	list_free(&l);
+}
