@@ -59,8 +59,8 @@ const action_info action_table[ACT__COUNT] = {
 	A(ACT_REPORTS, "reports", N_("Name lists and semester summaries"), N_("Reports"),
 	  true),
 	/* the line editor: fields, filters, prompts, the summary editor */
-	T(ACT_LINE_START, "line_start", N_("Text: to the start of the line"), N_("Start")),
-	T(ACT_LINE_END, "line_end", N_("Text: to the end of the line"), N_("End")),
+	T(ACT_LINE_START, "line_start", N_("Text: to the start of the line"), N_("Line start")),
+	T(ACT_LINE_END, "line_end", N_("Text: to the end of the line"), N_("Line end")),
 	T(ACT_CHAR_LEFT, "char_left", N_("Text: one character left"), N_("Left")),
 	T(ACT_CHAR_RIGHT, "char_right", N_("Text: one character right"), N_("Right")),
 	T(ACT_WORD_LEFT, "word_left", N_("Text: one word left"), N_("Word left")),
