@@ -250,4 +250,48 @@ ok "without the line editor's actions" absent "Text: to the start of the line"
 keys Escape
 keys F10
 ok "quit" wait_gone
+
+# ---- the summary editor: Enter starts a new line (newline), rebindable
+DB="$T/db-summary"
+bf init --semester 2025-2026-2
+for f in students counsellors pairings talks aid; do
+	bf import $f "$DATA/$f.csv"
+done
+is "$rc" 0 "a database for the summary editor"
+for step in shipped rebound; do
+	if [ $step = rebound ]; then
+		# C-o: C-j is the terminal's Enter
+		printf 'newline C-o\n' >"$XDG_CONFIG_HOME/bangfu/keys"
+	fi
+	tui_start --lang en
+	ok "$step: the dashboard" wait_for "Dashboard"
+	keys F9
+	ok "$step: the reports" wait_for "Draft the semester summary"
+	keys Enter
+	ok "$step: the colleges" wait_for "计算机科学与技术学院"
+	keys Down Enter
+	ok "$step: a college chosen" wait_for "College: 计算机科学与技术学院"
+	keys Down Down Down Enter
+	ok "$step: the draft in the editor" wait_for "一、基本情况"
+	keys -l "甲乙丙"
+	if [ $step = shipped ]; then
+		keys Enter
+	else
+		keys Enter
+		keys -l "庚"
+		ok "$step: Enter no longer starts a line" wait_for "甲乙丙庚"
+		keys C-o
+	fi
+	keys -l "丁戊己"
+	ok "$step: the text typed" wait_for "丁戊己"
+	ok "$step: on a line of its own" sh -c "'$TMUX_BIN' -L '$TUI_SOCK' -f /dev/null \
+		capture-pane -t t -p | grep -q '^ *丁戊己'"
+	ok "$step: after the line before" absent "丙丁戊己"
+	keys Escape
+	ok "$step: leaving asks" wait_for "unsaved changes"
+	keys y
+	keys F10
+	ok "$step: quit" wait_gone
+done
+rm -f "$XDG_CONFIG_HOME/bangfu/keys"
 done_testing
