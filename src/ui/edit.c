@@ -290,7 +290,7 @@ bool edit_apply(edit *e, action_t a)
 
 bool edit_key(edit *e, const keymap *km, keyspec k)
 {
-	if (!k.code && !k.meta && k.ch >= 0x20 && k.ch != 0x7f) {
+	if (key_is_text(k)) {
 		edit_insert(e, (wchar_t)k.ch);
 		return true;
 	}

@@ -103,6 +103,10 @@ void key_display(keyspec k, char *buf, size_t n);
 /* "F10", ":q", "C-x C-c" */
 void keyseq_name(const keyseq *s, char *buf, size_t n);
 bool key_equal(keyspec a, keyspec b);
+/* True if k types a character where text is taken (Space included; not
+ * Alt-x, not a control key): such a key inserts itself in a field
+ * whatever it is bound to. */
+bool key_is_text(keyspec k);
 
 enum { KEYS_PER_ACTION = 8 };
 

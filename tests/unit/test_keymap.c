@@ -567,3 +567,17 @@ Test(keys, shifted_arrows_round_trip)
 	cr_assert_eq(K("S-Left").ch, (wint_t)KEY_SLEFT);
 	cr_assert(K("S-Right").code);
 }
+
+Test(keys, which_keys_type_text)
+{
+	cr_assert(key_is_text(K("y")));
+	cr_assert(key_is_text(K("Space")));
+	cr_assert(key_is_text(K("义")));
+	cr_assert(key_is_text(K("?")));
+	cr_assert_not(key_is_text(K("Enter")));
+	cr_assert_not(key_is_text(K("Esc")));
+	cr_assert_not(key_is_text(K("C-a")));
+	cr_assert_not(key_is_text(K("M-v")));
+	cr_assert_not(key_is_text(K("Backspace")));
+	cr_assert_not(key_is_text(K("F2")));
+}
