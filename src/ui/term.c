@@ -235,6 +235,27 @@ static void key_event(ui_event *ev, bool code, wint_t ch)
 	}
 }
 
+/* A click or the wheel; releases and moves are ticks. */
+static void mouse_event(ui_event *ev)
+{
+	MEVENT me;
+	if (getmouse(&me) != OK) {
+		ev->type = EV_TICK;
+		return;
+	}
+	ev->type = EV_MOUSE;
+	ev->y = me.y;
+	ev->x = me.x;
+	if (me.bstate & BUTTON4_PRESSED)
+		ev->button = 4;
+	else if (me.bstate & BUTTON5_PRESSED)
+		ev->button = 5;
+	else if (me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+		ev->button = 1;
+	else
+		ev->type = EV_TICK;
+}
+
 void term_read(ui_event *ev, int tick_ms)
 {
 	memset(ev, 0, sizeof *ev);
@@ -266,22 +287,7 @@ void term_read(ui_event *ev, int tick_ms)
 			return;
 		}
 		if (ch == KEY_MOUSE) {
-			MEVENT me;
-			if (getmouse(&me) != OK) {
-				ev->type = EV_TICK;
-				return;
-			}
-			ev->type = EV_MOUSE;
-			ev->y = me.y;
-			ev->x = me.x;
-			if (me.bstate & BUTTON4_PRESSED)
-				ev->button = 4;
-			else if (me.bstate & BUTTON5_PRESSED)
-				ev->button = 5;
-			else if (me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
-				ev->button = 1;
-			else
-				ev->type = EV_TICK;   /* releases and moves */
+			mouse_event(ev);
 			return;
 		}
 		key_event(ev, true, ch);

@@ -581,3 +581,16 @@ Test(keys, which_keys_type_text)
 	cr_assert_not(key_is_text(K("Backspace")));
 	cr_assert_not(key_is_text(K("F2")));
 }
+
+Test(actions, every_action_has_a_default_key)
+{
+	char *dir = keymaps_dir();
+	keymap km;
+	errlist errs = { 0 };
+	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
+	cr_assert_eq(keymap_setup(&km, dir, "default", NULL, &errs), 0);
+	for (int a = 1; a < ACT__COUNT; a++)
+		cr_assert_gt(km.nkeys[a], 0u, "%s has no key in keymaps/default",
+			     action_table[a].name);
+	free(dir);
+}
