@@ -237,7 +237,7 @@ char *ui_prompt(ui *u, const char *question, const char *initial)
 			continue;
 		/* a character is text, whatever it is bound to */
 		keyspec k = { ev.is_code, ev.ch, ev.meta };
-		action_t a = key_is_text(k) ? ACT_NONE : keymap_action_among(ui_keymap(u), k, ends);
+		action_t a = keyspec_is_text(k) ? ACT_NONE : keymap_action_among(ui_keymap(u), k, ends);
 		if (a == ACT_NONE && (ui_edit_key(&d.e, &ev) || !ev.meta))
 			continue;
 		if (a == ACT_NONE)

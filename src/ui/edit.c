@@ -290,7 +290,7 @@ bool edit_apply(edit *e, action_t a)
 
 bool edit_key(edit *e, const keymap *km, keyspec k)
 {
-	if (key_is_text(k)) {
+	if (keyspec_is_text(k)) {
 		edit_insert(e, (wchar_t)k.ch);
 		return true;
 	}

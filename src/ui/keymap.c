@@ -266,7 +266,7 @@ void key_display(keyspec k, char *buf, size_t n)
 	snprintf(buf, n, "%s%s", k.meta ? "M-" : "", base);
 }
 
-bool key_is_text(keyspec k)
+bool keyspec_is_text(keyspec k)
 {
 	return !k.code && !k.meta && k.ch >= 0x20 && k.ch != 0x7f;
 }

@@ -106,7 +106,7 @@ bool key_equal(keyspec a, keyspec b);
 /* True if k types a character where text is taken (Space included; not
  * Alt-x, not a control key): such a key inserts itself in a field
  * whatever it is bound to. */
-bool key_is_text(keyspec k);
+bool keyspec_is_text(keyspec k);
 
 enum { KEYS_PER_ACTION = 8 };
 

@@ -464,7 +464,7 @@ bool ui_resolve(ui *u, ui_event *ev)
 		return true;
 	}
 	bool typing = sc && sc->ops->typing && sc->ops->typing(sc);
-	if (typing && key_is_text(k))
+	if (typing && keyspec_is_text(k))
 		return true;   /* text for the field */
 	action_t a;
 	km_match m = keymap_lookup(&u->km, &k, 1, bar, extra, &a);

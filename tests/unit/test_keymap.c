@@ -570,16 +570,16 @@ Test(keys, shifted_arrows_round_trip)
 
 Test(keys, which_keys_type_text)
 {
-	cr_assert(key_is_text(K("y")));
-	cr_assert(key_is_text(K("Space")));
-	cr_assert(key_is_text(K("义")));
-	cr_assert(key_is_text(K("?")));
-	cr_assert_not(key_is_text(K("Enter")));
-	cr_assert_not(key_is_text(K("Esc")));
-	cr_assert_not(key_is_text(K("C-a")));
-	cr_assert_not(key_is_text(K("M-v")));
-	cr_assert_not(key_is_text(K("Backspace")));
-	cr_assert_not(key_is_text(K("F2")));
+	cr_assert(keyspec_is_text(K("y")));
+	cr_assert(keyspec_is_text(K("Space")));
+	cr_assert(keyspec_is_text(K("义")));
+	cr_assert(keyspec_is_text(K("?")));
+	cr_assert_not(keyspec_is_text(K("Enter")));
+	cr_assert_not(keyspec_is_text(K("Esc")));
+	cr_assert_not(keyspec_is_text(K("C-a")));
+	cr_assert_not(keyspec_is_text(K("M-v")));
+	cr_assert_not(keyspec_is_text(K("Backspace")));
+	cr_assert_not(keyspec_is_text(K("F2")));
 }
 
 Test(actions, every_action_has_a_default_key)
