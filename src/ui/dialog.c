@@ -178,7 +178,7 @@ bool ui_confirm(ui *u, const char *question)
 void ui_message(ui *u, const char *title, const char *text)
 {
 	static const action_t scroll[] = { ACT_UP, ACT_DOWN, ACT_NONE };
-	static const action_t close[] = { ACT_DISMISS, ACT_NONE };
+	static const action_t closing[] = { ACT_DISMISS, ACT_NONE };
 	struct text_dlg d = { 0 };
 	char key[48];
 	keymap_first_key(ui_keymap(u), ACT_DISMISS, key, sizeof key);
@@ -196,7 +196,7 @@ void ui_message(ui *u, const char *title, const char *text)
 			d.top--;
 		else if (a == ACT_DOWN)
 			d.top++;
-		else if (a == ACT_NONE && dlg_action(u, &ev, close) == ACT_DISMISS)
+		else if (a == ACT_NONE && dlg_action(u, &ev, closing) == ACT_DISMISS)
 			break;
 	}
 	lay_lines_free(d.lines, d.n);
