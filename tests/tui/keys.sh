@@ -294,4 +294,31 @@ for step in shipped rebound; do
 	ok "$step: quit" wait_gone
 done
 rm -f "$XDG_CONFIG_HOME/bangfu/keys"
+
+# ---- a prompt's accept key, rebound (the hint says so)
+printf 'accept C-o\n' >"$XDG_CONFIG_HOME/bangfu/keys"
+tui_start --lang en
+ok "prompt: the dashboard" wait_for "Dashboard"
+keys F9
+ok "prompt: the reports" wait_for "Draft the semester summary"
+keys Enter
+ok "prompt: the colleges" wait_for "计算机科学与技术学院"
+keys Down Enter
+ok "prompt: a college chosen (Enter is still open in a choice)" \
+	wait_for "College: 计算机科学与技术学院"
+keys Down Down Enter
+ok "prompt: the format is asked" wait_for "XLSX"
+keys Down Enter
+ok "prompt: then the file" wait_for "Write the name list to the file"
+ok "prompt: the hint names the user's key" wait_for "C-o: OK   Esc: cancel"
+keys C-u
+keys -l "$T/list.csv"
+keys Enter
+sleep 0.3
+ok "prompt: Enter no longer takes the text" wait_for "Write the name list to the file"
+keys C-o
+ok "prompt: C-o does" wait_for "Wrote $T/list.csv"
+keys F10
+ok "prompt: quit" wait_gone
+rm -f "$XDG_CONFIG_HOME/bangfu/keys"
 done_testing
