@@ -397,14 +397,18 @@ static bool global_opt(int argc, char **argv, int *i, const char *name,
 	return true;
 }
 
-int cli_main(int argc, char **argv)
-{
-	const char *db = NULL, *lang = NULL, *config = NULL;
-	const char *keymap_opt = NULL, *role = NULL;
-	const char *bad_opt = NULL;
-	bool missing = false, help = false, version = false;
-	int i;
+/* The global options before the command. */
+struct cli_globals {
+	const char *db, *lang, *config, *keymap, *role;
+	const char *bad_opt;   /* an unknown option, or one without its value */
+	bool missing;          /* bad_opt lacks its value */
+	bool help, version;
+	int first;             /* argv index of the command (argc: none) */
+};
 
+static void parse_globals(int argc, char **argv, struct cli_globals *g)
+{
+	int i;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--") == 0) {
@@ -413,114 +417,134 @@ int cli_main(int argc, char **argv)
 		}
 		if (a[0] != '-' || a[1] == '\0')
 			break;
-		if (global_opt(argc, argv, &i, "--db", &db, &missing) ||
-		    global_opt(argc, argv, &i, "--lang", &lang, &missing) ||
-		    global_opt(argc, argv, &i, "--config", &config, &missing) ||
-		    global_opt(argc, argv, &i, "--keymap", &keymap_opt, &missing) ||
-		    global_opt(argc, argv, &i, "--role", &role, &missing)) {
-			if (missing) {
-				bad_opt = a;
+		if (global_opt(argc, argv, &i, "--db", &g->db, &g->missing) ||
+		    global_opt(argc, argv, &i, "--lang", &g->lang, &g->missing) ||
+		    global_opt(argc, argv, &i, "--config", &g->config, &g->missing) ||
+		    global_opt(argc, argv, &i, "--keymap", &g->keymap, &g->missing) ||
+		    global_opt(argc, argv, &i, "--role", &g->role, &g->missing)) {
+			if (g->missing) {
+				g->bad_opt = a;
 				break;
 			}
 			continue;
 		}
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
-			help = true;
+			g->help = true;
 		else if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0)
-			version = true;
+			g->version = true;
 		else {
-			bad_opt = a;
+			g->bad_opt = a;
 			break;
 		}
 	}
+	g->first = i;
+}
 
-	/* The language first, so that every message after this is translated. */
-	struct cli_config cf = { 0 };
-	int cfrc = config_read(&cf, config);
-	bool lang_ok = !lang || strncmp(lang, "zh", 2) == 0 || strncmp(lang, "en", 2) == 0;
-	i18n_init(lang && lang_ok ? lang : cf.lang);
-
-	int rc = 0;
-	struct cli_ctx ctx = { 0 };
-	char *defdir = NULL;
-
-	if (bad_opt) {
-		char buf[256];
-		if (missing)
-			snprintf(buf, sizeof buf, _("option %s needs a value"), bad_opt);
+/* A bad option, --lang or configuration file: its message and exit
+ * status; 0 when all is well. cfrc is config_read's answer. */
+static int check_globals(const struct cli_globals *g, bool lang_ok,
+			 const struct cli_config *cf, int cfrc)
+{
+	char buf[256];
+	if (g->bad_opt) {
+		if (g->missing)
+			snprintf(buf, sizeof buf, _("option %s needs a value"), g->bad_opt);
 		else
-			snprintf(buf, sizeof buf, _("unknown option: %s"), bad_opt);
-		rc = cli_usage(NULL, buf);
-		goto done;
+			snprintf(buf, sizeof buf, _("unknown option: %s"), g->bad_opt);
+		return cli_usage(NULL, buf);
 	}
 	if (!lang_ok) {
-		char buf[256];
-		snprintf(buf, sizeof buf, _("--lang must be zh or en, not '%s'"), lang);
-		rc = cli_usage(NULL, buf);
-		goto done;
+		snprintf(buf, sizeof buf, _("--lang must be zh or en, not '%s'"), g->lang);
+		return cli_usage(NULL, buf);
 	}
 	if (cfrc < 0) {
-		cli_error(_("cannot read the configuration file %s"), cf.path);
-		rc = E_USAGE;
-		goto done;
+		cli_error(_("cannot read the configuration file %s"), cf->path);
+		return E_USAGE;
 	}
 	if (cfrc > 0) {
-		if (cf.bad_role)
+		if (cf->bad_role)
 			cli_error(_("%s:%d: role: must be secretary, counsellor or member, not '%s'"),
-				  cf.path, cfrc, cf.bad_msg);
-		else if (cf.bad_msg[0])
-			cli_error(_("%s:%d: lang: must be zh or en, not '%s'"), cf.path, cfrc, cf.bad_msg);
+				  cf->path, cfrc, cf->bad_msg);
+		else if (cf->bad_msg[0])
+			cli_error(_("%s:%d: lang: must be zh or en, not '%s'"), cf->path, cfrc,
+				  cf->bad_msg);
 		else
-			cli_error(_("%s:%d: not a valid line"), cf.path, cfrc);
-		rc = E_INPUT;
-		goto done;
+			cli_error(_("%s:%d: not a valid line"), cf->path, cfrc);
+		return E_INPUT;
 	}
-	ui_opts uo = { .keymap = keymap_opt ? keymap_opt : cf.keymap, .role = ROLE_SECRETARY };
-	if ((role || cf.role) && !role_parse(role ? role : cf.role, &uo.role)) {
+	return 0;
+}
+
+/* The screens' options (keymap, role) from the command line, else the
+ * configuration; 0 or the usage error of a bad --role. */
+static int screen_opts(const struct cli_globals *g, const struct cli_config *cf, ui_opts *uo)
+{
+	*uo = (ui_opts){ .keymap = g->keymap ? g->keymap : cf->keymap, .role = ROLE_SECRETARY };
+	if ((g->role || cf->role) && !role_parse(g->role ? g->role : cf->role, &uo->role)) {
 		char buf[256];
 		snprintf(buf, sizeof buf, _("--role must be secretary, counsellor or member, not '%s'"),
-			 role);
-		rc = cli_usage(NULL, buf);
-		goto done;
+			 g->role);
+		return cli_usage(NULL, buf);
 	}
-	ctx.role = uo.role;
-	if (help) {
-		cli_help();
-		goto done;
-	}
-	if (version) {
-		printf("bangfu %s\n", PACKAGE_VERSION);
-		goto done;
-	}
-	if (db && !*db) {
-		rc = cli_usage(NULL, _("--db needs a folder"));
-		goto done;
-	}
-	if (!db)
-		db = defdir = model_default_dir();
-	ctx.db_dir = db;
+	return 0;
+}
 
+/* --help, --version, else the command at argv[g->first], or without one
+ * the screens (on a terminal) or the status. *defdir gets the default
+ * database folder when there was no --db (the caller frees it). */
+static int run_command(struct cli_ctx *ctx, const struct cli_globals *g, const ui_opts *uo,
+		       int argc, char **argv, char **defdir)
+{
+	if (g->help) {
+		cli_help();
+		return 0;
+	}
+	if (g->version) {
+		printf("bangfu %s\n", PACKAGE_VERSION);
+		return 0;
+	}
+	if (g->db && !*g->db)
+		return cli_usage(NULL, _("--db needs a folder"));
+	ctx->db_dir = g->db ? g->db : (*defdir = model_default_dir());
+	int i = g->first;
 	if (i >= argc) {
-		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-			/* the screens; the first-run screen fills a new database */
-			if ((rc = cli_open(&ctx, true)) != 0)
-				goto done;
-			rc = ui_run(ctx.st, &uo);
-		} else {
-			rc = cli_status(&ctx);
-		}
-		goto done;
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+			return cli_status(ctx);
+		/* the screens; the first-run screen fills a new database */
+		int rc = cli_open(ctx, true);
+		return rc ? rc : ui_run(ctx->st, uo);
 	}
 	const struct cli_cmd *cmd = cli_find_cmd(argv[i]);
 	if (!cmd) {
 		char buf[256];
 		snprintf(buf, sizeof buf, _("unknown command: %s"), argv[i]);
-		rc = cli_usage(NULL, buf);
-		goto done;
+		return cli_usage(NULL, buf);
 	}
-	rc = cmd->fn(&ctx, argc - i, argv + i);
+	return cmd->fn(ctx, argc - i, argv + i);
+}
 
-done:
+int cli_main(int argc, char **argv)
+{
+	struct cli_globals g = { 0 };
+	parse_globals(argc, argv, &g);
+
+	/* The language first, so that every message after this is translated. */
+	struct cli_config cf = { 0 };
+	int cfrc = config_read(&cf, g.config);
+	bool lang_ok = !g.lang || strncmp(g.lang, "zh", 2) == 0 || strncmp(g.lang, "en", 2) == 0;
+	i18n_init(g.lang && lang_ok ? g.lang : cf.lang);
+
+	struct cli_ctx ctx = { 0 };
+	char *defdir = NULL;
+	ui_opts uo;
+	int rc = check_globals(&g, lang_ok, &cf, cfrc);
+	if (!rc)
+		rc = screen_opts(&g, &cf, &uo);
+	if (!rc) {
+		ctx.role = uo.role;
+		rc = run_command(&ctx, &g, &uo, argc, argv, &defdir);
+	}
+
 	if (ctx.st)
 		model_close(ctx.st);
 	if (fflush(stdout) != 0 && rc == 0) {

@@ -83,34 +83,33 @@ static bool round_trip(ui *u, dlg_draw_fn fn, void *ctx, ui_event *ev)
 	}
 }
 
-static bool is_key(const ui_event *ev, wint_t ch)
+/* The action of the key in ev among acts (ending with ACT_NONE), or
+ * ACT_NONE. Esc and a key at once (read as Alt-key) counts as Esc unless
+ * Alt-key itself is bound to one of them. */
+static action_t dlg_action(ui *u, const ui_event *ev, const action_t *acts)
 {
-	if (ch == 27 && ev->type == EV_KEY && ev->meta)
-		return true;   /* Esc and a key at once: the Esc counts */
-	return ev->type == EV_KEY && !ev->is_code && !ev->meta && ev->ch == ch;
-}
-
-static bool is_code(const ui_event *ev, int code)
-{
-	return ev->type == EV_KEY && ev->is_code && ev->ch == (wint_t)code;
-}
-
-/* Maps a key through the keymap to one of the movement actions. */
-static action_t move_action(ui *u, const ui_event *ev)
-{
-	static const action_t moves[] = { ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN,
-					  ACT_HOME, ACT_END, ACT_OPEN, ACT_BACK, ACT_NONE };
 	if (ev->type != EV_KEY)
 		return ACT_NONE;
 	keyspec k = { ev->is_code, ev->ch, ev->meta };
-	action_t a;
-	if (keymap_lookup(ui_keymap(u), &k, 1, moves, NULL, &a) != KM_MATCH)
-		return ACT_NONE;
-	for (const action_t *m = moves; *m; m++)
-		if (*m == a)
-			return a;
-	return ACT_NONE;
+	action_t a = keymap_action_among(ui_keymap(u), k, acts);
+	if (a == ACT_NONE && ev->meta) {
+		keyspec esc = { false, 27, false };
+		a = keymap_action_among(ui_keymap(u), esc, acts);
+	}
+	return a;
 }
+
+/* "Enter: OK   Esc: cancel": fmt with the first keys of a and b. */
+static char *hint2(ui *u, const char *fmt, action_t a, action_t b)
+{
+	char ka[48], kb[48];
+	keymap_first_key(ui_keymap(u), a, ka, sizeof ka);
+	keymap_first_key(ui_keymap(u), b, kb, sizeof kb);
+	return xasprintf(fmt, ka, kb);
+}
+
+static const action_t moves[] = { ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN,
+				  ACT_HOME, ACT_END, ACT_OPEN, ACT_BACK, ACT_NONE };
 
 /* ---- confirm and message -------------------------------------------- */
 
@@ -157,50 +156,58 @@ static void text_draw(void *ctx, bool *cur, int *cy, int *cx)
 
 bool ui_confirm(ui *u, const char *question)
 {
+	static const action_t answers[] = { ACT_YES, ACT_NO, ACT_NONE };
 	struct text_dlg d = { 0 };
-	d.hint = _("y: yes   n: no");
+	char *hint = hint2(u, _("%s: yes   %s: no"), ACT_YES, ACT_NO);
+	d.hint = hint;
 	text_layout(&d, question);
 	bool answer = false;
 	ui_event ev;
 	while (round_trip(u, text_draw, &d, &ev)) {
-		if (ev.type != EV_KEY)
-			continue;
-		if (is_key(&ev, L'y') || is_key(&ev, L'Y') || is_key(&ev, L'\r')) {
-			answer = true;
+		action_t a = dlg_action(u, &ev, answers);
+		if (a == ACT_YES || a == ACT_NO) {
+			answer = a == ACT_YES;
 			break;
 		}
-		if (is_key(&ev, L'n') || is_key(&ev, L'N') || is_key(&ev, 27))
-			break;
 	}
 	lay_lines_free(d.lines, d.n);
+	free(hint);
 	return answer;
 }
 
 void ui_message(ui *u, const char *title, const char *text)
 {
+	static const action_t scroll[] = { ACT_UP, ACT_DOWN, ACT_NONE };
+	static const action_t closing[] = { ACT_DISMISS, ACT_NONE };
 	struct text_dlg d = { 0 };
+	char key[48];
+	keymap_first_key(ui_keymap(u), ACT_DISMISS, key, sizeof key);
+	char *hint = xasprintf(_("%s: close"), key);
 	d.title = title;
-	d.hint = _("Enter: close");
+	d.hint = hint;
 	text_layout(&d, text);
 	ui_event ev;
 	while (round_trip(u, text_draw, &d, &ev)) {
 		if (ev.type != EV_KEY)
 			continue;
-		action_t a = move_action(u, &ev);
+		keyspec k = { ev.is_code, ev.ch, ev.meta };
+		action_t a = keymap_action_among(ui_keymap(u), k, scroll);
 		if (a == ACT_UP && d.top > 0)
 			d.top--;
 		else if (a == ACT_DOWN)
 			d.top++;
-		else if (is_key(&ev, L'\r') || is_key(&ev, 27) || is_key(&ev, L' '))
+		else if (a == ACT_NONE && dlg_action(u, &ev, closing) == ACT_DISMISS)
 			break;
 	}
 	lay_lines_free(d.lines, d.n);
+	free(hint);
 }
 
 /* ---- prompt ------------------------------------------------------------ */
 
 struct prompt_dlg {
 	const char *question;
+	const char *hint;
 	edit e;
 };
 
@@ -211,14 +218,16 @@ static void prompt_draw(void *ctx, bool *cur, int *cy, int *cx)
 	dlg_box b = box_place(4, w);
 	box_draw(b, NULL);
 	ui_text(b.y + 1, b.x + 2, b.w - 4, d->question, UI_NORMAL);
-	ui_text(b.y + 4, b.x + 2, b.w - 4, _("Enter: OK   Esc: cancel"), UI_DIM);
+	ui_text(b.y + 4, b.x + 2, b.w - 4, d->hint, UI_DIM);
 	ui_draw_edit(b.y + 2, b.x + 2, b.w - 4, &d->e, UI_FIELD_FOCUS, cy, cx);
 	*cur = true;
 }
 
 char *ui_prompt(ui *u, const char *question, const char *initial)
 {
-	struct prompt_dlg d = { .question = question };
+	static const action_t ends[] = { ACT_ACCEPT, ACT_CANCEL, ACT_NONE };
+	char *hint = hint2(u, _("%s: OK   %s: cancel"), ACT_ACCEPT, ACT_CANCEL);
+	struct prompt_dlg d = { .question = question, .hint = hint };
 	edit_init(&d.e, 1000, false);
 	edit_set(&d.e, initial ? initial : "");
 	char *out = NULL;
@@ -226,15 +235,20 @@ char *ui_prompt(ui *u, const char *question, const char *initial)
 	while (round_trip(u, prompt_draw, &d, &ev)) {
 		if (ev.type != EV_KEY)
 			continue;
-		if (is_key(&ev, L'\r')) {
+		/* a character is text, whatever it is bound to */
+		keyspec k = { ev.is_code, ev.ch, ev.meta };
+		action_t a = keyspec_is_text(k) ? ACT_NONE : keymap_action_among(ui_keymap(u), k, ends);
+		if (a == ACT_NONE && (ui_edit_key(&d.e, &ev) || !ev.meta))
+			continue;
+		if (a == ACT_NONE)
+			a = dlg_action(u, &ev, ends);   /* Esc, then a key */
+		if (a == ACT_ACCEPT)
 			out = edit_get(&d.e);
+		if (a == ACT_ACCEPT || a == ACT_CANCEL)
 			break;
-		}
-		if (is_key(&ev, 27))
-			break;
-		ui_edit_key(&d.e, &ev);
 	}
 	edit_free(&d.e);
+	free(hint);
 	return out;
 }
 
@@ -242,6 +256,7 @@ char *ui_prompt(ui *u, const char *question, const char *initial)
 
 struct choose_dlg {
 	const char *title;
+	const char *hint;
 	const char *const *items;
 	size_t n, sel, top;
 	dlg_box b;
@@ -276,57 +291,75 @@ static void choose_draw(void *ctx, bool *cur, int *cy, int *cx)
 		ui_text(d->b.y + 1 + r, d->b.x + 2, d->b.w - 4, d->items[i],
 			i == d->sel ? UI_SELECTED : UI_NORMAL);
 	}
-	ui_text(d->b.y + d->b.h - 2, d->b.x + 2, d->b.w - 4, _("Enter: choose   Esc: cancel"),
-		UI_DIM);
+	ui_text(d->b.y + d->b.h - 2, d->b.x + 2, d->b.w - 4, d->hint, UI_DIM);
 	*cur = true;   /* on the chosen row, for screen readers and IMEs alike */
 	*cy = d->b.y + 1 + (int)(d->sel - d->top);
 	*cx = d->b.x + 2;
+}
+
+/* A key in the choose dialog: true when it ends the dialog (*out: the
+ * row, or -1). */
+static bool choose_key(ui *u, struct choose_dlg *d, const ui_event *ev, int *out)
+{
+	static const action_t ends[] = { ACT_ACCEPT, ACT_CANCEL, ACT_NONE };
+	action_t a = dlg_action(u, ev, ends);
+	if (a == ACT_NONE) {
+		keyspec k = { ev->is_code, ev->ch, ev->meta };
+		a = keymap_action_among(ui_keymap(u), k, moves);
+	}
+	size_t n = d->n;
+	size_t page = d->rows > 1 ? (size_t)d->rows - 1 : 1;
+	switch (a) {
+	case ACT_UP: if (d->sel > 0) d->sel--; break;
+	case ACT_DOWN: if (d->sel + 1 < n) d->sel++; break;
+	case ACT_PAGE_UP: d->sel = d->sel > page ? d->sel - page : 0; break;
+	case ACT_PAGE_DOWN: d->sel = d->sel + page < n ? d->sel + page : n - 1; break;
+	case ACT_HOME: d->sel = 0; break;
+	case ACT_END: d->sel = n - 1; break;
+	case ACT_ACCEPT: case ACT_OPEN: *out = (int)d->sel; return true;
+	case ACT_CANCEL: case ACT_BACK: *out = -1; return true;
+	default: break;
+	}
+	return false;
+}
+
+/* A click or the wheel: true when a second click on a row chooses it. */
+static bool choose_mouse(struct choose_dlg *d, const ui_event *ev)
+{
+	if (ev->button == 4 && d->sel > 0) {
+		d->sel--;
+	} else if (ev->button == 5 && d->sel + 1 < d->n) {
+		d->sel++;
+	} else if (ev->button == 1) {
+		int r = ev->y - (d->b.y + 1);
+		if (r >= 0 && r < d->rows && d->top + (size_t)r < d->n && ev->x >= d->b.x &&
+		    ev->x < d->b.x + d->b.w) {
+			if (d->sel == d->top + (size_t)r)
+				return true;   /* a second click chooses */
+			d->sel = d->top + (size_t)r;
+		}
+	}
+	return false;
 }
 
 int ui_choose(ui *u, const char *title, const char *const *items, size_t n)
 {
 	if (n == 0)
 		return -1;
-	struct choose_dlg d = { .title = title, .items = items, .n = n };
+	char *hint = hint2(u, _("%s: choose   %s: cancel"), ACT_ACCEPT, ACT_CANCEL);
+	struct choose_dlg d = { .title = title, .hint = hint, .items = items, .n = n };
+	int out = -1;
 	ui_event ev;
 	while (round_trip(u, choose_draw, &d, &ev)) {
 		if (ev.type == EV_MOUSE) {
-			if (ev.button == 4 && d.sel > 0)
-				d.sel--;
-			else if (ev.button == 5 && d.sel + 1 < n)
-				d.sel++;
-			else if (ev.button == 1) {
-				int r = ev.y - (d.b.y + 1);
-				if (r >= 0 && r < d.rows && d.top + (size_t)r < n &&
-				    ev.x >= d.b.x && ev.x < d.b.x + d.b.w) {
-					if (d.sel == d.top + (size_t)r)
-						return (int)d.sel;   /* a second click chooses */
-					d.sel = d.top + (size_t)r;
-				}
+			if (choose_mouse(&d, &ev)) {
+				out = (int)d.sel;
+				break;
 			}
-			continue;
-		}
-		if (is_key(&ev, L'\r'))
-			return (int)d.sel;
-		if (is_key(&ev, 27))
-			return -1;
-		size_t page = d.rows > 1 ? (size_t)d.rows - 1 : 1;
-		switch (move_action(u, &ev)) {
-		case ACT_UP: if (d.sel > 0) d.sel--; break;
-		case ACT_DOWN: if (d.sel + 1 < n) d.sel++; break;
-		case ACT_PAGE_UP: d.sel = d.sel > page ? d.sel - page : 0; break;
-		case ACT_PAGE_DOWN: d.sel = d.sel + page < n ? d.sel + page : n - 1; break;
-		case ACT_HOME: d.sel = 0; break;
-		case ACT_END: d.sel = n - 1; break;
-		case ACT_OPEN: return (int)d.sel;
-		case ACT_BACK: return -1;
-		default:
-			if (is_code(&ev, KEY_UP) && d.sel > 0)
-				d.sel--;
-			else if (is_code(&ev, KEY_DOWN) && d.sel + 1 < n)
-				d.sel++;
+		} else if (choose_key(u, &d, &ev, &out)) {
 			break;
 		}
 	}
-	return -1;
+	free(hint);
+	return out;
 }

@@ -159,6 +159,17 @@ bool edit_kill_line(edit *e)
 	return true;
 }
 
+bool edit_kill_to_start(edit *e)
+{
+	size_t s = line_start_of(e, e->cur);
+	if (s == e->cur)
+		return false;
+	size_t n = e->cur - s;
+	e->cur = s;
+	remove_at(e, s, n);
+	return true;
+}
+
 bool edit_left(edit *e)
 {
 	e->goal_col = -1;
@@ -244,6 +255,48 @@ bool edit_word_right(edit *e)
 		p++;
 	e->cur = p;
 	return true;
+}
+
+bool edit_kill_word(edit *e)
+{
+	size_t end = e->cur;
+	edit_word_left(e);
+	if (e->cur == end)
+		return false;
+	remove_at(e, e->cur, end - e->cur);
+	return true;
+}
+
+bool edit_apply(edit *e, action_t a)
+{
+	switch (a) {
+	case ACT_LINE_START: edit_home(e); return true;
+	case ACT_LINE_END: edit_end(e); return true;
+	case ACT_CHAR_LEFT: edit_left(e); return true;
+	case ACT_CHAR_RIGHT: edit_right(e); return true;
+	case ACT_WORD_LEFT: edit_word_left(e); return true;
+	case ACT_WORD_RIGHT: edit_word_right(e); return true;
+	case ACT_DELETE_BEFORE: edit_backspace(e); return true;
+	case ACT_DELETE_CHAR: edit_delete(e); return true;
+	case ACT_KILL_TO_END: edit_kill_line(e); return true;
+	case ACT_KILL_TO_START: edit_kill_to_start(e); return true;
+	case ACT_KILL_WORD: edit_kill_word(e); return true;
+	case ACT_LINE_UP: return e->multiline && (edit_up(e), true);
+	case ACT_LINE_DOWN: return e->multiline && (edit_down(e), true);
+	case ACT_NEWLINE: return e->multiline && (edit_newline(e), true);
+	default: return false;
+	}
+}
+
+bool edit_key(edit *e, const keymap *km, keyspec k)
+{
+	if (keyspec_is_text(k)) {
+		edit_insert(e, (wchar_t)k.ch);
+		return true;
+	}
+	if (!km)
+		return false;
+	return edit_apply(e, keymap_action_of(km, k, AU_TEXT));
 }
 
 size_t edit_line(const edit *e)

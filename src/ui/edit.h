@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <wchar.h>
 
+#include "ui/keymap.h"
+
 typedef struct edit {
 	wchar_t *buf;          /* always NUL-terminated */
 	size_t len, cap;
@@ -41,6 +43,8 @@ bool edit_backspace(edit *e);
 bool edit_delete(edit *e);
 bool edit_newline(edit *e);
 bool edit_kill_line(edit *e);     /* delete from the cursor to line end */
+bool edit_kill_to_start(edit *e); /* delete from the line start to the cursor */
+bool edit_kill_word(edit *e);     /* delete the word before the cursor */
 
 /* Moving. */
 bool edit_left(edit *e);
@@ -51,6 +55,16 @@ bool edit_word_left(edit *e);
 bool edit_word_right(edit *e);
 bool edit_up(edit *e);            /* keeps the display column */
 bool edit_down(edit *e);
+
+/* Keys. edit_apply does a line-editor action (keymap.h, AU_TEXT:
+ * ACT_LINE_START ... ACT_NEWLINE) on e; false when a is no such action, or
+ * one of several lines (line_up, line_down, newline) on a single-line
+ * edit; true otherwise, even at an edge where nothing moves. edit_key
+ * applies a key: a printable character (not Alt-x) is inserted whatever
+ * km binds it to; any other key does the AU_TEXT action km binds it to (km
+ * NULL: none). True if e used the key. */
+bool edit_apply(edit *e, action_t a);
+bool edit_key(edit *e, const keymap *km, keyspec k);
 
 /* The cursor's line (0-based) and display column within its line. */
 size_t edit_line(const edit *e);

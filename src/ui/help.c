@@ -1,7 +1,8 @@
 #include "config.h"
 /* help.c — the help screen: every action the screen below offers (its
- * bar, its other actions, then the actions offered everywhere) with its
- * keys and help text, generated from the action table and the keymap. */
+ * bar, its other actions, the line editor's when it takes text, then the
+ * actions offered everywhere and the dialogs') with its keys and help
+ * text, generated from the action table and the keymap. */
 #include "ui/ui.h"
 
 #include <stdlib.h>
@@ -116,8 +117,15 @@ screen *scr_help(ui *u, const screen *of)
 		for (const action_t *a = of->ops->extra; a && *a != ACT_NONE; a++)
 			add(h, seen, *a);
 	}
+	if (of && of->ops->typing)
+		for (int a = 1; a < ACT__COUNT; a++)
+			if (action_table[a].use == AU_TEXT)
+				add(h, seen, (action_t)a);
 	for (int a = 1; a < ACT__COUNT; a++)
 		if (action_table[a].global)
+			add(h, seen, (action_t)a);
+	for (int a = 1; a < ACT__COUNT; a++)
+		if (action_table[a].use == AU_DIALOG)
 			add(h, seen, (action_t)a);
 	screen *sc = xcalloc(1, sizeof *sc);
 	sc->ops = &help_ops;

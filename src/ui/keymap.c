@@ -13,7 +13,9 @@
 #include "util/i18n.h"
 #include "util/paths.h"
 
-#define A(id, name, help, label, global) [id] = { id, name, help, label, global }
+#define A(id, name, help, label, global) [id] = { id, name, help, label, global, AU_SCREEN }
+#define T(id, name, help, label) [id] = { id, name, help, label, false, AU_TEXT }
+#define D(id, name, help, label) [id] = { id, name, help, label, false, AU_DIALOG }
 
 const action_info action_table[ACT__COUNT] = {
 	A(ACT_NONE, "none", N_("Nothing"), "", false),
@@ -56,6 +58,34 @@ const action_info action_table[ACT__COUNT] = {
 	  N_("Counsellors"), true),
 	A(ACT_REPORTS, "reports", N_("Name lists and semester summaries"), N_("Reports"),
 	  true),
+	/* the line editor: fields, filters, prompts, the summary editor */
+	T(ACT_LINE_START, "line_start", N_("Text: to the start of the line"), N_("Line start")),
+	T(ACT_LINE_END, "line_end", N_("Text: to the end of the line"), N_("Line end")),
+	T(ACT_CHAR_LEFT, "char_left", N_("Text: one character left"), N_("Left")),
+	T(ACT_CHAR_RIGHT, "char_right", N_("Text: one character right"), N_("Right")),
+	T(ACT_WORD_LEFT, "word_left", N_("Text: one word left"), N_("Word left")),
+	T(ACT_WORD_RIGHT, "word_right", N_("Text: one word right"), N_("Word right")),
+	T(ACT_DELETE_BEFORE, "delete_before", N_("Text: delete the character before the cursor"),
+	  N_("Rub out")),
+	T(ACT_DELETE_CHAR, "delete_char", N_("Text: delete the character under the cursor"),
+	  N_("Del char")),
+	T(ACT_KILL_TO_END, "kill_to_end", N_("Text: delete to the end of the line"),
+	  N_("Kill end")),
+	T(ACT_KILL_TO_START, "kill_to_start", N_("Text: delete to the start of the line"),
+	  N_("Kill start")),
+	T(ACT_KILL_WORD, "kill_word", N_("Text: delete the word before the cursor"),
+	  N_("Kill word")),
+	T(ACT_LINE_UP, "line_up", N_("Text of several lines: up a line"), N_("Line up")),
+	T(ACT_LINE_DOWN, "line_down", N_("Text of several lines: down a line"),
+	  N_("Line down")),
+	T(ACT_NEWLINE, "newline", N_("Text of several lines: start a new line"),
+	  N_("Newline")),
+	/* dialogs */
+	D(ACT_YES, "yes", N_("Dialog: answer yes"), N_("Yes")),
+	D(ACT_NO, "no", N_("Dialog: answer no"), N_("No")),
+	D(ACT_ACCEPT, "accept", N_("Dialog: take the text typed or the row chosen"), N_("OK")),
+	D(ACT_CANCEL, "cancel", N_("Dialog: close without an answer"), N_("Cancel")),
+	D(ACT_DISMISS, "dismiss", N_("Dialog: close a message"), N_("Close")),
 };
 
 const action_info *action_by_name(const char *name)
@@ -75,6 +105,7 @@ static const struct {
 } named[] = {
 	{ "Up", true, KEY_UP }, { "Down", true, KEY_DOWN },
 	{ "Left", true, KEY_LEFT }, { "Right", true, KEY_RIGHT },
+	{ "S-Left", true, KEY_SLEFT }, { "S-Right", true, KEY_SRIGHT },
 	{ "Home", true, KEY_HOME }, { "End", true, KEY_END },
 	{ "PgUp", true, KEY_PPAGE }, { "PgDn", true, KEY_NPAGE },
 	{ "Enter", false, L'\r' }, { "Esc", false, 27 }, { "Tab", false, L'\t' },
@@ -235,6 +266,11 @@ void key_display(keyspec k, char *buf, size_t n)
 	snprintf(buf, n, "%s%s", k.meta ? "M-" : "", base);
 }
 
+bool keyspec_is_text(keyspec k)
+{
+	return !k.code && !k.meta && k.ch >= 0x20 && k.ch != 0x7f;
+}
+
 static bool printable_single(keyspec k)
 {
 	return !k.code && !k.meta && k.ch > 0x20 && k.ch != 0x7f;
@@ -303,6 +339,104 @@ static char *join_path(const char *dir, const char *name)
 	return xasprintf("%s/%s", dir, name);
 }
 
+/* One file being read: where problems are reported. */
+struct kline {
+	const char *path;
+	unsigned lineno;
+	errlist *errs;
+};
+
+/* "include NAME": reads another map of dir first. */
+static void line_include(keymap *km, const struct kline *l, const char *dir, int depth,
+			 char **save)
+{
+	char *name = strtok_r(NULL, " \t", save);
+	if (!name || strtok_r(NULL, " \t", save)) {
+		errlist_add(l->errs, _("%s:%u: include takes one keymap name"), l->path, l->lineno);
+		return;
+	}
+	if (depth >= MAX_INCLUDE) {
+		errlist_add(l->errs, _("%s:%u: includes nested too deeply (a loop?)"), l->path,
+			    l->lineno);
+		return;
+	}
+	char *p = join_path(dir, name);
+	load(km, p, dir, l->errs, depth + 1);
+	free(p);
+}
+
+/* "unbind KEY...": takes the keys from every action. */
+static void line_unbind(keymap *km, const struct kline *l, char **save)
+{
+	char *k;
+	bool any = false;
+	while ((k = strtok_r(NULL, " \t", save))) {
+		keyseq ks;
+		any = true;
+		if (!keyseq_parse(k, &ks))
+			errlist_add(l->errs, _("%s:%u: unknown key \"%s\""), l->path, l->lineno, k);
+		else
+			unbind(km, &ks);
+	}
+	if (!any)
+		errlist_add(l->errs, _("%s:%u: unbind needs a key"), l->path, l->lineno);
+}
+
+/* "ACTION KEY...": the action's keys from now on. */
+static void line_bind(keymap *km, const struct kline *l, const char *word, char **save)
+{
+	const action_info *ai = action_by_name(word);
+	if (!ai) {
+		errlist_add(l->errs, _("%s:%u: unknown action \"%s\""), l->path, l->lineno, word);
+		return;
+	}
+	keyseq ks[KEYS_PER_ACTION];
+	size_t n = 0;
+	bool bad = false;
+	char *k;
+	while ((k = strtok_r(NULL, " \t", save))) {
+		keyseq one;
+		if (!keyseq_parse(k, &one)) {
+			errlist_add(l->errs, _("%s:%u: unknown key \"%s\""), l->path, l->lineno, k);
+			bad = true;
+			continue;
+		}
+		if (one.n > 1 && ai->use != AU_SCREEN) {
+			/* the line editor and the dialogs read one key at a time */
+			errlist_add(l->errs, _("%s:%u: %s takes single keys, not \"%s\""), l->path,
+				    l->lineno, word, k);
+			bad = true;
+			continue;
+		}
+		if (n == KEYS_PER_ACTION) {
+			errlist_add(l->errs, _("%s:%u: at most %d keys per action"), l->path,
+				    l->lineno, (int)KEYS_PER_ACTION);
+			bad = true;
+			break;
+		}
+		ks[n++] = one;
+	}
+	if (n == 0 && !bad) {
+		errlist_add(l->errs, _("%s:%u: no key for \"%s\" (use unbind to remove keys)"),
+			    l->path, l->lineno, word);
+		return;
+	}
+	if (bad)
+		return;
+	memcpy(km->keys[ai->id], ks, n * sizeof ks[0]);
+	km->nkeys[ai->id] = n;
+}
+
+/* '#' at the start of a word starts a comment. */
+static void cut_comment(char *line)
+{
+	for (char *h = line; *h; h++)
+		if (*h == '#' && (h == line || h[-1] == ' ' || h[-1] == '\t')) {
+			*h = '\0';
+			return;
+		}
+}
+
 static int load(keymap *km, const char *path, const char *dir, errlist *errs, int depth)
 {
 	FILE *f = fopen(path, "r");
@@ -311,88 +445,23 @@ static int load(keymap *km, const char *path, const char *dir, errlist *errs, in
 		return E_INPUT;
 	}
 	size_t before = errs->n;
+	struct kline l = { path, 0, errs };
 	char *line = NULL;
 	size_t cap = 0;
-	unsigned lineno = 0;
 	while (getline(&line, &cap, f) != -1) {
-		lineno++;
-		/* '#' at the start of a word starts a comment */
-		for (char *h = line; *h; h++)
-			if (*h == '#' && (h == line || h[-1] == ' ' || h[-1] == '\t')) {
-				*h = '\0';
-				break;
-			}
+		l.lineno++;
+		cut_comment(line);
 		char *s = trim(line);
 		if (!*s)
 			continue;
 		char *save = NULL;
 		char *word = strtok_r(s, " \t", &save);
-		if (strcmp(word, "include") == 0) {
-			char *name = strtok_r(NULL, " \t", &save);
-			if (!name || strtok_r(NULL, " \t", &save)) {
-				errlist_add(errs, _("%s:%u: include takes one keymap name"), path,
-					    lineno);
-				continue;
-			}
-			if (depth >= MAX_INCLUDE) {
-				errlist_add(errs, _("%s:%u: includes nested too deeply (a loop?)"),
-					    path, lineno);
-				continue;
-			}
-			char *p = join_path(dir, name);
-			load(km, p, dir, errs, depth + 1);
-			free(p);
-			continue;
-		}
-		if (strcmp(word, "unbind") == 0) {
-			char *k;
-			bool any = false;
-			while ((k = strtok_r(NULL, " \t", &save))) {
-				keyseq ks;
-				any = true;
-				if (!keyseq_parse(k, &ks))
-					errlist_add(errs, _("%s:%u: unknown key \"%s\""), path, lineno,
-						    k);
-				else
-					unbind(km, &ks);
-			}
-			if (!any)
-				errlist_add(errs, _("%s:%u: unbind needs a key"), path, lineno);
-			continue;
-		}
-		const action_info *ai = action_by_name(word);
-		if (!ai) {
-			errlist_add(errs, _("%s:%u: unknown action \"%s\""), path, lineno, word);
-			continue;
-		}
-		keyseq ks[KEYS_PER_ACTION];
-		size_t n = 0;
-		bool bad = false;
-		char *k;
-		while ((k = strtok_r(NULL, " \t", &save))) {
-			keyseq one;
-			if (!keyseq_parse(k, &one)) {
-				errlist_add(errs, _("%s:%u: unknown key \"%s\""), path, lineno, k);
-				bad = true;
-				continue;
-			}
-			if (n == KEYS_PER_ACTION) {
-				errlist_add(errs, _("%s:%u: at most %d keys per action"), path,
-					    lineno, (int)KEYS_PER_ACTION);
-				bad = true;
-				break;
-			}
-			ks[n++] = one;
-		}
-		if (n == 0 && !bad) {
-			errlist_add(errs, _("%s:%u: no key for \"%s\" (use unbind to remove keys)"),
-				    path, lineno, word);
-			continue;
-		}
-		if (bad)
-			continue;
-		memcpy(km->keys[ai->id], ks, n * sizeof ks[0]);
-		km->nkeys[ai->id] = n;
+		if (strcmp(word, "include") == 0)
+			line_include(km, &l, dir, depth, &save);
+		else if (strcmp(word, "unbind") == 0)
+			line_unbind(km, &l, &save);
+		else
+			line_bind(km, &l, word, &save);
 	}
 	free(line);
 	if (ferror(f))
@@ -488,15 +557,6 @@ action_t keymap_action(const keymap *km, keyspec k)
 	return ACT_NONE;
 }
 
-static bool is_prefix(const keymap *km, keyspec k)
-{
-	for (int a = 1; a < ACT__COUNT; a++)
-		for (size_t i = 0; i < km->nkeys[a]; i++)
-			if (km->keys[a][i].n == 2 && key_equal(km->keys[a][i].k[0], k))
-				return true;
-	return false;
-}
-
 static action_t first_in(const keymap *km, const action_t *list, const keyspec *seq, size_t n)
 {
 	if (!list)
@@ -505,6 +565,28 @@ static action_t first_in(const keymap *km, const action_t *list, const keyspec *
 		if (keymap_bound(km, *list, seq, n))
 			return *list;
 	return ACT_NONE;
+}
+
+action_t keymap_action_of(const keymap *km, keyspec k, action_use use)
+{
+	for (int a = 1; a < ACT__COUNT; a++)
+		if (action_table[a].use == use && keymap_bound(km, (action_t)a, &k, 1))
+			return (action_t)a;
+	return ACT_NONE;
+}
+
+action_t keymap_action_among(const keymap *km, keyspec k, const action_t *among)
+{
+	return first_in(km, among, &k, 1);
+}
+
+static bool is_prefix(const keymap *km, keyspec k)
+{
+	for (int a = 1; a < ACT__COUNT; a++)
+		for (size_t i = 0; i < km->nkeys[a]; i++)
+			if (km->keys[a][i].n == 2 && key_equal(km->keys[a][i].k[0], k))
+				return true;
+	return false;
 }
 
 km_match keymap_lookup(const keymap *km, const keyspec *seq, size_t n,
@@ -524,7 +606,7 @@ km_match keymap_lookup(const keymap *km, const keyspec *seq, size_t n,
 				a = (action_t)i;
 	if (a == ACT_NONE)
 		for (int i = 1; i < ACT__COUNT && a == ACT_NONE; i++)
-			if (keymap_bound(km, (action_t)i, seq, n))
+			if (action_table[i].use == AU_SCREEN && keymap_bound(km, (action_t)i, seq, n))
 				a = (action_t)i;
 	*out = a;
 	return a == ACT_NONE ? KM_NONE : KM_MATCH;

@@ -14,8 +14,9 @@
  *     include     default        # another map in the same folder, first
  *
  * Keys: a printable character as itself ("j", "?", "/"), or one of F1..F12,
- * Up Down Left Right Home End PgUp PgDn Enter Esc Tab BTab Space Backspace
- * Delete Insert, C-a..C-z (control), M-x (Esc then x, or Alt-x). Two keys
+ * Up Down Left Right S-Left S-Right Home End PgUp PgDn Enter Esc Tab BTab
+ * Space Backspace Delete Insert, C-a..C-z (control), M-x (Esc then x, or
+ * Alt-x). Two keys
  * written together without a space make a sequence: ":q" (":" then "q"),
  * "C-xC-c" (C-x then C-c), "gg"; the first key of a sequence is a
  * character or a C-/M- key. Pressing it waits for the second key (the
@@ -23,7 +24,21 @@
  * action replaces that action's keys; "unbind KEY" removes a key. Unknown
  * actions or key names are reported as "FILE:LINE: what is wrong" — every
  * one of them, and then nothing of the file is used. Parsing is curses-free
- * (key codes are ncurses KEY_* values and characters). */
+ * (key codes are ncurses KEY_* values and characters).
+ *
+ * Three uses of actions (action_info.use):
+ *   AU_SCREEN  what a key means on a screen (its bar and extra lists, or
+ *              global): ui.c resolves every key to one of these;
+ *   AU_TEXT    the line editor's keys (ACT_LINE_START ... ACT_NEWLINE),
+ *              asked by edit_key() while a field, a filter or a prompt
+ *              takes text. A printable character always types itself
+ *              there, whatever it is bound to;
+ *   AU_DIALOG  the dialogs' answers (ACT_YES ... ACT_DISMISS), asked by
+ *              dialog.c (the dialogs also take up, down, page_up,
+ *              page_down, home, end, open and back from AU_SCREEN).
+ * AU_TEXT and AU_DIALOG actions take single keys (no sequences); a key may
+ * be bound to one of them and to a screen action at once (Enter: open,
+ * newline, yes, accept, dismiss) — each place asks only for its own. */
 #ifndef BANGFU_KEYMAP_H
 #define BANGFU_KEYMAP_H
 
@@ -42,8 +57,17 @@ typedef enum action {
 	ACT_SORT, ACT_AID, ACT_DELETE, ACT_REFRESH,
 	ACT_GO_DASHBOARD, ACT_GO_STUDENTS, ACT_GO_MEMBERS, ACT_GO_PAIRINGS,
 	ACT_GO_TALKS, ACT_GO_COUNSELLORS, ACT_REPORTS,
+	/* the line editor (AU_TEXT) */
+	ACT_LINE_START, ACT_LINE_END, ACT_CHAR_LEFT, ACT_CHAR_RIGHT,
+	ACT_WORD_LEFT, ACT_WORD_RIGHT, ACT_DELETE_BEFORE, ACT_DELETE_CHAR,
+	ACT_KILL_TO_END, ACT_KILL_TO_START, ACT_KILL_WORD,
+	ACT_LINE_UP, ACT_LINE_DOWN, ACT_NEWLINE,
+	/* dialogs (AU_DIALOG) */
+	ACT_YES, ACT_NO, ACT_ACCEPT, ACT_CANCEL, ACT_DISMISS,
 	ACT__COUNT
 } action_t;
+
+typedef enum action_use { AU_SCREEN, AU_TEXT, AU_DIALOG } action_use;
 
 typedef struct action_info {
 	action_t id;
@@ -51,6 +75,7 @@ typedef struct action_info {
 	const char *help;      /* N_("Leave bangfu") */
 	const char *label;     /* N_("Quit"), for the key bar */
 	bool global;           /* offered on every screen (quit, help, go to ...) */
+	action_use use;        /* where the action is asked for (see above) */
 } action_info;
 
 extern const action_info action_table[ACT__COUNT];
@@ -78,6 +103,10 @@ void key_display(keyspec k, char *buf, size_t n);
 /* "F10", ":q", "C-x C-c" */
 void keyseq_name(const keyseq *s, char *buf, size_t n);
 bool key_equal(keyspec a, keyspec b);
+/* True if k types a character where text is taken (Space included; not
+ * Alt-x, not a control key): such a key inserts itself in a field
+ * whatever it is bound to. */
+bool keyspec_is_text(keyspec k);
 
 enum { KEYS_PER_ACTION = 8 };
 
@@ -99,12 +128,18 @@ int keymap_setup(keymap *km, const char *dir, const char *name, const char *user
 /* The action bound to key k alone, or ACT_NONE (the first in table order
  * when several are). */
 action_t keymap_action(const keymap *km, keyspec k);
+/* The first action of `use` bound to key k alone, or ACT_NONE. */
+action_t keymap_action_of(const keymap *km, keyspec k, action_use use);
+/* The first action of `among` (ending with ACT_NONE) bound to key k
+ * alone, or ACT_NONE. */
+action_t keymap_action_among(const keymap *km, keyspec k, const action_t *among);
 
 /* Looks up the keys pressed so far (n = 1 or 2). A key may be bound to
  * several actions (F2: new in lists, save in forms): the one chosen is the
  * first bound action found in `prefer` (the screen's bar), then in `extra`
- * (the screen's other actions), then a global action, then any (both lists
- * end with ACT_NONE and may be NULL). KM_PREFIX: seq[0] starts a two-key
+ * (the screen's other actions), then a global action, then any AU_SCREEN
+ * action (both lists end with ACT_NONE and may be NULL; AU_TEXT and
+ * AU_DIALOG actions are found only when a list names them). KM_PREFIX: seq[0] starts a two-key
  * sequence — wait for the next key. */
 typedef enum km_match { KM_NONE, KM_MATCH, KM_PREFIX } km_match;
 km_match keymap_lookup(const keymap *km, const keyspec *seq, size_t n,

@@ -791,16 +791,7 @@ static int editor_handle(screen *sc, ui *u, const ui_event *ev)
 		break;
 	}
 	r->goal = -1;
-	if (ev->action == ACT_OPEN || (!ev->is_code && (ev->ch == L'\r' || ev->ch == L'\n'))) {
-		edit_newline(&r->ed);
-		r->dirty = true;
-		return SCREEN_STAY;
-	}
-	if (!ev->is_code && ev->ch == 0x7f) {
-		edit_backspace(&r->ed);
-		r->dirty = true;
-		return SCREEN_STAY;
-	}
+	/* typing, Enter (newline), Backspace ...: the line editor's keys */
 	r->ed.changed = false;
 	if (ui_edit_key(&r->ed, ev)) {
 		if (r->ed.changed)
@@ -832,7 +823,7 @@ static const action_t editor_bar[] = {
 	ACT_HELP, ACT_SAVE, ACT_BACK, ACT_QUIT, ACT_NONE,
 };
 static const action_t editor_extra[] = {
-	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_OPEN, ACT_NONE,
+	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE,
 };
 
 static const struct screen_ops menu_ops = {

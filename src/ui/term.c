@@ -235,6 +235,27 @@ static void key_event(ui_event *ev, bool code, wint_t ch)
 	}
 }
 
+/* A click or the wheel; releases and moves are ticks. */
+static void mouse_event(ui_event *ev)
+{
+	MEVENT me;
+	if (getmouse(&me) != OK) {
+		ev->type = EV_TICK;
+		return;
+	}
+	ev->type = EV_MOUSE;
+	ev->y = me.y;
+	ev->x = me.x;
+	if (me.bstate & BUTTON4_PRESSED)
+		ev->button = 4;
+	else if (me.bstate & BUTTON5_PRESSED)
+		ev->button = 5;
+	else if (me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+		ev->button = 1;
+	else
+		ev->type = EV_TICK;
+}
+
 void term_read(ui_event *ev, int tick_ms)
 {
 	memset(ev, 0, sizeof *ev);
@@ -266,22 +287,7 @@ void term_read(ui_event *ev, int tick_ms)
 			return;
 		}
 		if (ch == KEY_MOUSE) {
-			MEVENT me;
-			if (getmouse(&me) != OK) {
-				ev->type = EV_TICK;
-				return;
-			}
-			ev->type = EV_MOUSE;
-			ev->y = me.y;
-			ev->x = me.x;
-			if (me.bstate & BUTTON4_PRESSED)
-				ev->button = 4;
-			else if (me.bstate & BUTTON5_PRESSED)
-				ev->button = 5;
-			else if (me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
-				ev->button = 1;
-			else
-				ev->type = EV_TICK;   /* releases and moves */
+			mouse_event(ev);
 			return;
 		}
 		key_event(ev, true, ch);
@@ -411,48 +417,19 @@ void ui_draw_edit_box(int y, int x, int rows, int cols, edit *e, ui_style st, in
 		*cx = x + edit_col(e) - e->hscroll;
 }
 
+/* The keymap of the line editor: the front end's one keymap, set by ui_run
+ * (screens call ui_edit_key(e, ev) without the ui). */
+static const keymap *edit_km;
+
+void term_set_keymap(const keymap *km)
+{
+	edit_km = km;
+}
+
 bool ui_edit_key(edit *e, const ui_event *ev)
 {
-	if (ev->type != EV_KEY || ev->meta)
+	if (ev->type != EV_KEY)
 		return false;
-	if (ev->is_code) {
-		switch (ev->ch) {
-		case KEY_BACKSPACE: edit_backspace(e); return true;
-		case KEY_DC: edit_delete(e); return true;
-		case KEY_LEFT: edit_left(e); return true;
-		case KEY_RIGHT: edit_right(e); return true;
-		case KEY_HOME: edit_home(e); return true;
-		case KEY_END: edit_end(e); return true;
-		case KEY_SLEFT: edit_word_left(e); return true;
-		case KEY_SRIGHT: edit_word_right(e); return true;
-		case KEY_UP: return e->multiline ? (edit_up(e), true) : false;
-		case KEY_DOWN: return e->multiline ? (edit_down(e), true) : false;
-		default: return false;
-		}
-	}
-	switch (ev->ch) {
-	case 1: edit_home(e); return true;          /* C-a */
-	case 5: edit_end(e); return true;           /* C-e */
-	case 11: edit_kill_line(e); return true;    /* C-k */
-	case 21:                                    /* C-u: to the line start */
-		while (e->cur > 0 && e->buf[e->cur - 1] != L'\n')
-			edit_backspace(e);
-		return true;
-	case 23: {                                  /* C-w: the word before */
-		size_t end = e->cur;
-		edit_word_left(e);
-		size_t n = end - e->cur;
-		while (n--)
-			edit_delete(e);
-		return true;
-	}
-	case L'\r':
-		return e->multiline ? (edit_newline(e), true) : false;
-	default:
-		if (ev->ch >= 0x20 && ev->ch != 0x7f) {
-			edit_insert(e, (wchar_t)ev->ch);
-			return true;
-		}
-		return false;
-	}
+	keyspec k = { ev->is_code, ev->ch, ev->meta };
+	return edit_key(e, edit_km, k);
 }

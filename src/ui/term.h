@@ -20,6 +20,9 @@ bool term_started(void);
 void term_read(ui_event *ev, int tick_ms);
 /* Applies a pending resize now (true if there was one). */
 bool term_check_resize(void);
+/* The keymap ui_edit_key asks for the line editor's keys (NULL: only
+ * characters are typed). */
+void term_set_keymap(const keymap *km);
 /* Hardware cursor: shown at (y, x), or hidden. */
 void term_cursor(bool show, int y, int x);
 

@@ -464,7 +464,7 @@ bool ui_resolve(ui *u, ui_event *ev)
 		return true;
 	}
 	bool typing = sc && sc->ops->typing && sc->ops->typing(sc);
-	if (typing && !ev->is_code && !ev->meta && ev->ch >= 0x20 && ev->ch != 0x7f)
+	if (typing && keyspec_is_text(k))
 		return true;   /* text for the field */
 	action_t a;
 	km_match m = keymap_lookup(&u->km, &k, 1, bar, extra, &a);
@@ -537,14 +537,20 @@ static void dispatch(ui *u, ui_event *ev)
 	apply_result(u, sc, r);
 }
 
-/* True if the keymap binds Alt+key (else Esc then key was meant). */
+/* True if the keymap binds Alt+key (else Esc then key was meant): to a
+ * screen action, or to one of the line editor's while the screen takes
+ * text. */
 static bool meta_bound(ui *u, const ui_event *ev)
 {
 	if (u->prefix_pending)
 		return false;
 	keyspec k = { ev->is_code, ev->ch, true };
 	action_t a;
-	return keymap_lookup(&u->km, &k, 1, NULL, NULL, &a) != KM_NONE;
+	if (keymap_lookup(&u->km, &k, 1, NULL, NULL, &a) != KM_NONE)
+		return true;
+	screen *sc = ui_top(u);
+	bool typing = sc && sc->ops->typing && sc->ops->typing(sc);
+	return typing && keymap_action_of(&u->km, k, AU_TEXT) != ACT_NONE;
 }
 
 /* ---- start ---------------------------------------------------------- */
@@ -584,6 +590,49 @@ static int check_forms(const char *dir)
 	return rc ? E_INPUT : 0;
 }
 
+/* Until the user quits: draw, wait for an event, hand it on. */
+static void main_loop(ui *u)
+{
+	while (!u->quit && !u->hook_quit && u->n > 0) {
+		draw(u);
+		if (u->quit || u->hook_quit)
+			break;
+		ui_event ev;
+		term_read(&ev, TICK_MS);
+		screen *sc = ui_top(u);
+		if (ev.type == EV_TICK) {
+			if (sc && sc->ops->handle)
+				apply_result(u, sc, sc->ops->handle(sc, u, &ev));
+			continue;
+		}
+		if (ev.type == EV_RESIZE) {
+			if (sc && sc->ops->handle)
+				sc->ops->handle(sc, u, &ev);
+			continue;
+		}
+		if (ev.type == EV_KEY && ev.meta && !meta_bound(u, &ev)) {
+			/* Esc typed just before a key, not Alt: both, in turn (the
+			 * Esc key itself, resolved through the keymap) */
+			ui_event esc = { .type = EV_KEY, .ch = 27 };
+			dispatch(u, &esc);
+			if (u->quit || u->hook_quit || u->n == 0)
+				break;
+			ev.meta = false;
+		}
+		dispatch(u, &ev);
+	}
+}
+
+static void ui_free(ui *u)
+{
+	while (u->n > 0)
+		pop(u);
+	term_set_keymap(NULL);
+	free(u->forms_dir_owned);
+	free(u->stack);
+	free(u);
+}
+
 static int run(model_store *s, const ui_opts *o, FILE *in, FILE *out)
 {
 	ui *u = xcalloc(1, sizeof *u);
@@ -596,58 +645,28 @@ static int run(model_store *s, const ui_opts *o, FILE *in, FILE *out)
 	if (!rc)
 		rc = check_forms(u->forms_dir);
 	if (rc) {
-		free(u->forms_dir_owned);
-		free(u);
+		ui_free(u);
 		return rc;
 	}
+	term_set_keymap(&u->km);
 	bool filled = false;
 	err e = { 0 };
 	if (model_read(s, has_college, &filled, &e) != 0)
 		filled = false;
 	if (!term_start(in, out)) {
 		fprintf(stderr, _("bangfu: cannot use this terminal (is TERM set?)\n"));
-		free(u->forms_dir_owned);
-		free(u);
+		ui_free(u);
 		return E_USAGE;
 	}
 	screen *first = filled ? scr_dashboard(u) : scr_firstrun(u);
 	if (!first)
 		die("ui_run: no first screen");
 	ui_push(u, first);
-	while (!u->quit && !u->hook_quit && u->n > 0) {
-		draw(u);
-		if (u->quit || u->hook_quit)
-			break;
-		ui_event ev;
-		term_read(&ev, TICK_MS);
-		if (ev.type == EV_TICK) {
-			screen *sc = ui_top(u);
-			if (sc && sc->ops->handle)
-				apply_result(u, sc, sc->ops->handle(sc, u, &ev));
-			continue;
-		}
-		if (ev.type == EV_RESIZE) {
-			screen *sc = ui_top(u);
-			if (sc && sc->ops->handle)
-				sc->ops->handle(sc, u, &ev);
-			continue;
-		}
-		if (ev.type == EV_KEY && ev.meta && !meta_bound(u, &ev)) {
-			/* Esc typed just before a key, not Alt: both, in turn */
-			ui_event esc = { .type = EV_KEY, .ch = 27 };
-			dispatch(u, &esc);
-			if (u->quit || u->hook_quit || u->n == 0)
-				break;
-			ev.meta = false;
-		}
-		dispatch(u, &ev);
-	}
+	main_loop(u);
 	while (u->n > 0)
 		pop(u);
 	term_stop();
-	free(u->forms_dir_owned);
-	free(u->stack);
-	free(u);
+	ui_free(u);
 	return 0;
 }
 

@@ -159,9 +159,10 @@ void ui_draw_edit(int y, int x, int cols, edit *e, ui_style st, int *cy, int *cx
 /* A multi-line box rows x cols. */
 void ui_draw_edit_box(int y, int x, int rows, int cols, edit *e, ui_style st, int *cy,
 		      int *cx);
-/* Applies a key to e: characters, Backspace, Delete, Left, Right, Home,
- * End, C-a, C-e, C-k, C-u, C-w; in a multi-line edit also Up, Down and
- * Enter. True if e used the key (then the screen redraws). */
+/* Applies a key to e: a character is typed; another key does the line
+ * editor's action the keymap binds it to (keymap.h, AU_TEXT: line_start,
+ * kill_word ...; in a multi-line edit also line_up, line_down, newline).
+ * True if e used the key (then the screen redraws). See edit_key. */
 bool ui_edit_key(edit *e, const ui_event *ev);
 
 /* ---- screens each scr_*.c file provides ------------------------------ */

@@ -2,9 +2,16 @@
 # Keys are data: F1 shows the current screen's actions with their keys
 # (generated from the action table and the keymap); F10 quits; the user's
 # keys file changes single bindings; a broken keymap stops start-up with
-# FILE:LINE; the vi and emacs maps' two-key quits; NO_COLOR works.
+# FILE:LINE; the vi and emacs maps' two-key quits; NO_COLOR works; the line
+# editor's keys and the dialogs' answers are bindings too (rebound in the
+# user's file, listed by F1).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib.sh"
+
+# has_line A B: a line of the screen holds A and then B.
+has_line() {
+	screen | grep -F "$1" | grep -qF "$2"
+}
 
 bf demo --students 200 --talks 500
 is "$rc" 0 "a demo database"
@@ -175,4 +182,143 @@ ok "and shows help" wait_for "F1, ?"
 keys F10
 ok "and quits" wait_gone
 is "${tui_rc-}" 0 "with status 0"
+
+# ---- the line editor's keys: C-a and C-e as shipped, then rebound
+rm -f "$XDG_CONFIG_HOME/bangfu/keys" "$XDG_CONFIG_HOME/bangfu/config"
+tui_start --lang en
+ok "started for the line editor" wait_for "F10Quit"
+keys 2
+ok "the students list" wait_for "bangfu · Assisted students"
+keys F3
+keys -l 'abc'
+ok "the filter takes text" wait_for "Filter: abc"
+keys C-a
+keys -l 'X'
+ok "C-a goes to the start of the filter (shipped line_start)" wait_for "Filter: Xabc"
+keys C-e
+keys -l 'Y'
+ok "C-e to its end (line_end)" wait_for "Filter: XabcY"
+keys C-w
+ok "C-w deletes the word before (kill_word)" wait_not "XabcY"
+keys F10
+ok "quit" wait_gone
+
+printf 'line_start C-b\nyes j\n' >"$XDG_CONFIG_HOME/bangfu/keys"
+tui_start --lang en
+ok "a keys file may bind line_start and yes" wait_for "F10Quit"
+keys 2
+ok "the students list again" wait_for "bangfu · Assisted students"
+keys F3
+keys -l 'abc'
+ok "the filter takes text" wait_for "Filter: abc"
+keys C-b
+keys -l 'X'
+ok "C-b, bound to line_start, goes to the start of the filter" wait_for "Filter: Xabc"
+keys C-a
+keys -l 'Y'
+ok "C-a no longer does (the user's line replaced its keys)" wait_for "Filter: XYabc"
+keys Escape
+ok "Esc leaves the filter" wait_not "XYabc"
+keys F1
+ok "F1 lists the line editor's actions" wait_for "Text: to the start of the line"
+ok "with the user's key" has_line "C-b" "Text: to the start of the line"
+keys End
+ok "and the dialogs' answers" wait_for "Dialog: answer yes"
+ok "kill_word with its shipped key" has_line "C-w" "Text: delete the word before the cursor"
+ok "yes on the user's key" has_line "j" "Dialog: answer yes"
+ok "no on its shipped keys" has_line "n, N, Esc" "Dialog: answer no"
+keys Escape
+ok "back to the list" wait_not "Dialog: answer yes"
+keys F2
+ok "a new student's form" wait_for "Save"
+keys -l 'abc'
+keys F10
+ok "the question names the user's key for yes" wait_for "j: yes   n: no"
+keys y
+sleep 0.3
+ok "y no longer answers yes" alive
+keys j
+ok "j does" wait_gone
+rm -f "$XDG_CONFIG_HOME/bangfu/keys"
+
+# ---- a dashboard's help has no line editor (nothing there takes text)
+tui_start --lang en
+ok "started" wait_for "bangfu · Dashboard"
+keys F1
+ok "the dashboard's help" wait_for "Show the keys of this screen"
+ok "without the line editor's actions" absent "Text: to the start of the line"
+keys Escape
+keys F10
+ok "quit" wait_gone
+
+# ---- the summary editor: Enter starts a new line (newline), rebindable
+DB="$T/db-summary"
+bf init --semester 2025-2026-2
+for f in students counsellors pairings talks aid; do
+	bf import $f "$DATA/$f.csv"
+done
+is "$rc" 0 "a database for the summary editor"
+for step in shipped rebound; do
+	if [ $step = rebound ]; then
+		# C-o: C-j is the terminal's Enter
+		printf 'newline C-o\n' >"$XDG_CONFIG_HOME/bangfu/keys"
+	fi
+	tui_start --lang en
+	ok "$step: the dashboard" wait_for "Dashboard"
+	keys F9
+	ok "$step: the reports" wait_for "Draft the semester summary"
+	keys Enter
+	ok "$step: the colleges" wait_for "计算机科学与技术学院"
+	keys Down Enter
+	ok "$step: a college chosen" wait_for "College: 计算机科学与技术学院"
+	keys Down Down Down Enter
+	ok "$step: the draft in the editor" wait_for "一、基本情况"
+	keys -l "甲乙丙"
+	if [ $step = shipped ]; then
+		keys Enter
+	else
+		keys Enter
+		keys -l "庚"
+		ok "$step: Enter no longer starts a line" wait_for "甲乙丙庚"
+		keys C-o
+	fi
+	keys -l "丁戊己"
+	ok "$step: the text typed" wait_for "丁戊己"
+	ok "$step: on a line of its own" sh -c "'$TMUX_BIN' -L '$TUI_SOCK' -f /dev/null \
+		capture-pane -t t -p | grep -q '^ *丁戊己'"
+	ok "$step: after the line before" absent "丙丁戊己"
+	keys Escape
+	ok "$step: leaving asks" wait_for "unsaved changes"
+	keys y
+	keys F10
+	ok "$step: quit" wait_gone
+done
+rm -f "$XDG_CONFIG_HOME/bangfu/keys"
+
+# ---- a prompt's accept key, rebound (the hint says so)
+printf 'accept C-o\n' >"$XDG_CONFIG_HOME/bangfu/keys"
+tui_start --lang en
+ok "prompt: the dashboard" wait_for "Dashboard"
+keys F9
+ok "prompt: the reports" wait_for "Draft the semester summary"
+keys Enter
+ok "prompt: the colleges" wait_for "计算机科学与技术学院"
+keys Down Enter
+ok "prompt: a college chosen (Enter is still open in a choice)" \
+	wait_for "College: 计算机科学与技术学院"
+keys Down Down Enter
+ok "prompt: the format is asked" wait_for "XLSX"
+keys Down Enter
+ok "prompt: then the file" wait_for "Write the name list to the file"
+ok "prompt: the hint names the user's key" wait_for "C-o: OK   Esc: cancel"
+keys C-u
+keys -l "$T/list.csv"
+keys Enter
+sleep 0.3
+ok "prompt: Enter no longer takes the text" wait_for "Write the name list to the file"
+keys C-o
+ok "prompt: C-o does" wait_for "Wrote $T/list.csv"
+keys F10
+ok "prompt: quit" wait_gone
+rm -f "$XDG_CONFIG_HOME/bangfu/keys"
 done_testing

@@ -1,12 +1,15 @@
 /* test_edit.c — the edit model with Chinese text: inserting, deleting and
  * moving by characters (never half a Han character), the cursor's display
  * column, multi-line moves that keep the column, the maximum length, and
- * the horizontal scroll of a narrow field. */
+ * the horizontal scroll of a narrow field; keys through the keymap
+ * (the shipped line-editor keys, and rebound ones). */
 #include "config.h"
 
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ui/edit.h"
 #include "ui/layout.h"
@@ -273,5 +276,123 @@ Test(scroll, vertical)
 	cr_assert_eq(edit_vscroll(&e, 3), 2u);
 	edit_up(&e); edit_up(&e); edit_up(&e); edit_up(&e);
 	cr_assert_eq(edit_vscroll(&e, 3), 0u);
+	edit_free(&e);
+}
+
+/* ---- keys through the keymap (edit_key) --------------------------------- */
+
+static keyspec key(const char *name)
+{
+	keyspec k;
+	cr_assert(key_parse(name, &k), "key %s", name);
+	return k;
+}
+
+static void default_keys(keymap *km, const char *user_text)
+{
+	const char *top = getenv("top_srcdir");
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s/keymaps", top ? top : "..");
+	char user[] = "/tmp/bangfu-editkeys.XXXXXX";
+	int fd = mkstemp(user);
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(write(fd, user_text, strlen(user_text)), (ssize_t)strlen(user_text));
+	close(fd);
+	errlist errs = { 0 };
+	int rc = keymap_setup(km, dir, "default", user, &errs);
+	for (size_t i = 0; i < errs.n; i++)
+		fprintf(stderr, "%s\n", errs.msg[i]);
+	cr_assert_eq(rc, 0);
+	errlist_free(&errs);
+	unlink(user);
+}
+
+Test(keys, default_keys_edit_as_before)
+{
+	keymap km;
+	default_keys(&km, "# nothing\n");
+	edit e;
+	edit_init(&e, 0, false);
+	edit_set(&e, "学号 2022 abc");
+	cr_assert(edit_key(&e, &km, key("C-a")));
+	cr_assert_eq(e.cur, 0u);
+	cr_assert(edit_key(&e, &km, key("C-e")));
+	cr_assert_eq(e.cur, e.len);
+	cr_assert(edit_key(&e, &km, key("C-w")));      /* the word before */
+	text_is(&e, "学号 2022 ");
+	cr_assert(edit_key(&e, &km, key("Home")));
+	cr_assert(edit_key(&e, &km, key("Right")));
+	cr_assert(edit_key(&e, &km, key("C-k")));      /* to the end */
+	text_is(&e, "学");
+	cr_assert(edit_key(&e, &km, key("C-u")));      /* to the start */
+	text_is(&e, "");
+	edit_set(&e, "ab");
+	cr_assert(edit_key(&e, &km, key("Backspace")));
+	cr_assert(edit_key(&e, &km, key("Left")));
+	cr_assert(edit_key(&e, &km, key("Delete")));
+	text_is(&e, "");
+	/* a single line takes neither Enter nor Up */
+	cr_assert_not(edit_key(&e, &km, key("Enter")));
+	cr_assert_not(edit_key(&e, &km, key("Up")));
+	cr_assert_not(edit_key(&e, &km, key("F2")));
+	cr_assert_not(edit_key(&e, &km, key("M-b")));
+	/* characters type themselves, even ones bound to something */
+	cr_assert(edit_key(&e, &km, key("y")));
+	cr_assert(edit_key(&e, &km, key("Space")));
+	cr_assert(edit_key(&e, &km, key("?")));
+	cr_assert(edit_key(&e, &km, key("义")));
+	text_is(&e, "y ?义");
+	edit_free(&e);
+
+	edit_init(&e, 0, true);
+	edit_set(&e, "一二");
+	cr_assert(edit_key(&e, &km, key("Enter")));
+	cr_assert(edit_key(&e, &km, key("Up")));
+	cr_assert_eq(edit_line(&e), 0u);
+	cr_assert(edit_key(&e, &km, key("Down")));
+	cr_assert_eq(edit_line(&e), 1u);
+	text_is(&e, "一二\n");
+	edit_free(&e);
+}
+
+Test(keys, rebound_keys_edit)
+{
+	keymap km;
+	default_keys(&km, "line_start C-b\nkill_word M-BTab\nnewline C-j\nunbind C-e\n");
+	edit e;
+	edit_init(&e, 0, true);
+	edit_set(&e, "zhang san");
+	cr_assert(edit_key(&e, &km, key("C-b")));
+	cr_assert_eq(e.cur, 0u);
+	cr_assert_not(edit_key(&e, &km, key("C-a")));  /* replaced */
+	cr_assert_eq(e.cur, 0u);
+	cr_assert_not(edit_key(&e, &km, key("C-e")));  /* unbound */
+	cr_assert(edit_key(&e, &km, key("End")));      /* line_end still has End */
+	cr_assert(edit_key(&e, &km, key("M-BTab")));
+	text_is(&e, "zhang ");
+	cr_assert_not(edit_key(&e, &km, key("Enter")));
+	cr_assert(edit_key(&e, &km, key("C-j")));
+	text_is(&e, "zhang \n");
+	/* without a keymap only characters */
+	cr_assert_not(edit_key(&e, NULL, key("C-b")));
+	cr_assert(edit_key(&e, NULL, key("x")));
+	edit_free(&e);
+}
+
+Test(edit, kill_to_start_and_kill_word)
+{
+	edit e;
+	edit_init(&e, 0, true);
+	edit_set(&e, "第一行\n张三 li si");
+	cr_assert(edit_kill_word(&e));
+	text_is(&e, "第一行\n张三 li ");
+	cr_assert(edit_kill_word(&e));
+	text_is(&e, "第一行\n张三 ");
+	cr_assert(edit_kill_word(&e));                  /* one Han character a word */
+	text_is(&e, "第一行\n张");
+	cr_assert(edit_kill_to_start(&e));              /* only this line */
+	text_is(&e, "第一行\n");
+	cr_assert_not(edit_kill_to_start(&e));
+	cr_assert(e.changed);
 	edit_free(&e);
 }

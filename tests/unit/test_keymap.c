@@ -413,3 +413,184 @@ Test(files, keymap_option_takes_a_file_too, .init = setup, .fini = teardown)
 	free(empty);
 	free(dir);
 }
+
+/* ---- the line editor's and the dialogs' keys are actions too ---------- */
+
+static const struct {
+	const char *name;
+	action_t id;
+	action_use use;
+	const char *key;       /* one of its keys in keymaps/default */
+} new_actions[] = {
+	{ "line_start", ACT_LINE_START, AU_TEXT, "C-a" },
+	{ "line_end", ACT_LINE_END, AU_TEXT, "C-e" },
+	{ "char_left", ACT_CHAR_LEFT, AU_TEXT, "Left" },
+	{ "char_right", ACT_CHAR_RIGHT, AU_TEXT, "Right" },
+	{ "word_left", ACT_WORD_LEFT, AU_TEXT, "S-Left" },
+	{ "word_right", ACT_WORD_RIGHT, AU_TEXT, "S-Right" },
+	{ "delete_before", ACT_DELETE_BEFORE, AU_TEXT, "Backspace" },
+	{ "delete_char", ACT_DELETE_CHAR, AU_TEXT, "Delete" },
+	{ "kill_to_end", ACT_KILL_TO_END, AU_TEXT, "C-k" },
+	{ "kill_to_start", ACT_KILL_TO_START, AU_TEXT, "C-u" },
+	{ "kill_word", ACT_KILL_WORD, AU_TEXT, "C-w" },
+	{ "line_up", ACT_LINE_UP, AU_TEXT, "Up" },
+	{ "line_down", ACT_LINE_DOWN, AU_TEXT, "Down" },
+	{ "newline", ACT_NEWLINE, AU_TEXT, "Enter" },
+	{ "yes", ACT_YES, AU_DIALOG, "y" },
+	{ "no", ACT_NO, AU_DIALOG, "n" },
+	{ "accept", ACT_ACCEPT, AU_DIALOG, "Enter" },
+	{ "cancel", ACT_CANCEL, AU_DIALOG, "Esc" },
+	{ "dismiss", ACT_DISMISS, AU_DIALOG, "Space" },
+};
+enum { N_NEW = sizeof new_actions / sizeof new_actions[0] };
+
+Test(actions, editor_and_dialog_actions_parse_and_have_default_keys)
+{
+	char *dir = keymaps_dir();
+	keymap km;
+	errlist errs = { 0 };
+	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
+	cr_assert_eq(keymap_setup(&km, dir, "default", NULL, &errs), 0);
+	dump(&errs);
+	for (size_t i = 0; i < N_NEW; i++) {
+		const action_info *ai = action_by_name(new_actions[i].name);
+		cr_assert_not_null(ai, "%s", new_actions[i].name);
+		cr_assert_eq(ai->id, new_actions[i].id, "%s", new_actions[i].name);
+		cr_assert_eq(ai->use, new_actions[i].use, "%s", new_actions[i].name);
+		cr_assert_not(ai->global, "%s", new_actions[i].name);
+		cr_assert_gt(km.nkeys[ai->id], 0u, "%s has no default key", ai->name);
+		keyspec k = K(new_actions[i].key);
+		cr_assert(keymap_bound(&km, ai->id, &k, 1), "%s not on %s", ai->name,
+			  new_actions[i].key);
+		cr_assert_eq(keymap_action_of(&km, k, ai->use) == ACT_NONE, false, "%s",
+			     ai->name);
+	}
+	/* the keys of today: C-a C-e C-k C-u C-w in fields, y/n and Enter/Esc
+	 * in a question */
+	cr_assert_eq(keymap_action_of(&km, K("C-a"), AU_TEXT), ACT_LINE_START);
+	cr_assert_eq(keymap_action_of(&km, K("Home"), AU_TEXT), ACT_LINE_START);
+	cr_assert_eq(keymap_action_of(&km, K("End"), AU_TEXT), ACT_LINE_END);
+	cr_assert_eq(keymap_action_of(&km, K("C-w"), AU_TEXT), ACT_KILL_WORD);
+	const action_t yn[] = { ACT_YES, ACT_NO, ACT_NONE };
+	cr_assert_eq(keymap_action_among(&km, K("Y"), yn), ACT_YES);
+	cr_assert_eq(keymap_action_among(&km, K("Enter"), yn), ACT_YES);
+	cr_assert_eq(keymap_action_among(&km, K("N"), yn), ACT_NO);
+	cr_assert_eq(keymap_action_among(&km, K("Esc"), yn), ACT_NO);
+	const action_t msg[] = { ACT_DISMISS, ACT_NONE };
+	cr_assert_eq(keymap_action_among(&km, K("Enter"), msg), ACT_DISMISS);
+	cr_assert_eq(keymap_action_among(&km, K("Esc"), msg), ACT_DISMISS);
+	free(dir);
+}
+
+Test(actions, editor_and_dialog_actions_in_every_shipped_map)
+{
+	char *dir = keymaps_dir();
+	const char *maps[] = { "default", "vi", "emacs" };
+	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
+	for (size_t m = 0; m < 3; m++) {
+		keymap km;
+		errlist errs = { 0 };
+		cr_assert_eq(keymap_setup(&km, dir, maps[m], NULL, &errs), 0);
+		for (size_t i = 0; i < N_NEW; i++)
+			cr_assert_gt(km.nkeys[new_actions[i].id], 0u, "%s: %s", maps[m],
+				     new_actions[i].name);
+	}
+	free(dir);
+}
+
+Test(actions, editor_and_dialog_actions_are_rebindable, .init = setup, .fini = teardown)
+{
+	char *dir = keymaps_dir();
+	for (size_t i = 0; i < N_NEW; i++) {
+		char text[128];
+		snprintf(text, sizeof text, "# mine\n%s F12 M-z\n", new_actions[i].name);
+		char *user = write_file("keys", text);
+		keymap km;
+		errlist errs = { 0 };
+		cr_assert_eq(keymap_setup(&km, dir, "default", user, &errs), 0, "%s",
+			     new_actions[i].name);
+		dump(&errs);
+		action_t id = new_actions[i].id;
+		cr_assert_eq(km.nkeys[id], 2u, "%s", new_actions[i].name);
+		cr_assert(keymap_bound(&km, id, (keyspec[]){ K("F12") }, 1));
+		cr_assert(keymap_bound(&km, id, (keyspec[]){ K("M-z") }, 1));
+		/* its old key is gone; the others' keys are not */
+		cr_assert_not(keymap_bound(&km, id, (keyspec[]){ K(new_actions[i].key) }, 1),
+			      "%s", new_actions[i].name);
+		cr_assert_eq(act1(&km, "F1"), ACT_HELP);
+		free(user);
+	}
+	free(dir);
+}
+
+Test(actions, editor_and_dialog_actions_take_single_keys, .init = setup, .fini = teardown)
+{
+	char want[128];
+	snprintf(want, sizeof want, "%s/broken:1: kill_word takes single keys, not \"C-xw\"",
+		 tmp);
+	check_error("kill_word C-w C-xw\n", want);
+	snprintf(want, sizeof want, "%s/broken:2: yes takes single keys, not \"yy\"", tmp);
+	check_error("help F1\nyes yy\n", want);
+}
+
+Test(lookup, editor_and_dialog_keys_are_no_screen_action)
+{
+	char *dir = keymaps_dir();
+	keymap km;
+	errlist errs = { 0 };
+	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
+	cr_assert_eq(keymap_setup(&km, dir, "default", NULL, &errs), 0);
+	/* a screen that offers nothing of them sees no action for these
+	 * keys, as before they were in the table */
+	cr_assert_eq(act1(&km, "C-a"), ACT_NONE);
+	cr_assert_eq(act1(&km, "C-w"), ACT_NONE);
+	cr_assert_eq(act1(&km, "y"), ACT_NONE);
+	cr_assert_eq(act1(&km, "N"), ACT_NONE);
+	cr_assert_eq(act1(&km, "Backspace"), ACT_NONE);
+	/* and the keys they share keep their screen meaning */
+	cr_assert_eq(act1(&km, "Enter"), ACT_OPEN);
+	cr_assert_eq(act1(&km, "Esc"), ACT_BACK);
+	cr_assert_eq(act1(&km, "Home"), ACT_HOME);
+	cr_assert_eq(act1(&km, "Space"), ACT_TOGGLE);
+	cr_assert_eq(act1(&km, "Delete"), ACT_DELETE);
+	free(dir);
+}
+
+Test(keys, shifted_arrows_round_trip)
+{
+	const char *names[] = { "S-Left", "S-Right" };
+	for (size_t i = 0; i < 2; i++) {
+		char buf[32];
+		key_display(K(names[i]), buf, sizeof buf);
+		cr_assert_str_eq(buf, names[i]);
+	}
+	cr_assert_eq(K("S-Left").ch, (wint_t)KEY_SLEFT);
+	cr_assert(K("S-Right").code);
+}
+
+Test(keys, which_keys_type_text)
+{
+	cr_assert(keyspec_is_text(K("y")));
+	cr_assert(keyspec_is_text(K("Space")));
+	cr_assert(keyspec_is_text(K("义")));
+	cr_assert(keyspec_is_text(K("?")));
+	cr_assert_not(keyspec_is_text(K("Enter")));
+	cr_assert_not(keyspec_is_text(K("Esc")));
+	cr_assert_not(keyspec_is_text(K("C-a")));
+	cr_assert_not(keyspec_is_text(K("M-v")));
+	cr_assert_not(keyspec_is_text(K("Backspace")));
+	cr_assert_not(keyspec_is_text(K("F2")));
+}
+
+Test(actions, every_action_has_a_default_key)
+{
+	char *dir = keymaps_dir();
+	keymap km;
+	errlist errs = { 0 };
+	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
+	cr_assert_eq(keymap_setup(&km, dir, "default", NULL, &errs), 0);
+	for (int a = 1; a < ACT__COUNT; a++)
+		cr_assert_gt(km.nkeys[a], 0u, "%s has no key in keymaps/default",
+			     action_table[a].name);
+	free(dir);
+}
