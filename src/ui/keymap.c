@@ -114,7 +114,7 @@ static const struct {
 	{ "Insert", true, KEY_IC },
 };
 
-bool key_equal(keyspec a, keyspec b)
+bool keyspec_equal(keyspec a, keyspec b)
 {
 	return a.code == b.code && a.ch == b.ch && a.meta == b.meta;
 }
@@ -149,11 +149,11 @@ static long single_char(const char *s)
 	return c;
 }
 
-bool key_parse(const char *name, keyspec *out)
+bool keyspec_parse(const char *name, keyspec *out)
 {
 	keyspec k = { false, 0, false };
 	if (strncmp(name, "M-", 2) == 0 && name[2]) {
-		if (!key_parse(name + 2, &k) || k.meta)
+		if (!keyspec_parse(name + 2, &k) || k.meta)
 			return false;
 		k.meta = true;
 		*out = k;
@@ -199,7 +199,7 @@ bool key_parse(const char *name, keyspec *out)
 bool keyseq_parse(const char *name, keyseq *out)
 {
 	memset(out, 0, sizeof *out);
-	if (key_parse(name, &out->k[0])) {
+	if (keyspec_parse(name, &out->k[0])) {
 		out->n = 1;
 		return true;
 	}
@@ -216,7 +216,7 @@ bool keyseq_parse(const char *name, keyseq *out)
 		if (!(single_char(buf) > 0x20 || strncmp(buf, "C-", 2) == 0 ||
 		      strncmp(buf, "M-", 2) == 0))
 			continue;
-		if (key_parse(buf, &out->k[0]) && key_parse(name + i, &out->k[1])) {
+		if (keyspec_parse(buf, &out->k[0]) && keyspec_parse(name + i, &out->k[1])) {
 			out->n = 2;
 			return true;
 		}
@@ -224,7 +224,7 @@ bool keyseq_parse(const char *name, keyseq *out)
 	return false;
 }
 
-void key_display(keyspec k, char *buf, size_t n)
+void keyspec_display(keyspec k, char *buf, size_t n)
 {
 	char base[32] = "";
 	if (k.code && k.ch >= (wint_t)KEY_F(1) && k.ch <= (wint_t)KEY_F(12)) {
@@ -279,12 +279,12 @@ static bool printable_single(keyspec k)
 void keyseq_name(const keyseq *s, char *buf, size_t n)
 {
 	char a[40], b[40];
-	key_display(s->k[0], a, sizeof a);
+	keyspec_display(s->k[0], a, sizeof a);
 	if (s->n < 2) {
 		snprintf(buf, n, "%s", a);
 		return;
 	}
-	key_display(s->k[1], b, sizeof b);
+	keyspec_display(s->k[1], b, sizeof b);
 	if (printable_single(s->k[0]) && printable_single(s->k[1]))
 		snprintf(buf, n, "%s%s", a, b);
 	else
@@ -300,7 +300,7 @@ static bool seq_eq(const keyseq *a, const keyseq *b)
 	if (a->n != b->n)
 		return false;
 	for (unsigned i = 0; i < a->n; i++)
-		if (!key_equal(a->k[i], b->k[i]))
+		if (!keyspec_equal(a->k[i], b->k[i]))
 			return false;
 	return true;
 }
@@ -542,7 +542,7 @@ bool keymap_bound(const keymap *km, action_t a, const keyspec *seq, size_t n)
 			continue;
 		bool eq = true;
 		for (size_t j = 0; j < n; j++)
-			eq = eq && key_equal(s->k[j], seq[j]);
+			eq = eq && keyspec_equal(s->k[j], seq[j]);
 		if (eq)
 			return true;
 	}
@@ -584,7 +584,7 @@ static bool is_prefix(const keymap *km, keyspec k)
 {
 	for (int a = 1; a < ACT__COUNT; a++)
 		for (size_t i = 0; i < km->nkeys[a]; i++)
-			if (km->keys[a][i].n == 2 && key_equal(km->keys[a][i].k[0], k))
+			if (km->keys[a][i].n == 2 && keyspec_equal(km->keys[a][i].k[0], k))
 				return true;
 	return false;
 }

@@ -95,14 +95,14 @@ typedef struct keyseq {
 } keyseq;
 
 /* "F10" -> keyspec; false if not a key name. */
-bool key_parse(const char *name, keyspec *out);
+bool keyspec_parse(const char *name, keyspec *out);
 /* "F10", ":q", "C-xC-c" -> keyseq; false if neither a key nor two. */
 bool keyseq_parse(const char *name, keyseq *out);
 /* The display name of a key ("F10", "j", "C-x") into buf. */
-void key_display(keyspec k, char *buf, size_t n);
+void keyspec_display(keyspec k, char *buf, size_t n);
 /* "F10", ":q", "C-x C-c" */
 void keyseq_name(const keyseq *s, char *buf, size_t n);
-bool key_equal(keyspec a, keyspec b);
+bool keyspec_equal(keyspec a, keyspec b);
 /* True if k types a character where text is taken (Space included; not
  * Alt-x, not a control key): such a key inserts itself in a field
  * whatever it is bound to. */

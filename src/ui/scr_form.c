@@ -359,7 +359,7 @@ static void student_enter(fstate *s, fe_value *v)
 }
 
 /* Keys on a field edited as text. */
-static int edit_key(fstate *s, fe_value *v, action_t a, const ui_event *ev)
+static int field_edit_key(fstate *s, fe_value *v, action_t a, const ui_event *ev)
 {
 	bool multiline = v->fl->type == FORM_MULTILINE;
 	if (!multiline && a == ACT_OPEN) {
@@ -474,7 +474,7 @@ static int f_handle(screen *sc, ui *u, const ui_event *ev)
 	if (r >= 0)
 		return r;
 	if (fe_focusable(v) && fe_is_edit(v->fl->type))
-		return edit_key(s, v, a, ev);
+		return field_edit_key(s, v, a, ev);
 	if (a == ACT_UP || a == ACT_DOWN) {
 		move_focus(s, a == ACT_UP ? -1 : 1);
 		return SCREEN_STAY;

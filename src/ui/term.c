@@ -218,7 +218,7 @@ static int next_wch(wint_t *ch)
 	return get_wch(ch);
 }
 
-static void key_event(ui_event *ev, bool code, wint_t ch)
+static void term_key_event(ui_event *ev, bool code, wint_t ch)
 {
 	ev->type = EV_KEY;
 	ev->is_code = code;
@@ -290,7 +290,7 @@ void term_read(ui_event *ev, int tick_ms)
 			mouse_event(ev);
 			return;
 		}
-		key_event(ev, true, ch);
+		term_key_event(ev, true, ch);
 		return;
 	}
 	if (ch == 27) {
@@ -299,7 +299,7 @@ void term_read(ui_event *ev, int tick_ms)
 		wint_t c2;
 		int r2 = get_wch(&c2);
 		if (r2 == OK && c2 > 0x20 && c2 != 0x7f) {
-			key_event(ev, false, c2);
+			term_key_event(ev, false, c2);
 			ev->is_code = false;
 			ev->meta = true;
 			return;
@@ -310,7 +310,7 @@ void term_read(ui_event *ev, int tick_ms)
 			pending_ch = c2;
 		}
 	}
-	key_event(ev, false, ch);
+	term_key_event(ev, false, ch);
 }
 
 /* ---- drawing helpers ------------------------------------------------ */

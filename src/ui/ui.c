@@ -246,7 +246,7 @@ static void draw_status(ui *u)
 	int y = LINES - 2;
 	if (u->prefix_pending) {
 		char k[48];
-		key_display(u->prefix, k, sizeof k);
+		keyspec_display(u->prefix, k, sizeof k);
 		char *s = xasprintf("%s-", k);
 		ui_text(y, 0, COLS, s, UI_DIM);
 		free(s);
@@ -456,8 +456,8 @@ bool ui_resolve(ui *u, ui_event *ev)
 			ev->action = a;
 		} else {
 			char k1[48], k2[48];
-			key_display(seq[0], k1, sizeof k1);
-			key_display(seq[1], k2, sizeof k2);
+			keyspec_display(seq[0], k1, sizeof k1);
+			keyspec_display(seq[1], k2, sizeof k2);
 			ui_status_error(u, _("%s %s is not bound to anything"), k1, k2);
 			return false;
 		}

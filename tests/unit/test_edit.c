@@ -284,7 +284,7 @@ Test(scroll, vertical)
 static keyspec key(const char *name)
 {
 	keyspec k;
-	cr_assert(key_parse(name, &k), "key %s", name);
+	cr_assert(keyspec_parse(name, &k), "key %s", name);
 	return k;
 }
 

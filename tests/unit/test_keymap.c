@@ -60,7 +60,7 @@ static char *write_file(const char *name, const char *text)
 static keyspec K(const char *name)
 {
 	keyspec k;
-	cr_assert(key_parse(name, &k), "key %s", name);
+	cr_assert(keyspec_parse(name, &k), "key %s", name);
 	return k;
 }
 
@@ -100,7 +100,7 @@ Test(keys, names_round_trip)
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		keyspec k = K(names[i]);
 		char buf[32];
-		key_display(k, buf, sizeof buf);
+		keyspec_display(k, buf, sizeof buf);
 		cr_assert_str_eq(buf, names[i]);
 	}
 	cr_assert(K("F10").code);
@@ -108,11 +108,11 @@ Test(keys, names_round_trip)
 	cr_assert_eq(K("C-a").ch, 1u);
 	cr_assert_not(K("j").code);
 	keyspec k;
-	cr_assert_not(key_parse("F13", &k));
-	cr_assert_not(key_parse("Fx", &k));
-	cr_assert_not(key_parse("Shift", &k));
-	cr_assert_not(key_parse("C-1", &k));
-	cr_assert_not(key_parse("", &k));
+	cr_assert_not(keyspec_parse("F13", &k));
+	cr_assert_not(keyspec_parse("Fx", &k));
+	cr_assert_not(keyspec_parse("Shift", &k));
+	cr_assert_not(keyspec_parse("C-1", &k));
+	cr_assert_not(keyspec_parse("", &k));
 }
 
 Test(keys, sequences)
@@ -561,7 +561,7 @@ Test(keys, shifted_arrows_round_trip)
 	const char *names[] = { "S-Left", "S-Right" };
 	for (size_t i = 0; i < 2; i++) {
 		char buf[32];
-		key_display(K(names[i]), buf, sizeof buf);
+		keyspec_display(K(names[i]), buf, sizeof buf);
 		cr_assert_str_eq(buf, names[i]);
 	}
 	cr_assert_eq(K("S-Left").ch, (wint_t)KEY_SLEFT);
