@@ -54,7 +54,7 @@ static int export_run(struct cli_ctx *c, int argc, char **argv)
 		return rc;
 	err e = { 0 };
 	size_t masked = 0;
-	/* Privacy (DOMAIN.md): only a counsellor's dump holds the
+	/* Privacy (DOMAIN): only a counsellor's dump holds the
 	 * psychological notes; any other role's is redacted, says so on
 	 * stderr, and cannot be restored. */
 	rc = model_dump_as(c->st, o.f, c->role, &masked, &e);

@@ -28,7 +28,7 @@ static json_t *hex_id(const rid *r)
 	return json_string(hex);
 }
 
-/* The text field of rec that role may not read (DOMAIN.md, privacy), or
+/* The text field of rec that role may not read (DOMAIN, privacy), or
  * NULL: a 心理 talk's content, a 心理困难 student's situation. Only a
  * non-empty text needs hiding. */
 static const char *hidden_field(const record_desc *d, const void *rec, role_t role)

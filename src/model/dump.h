@@ -25,7 +25,7 @@
 
 int model_dump(model_store *s, FILE *out, err *e);
 
-/* The dump as the role may see it (DOMAIN.md, privacy). For a role other
+/* The dump as the role may see it (DOMAIN, privacy). For a role other
  * than counsellor, each text it may not read (the content of a talk about
  * 心理, the situation of a 心理困难 student) is written as privacy_mask()
  * and its record carries "redacted": true right after "deleted"; restore

@@ -417,7 +417,7 @@ typedef enum role_t {
 bool role_parse(const char *s, role_t *out);   /* "secretary" "counsellor" "member" */
 const char *role_name(role_t r);
 
-/* Rule (DOMAIN.md, privacy): the content of a talk whose topics include 心理
+/* Rule (DOMAIN, privacy): the content of a talk whose topics include 心理
  * and the situation text of an assisted student of the kind 心理困难 are
  * shown to counsellors only — in lists, record views, search and exports.
  * Everyone else sees that the talk happened and privacy_mask() in place of
@@ -426,7 +426,7 @@ bool talk_content_visible(role_t r, const talk *k);
 bool target_situation_visible(role_t r, const target *g);
 const char *privacy_mask(void);                /* "[仅辅导员可见]" */
 
-/* Rules for what the documents may show (DOMAIN.md, privacy), applied by
+/* Rules for what the documents may show (DOMAIN, privacy), applied by
  * the summary's facts (facts.c) before report/ sees a text:
  *  - a talk's content is quoted only if the talk is not about 心理 (and has
  *    a content): talk_quotable;

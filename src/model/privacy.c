@@ -1,7 +1,7 @@
 /* privacy.c — who may read the sensitive texts, and what the reports may
  * show of them: which talks may be quoted, which students may be a typical
  * case, how a name is anonymised and what is scrubbed from a quoted text
- * (DOMAIN.md, privacy). */
+ * (DOMAIN, privacy). */
 #include "config.h"
 
 #include <stdlib.h>

@@ -90,7 +90,7 @@ int summary_validate(store_txn *t, const summary *s, err *e)
 		return rc;
 	if (s->final != 0 && s->final != 1)
 		return model_bad(e, "final", "%s", _("must be 0 or 1"));
-	/* Rule (DOMAIN.md): the summary handed in has at least 1000 字. */
+	/* Rule (DOMAIN): the summary handed in has at least 1000 字. */
 	if (s->final) {
 		size_t n = text_zishu(s->text ? s->text : "");
 		if (n < SUMMARY_MIN_ZISHU)

@@ -803,7 +803,7 @@ static int b_roster(store_txn *t, void *ctx, err *e)
 	return 0;
 }
 
-/* The usual columns (DOMAIN.md): member's name, number, class, kind of
+/* The usual columns (DOMAIN): member's name, number, class, kind of
  * membership, phone; the target's name, number, class, kinds, phone. */
 static const char s_roster[] =
 	"SELECT m.name, m.student_no, m.class_name, m.political, m.phone,"

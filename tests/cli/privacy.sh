@@ -1,5 +1,5 @@
 #!/bin/sh
-# Privacy (DOMAIN.md): the content of a talk about 心理 and the situation of
+# Privacy (DOMAIN): the content of a talk about 心理 and the situation of
 # a 心理困难 student leave bangfu only under --role counsellor. Any other
 # role's `export dump` has the mask in their place, marks those records
 # "redacted", says so on stderr, and such a dump cannot be restored.

@@ -43,7 +43,7 @@ Test(layout, the_shipped_file)
 	roster_layout l;
 	err e = { 0 };
 	cr_assert_eq(roster_layout_load(path, &l, &e), 0, "%s", e.msg);
-	/* DOMAIN.md's columns, in its order. */
+	/* DOMAIN's columns, in its order. */
 	static const char *const want[] = {
 		"序号", "党员姓名", "学号", "班级", "党员类别(正式/预备)", "联系电话",
 		"帮扶对象姓名", "学号", "班级", "帮扶类型", "联系电话", "备注",
