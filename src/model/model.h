@@ -95,6 +95,8 @@ bool kinds_parse(const char *s, uint32_t *out, const char **bad);
 bool topics_parse(const char *s, uint32_t *out, const char **bad);
 /* Canonical Chinese text, joined by 、 into buf. */
 void kinds_format(uint32_t bits, char *buf, size_t n);
+/* The short forms (学业、心理), as the lists show and filter them. */
+void kinds_format_short(uint32_t bits, char *buf, size_t n);
 void topics_format(uint32_t bits, char *buf, size_t n);
 
 /* Fixed choices, canonical Chinese spelling (English accepted on input). */

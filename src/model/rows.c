@@ -178,20 +178,6 @@ static void counsellor_name(store_txn *t, const rid *id, char *buf, size_t n)
 	rec_free(&counsellor_desc, &c);
 }
 
-/* Kinds in their short form (学业、心理): the words users filter by. */
-static void kinds_short(uint32_t kinds, char *buf, size_t n)
-{
-	static const struct { uint32_t bit; const char *name; } k[] = {
-		{ KIND_ACADEMIC, "学业" }, { KIND_FINANCIAL, "经济" }, { KIND_PSYCH, "心理" },
-	};
-	buf[0] = 0;
-	for (size_t i = 0; i < 3; i++)
-		if (kinds & k[i].bit) {
-			size_t len = strlen(buf);
-			snprintf(buf + len, n - len, "%s%s", len ? "、" : "", k[i].name);
-		}
-}
-
 /* One walk over an entity's records, building rows. */
 struct walk {
 	store_txn *t;
@@ -230,7 +216,7 @@ static int target_row(const void *rec, void *ctx)
 	if (student_get(w->t, &g->student_id, &s, &e) != 0)
 		return 0;
 	char kinds[128], helper[128] = "", last[11] = "";
-	kinds_short(g->kinds, kinds, sizeof kinds);
+	kinds_format_short(g->kinds, kinds, sizeof kinds);
 	pairing p;
 	if (pairing_active_of_target(w->t, &g->student_id, &p, &e) == 0) {
 		student_name(w->t, &p.member_id, helper, sizeof helper);

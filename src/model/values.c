@@ -255,6 +255,15 @@ void kinds_format(uint32_t bits, char *buf, size_t n)
 	bits_format(kind_values, bits, buf, n);
 }
 
+/* The short forms, in bit order like kind_values: each is one of the
+ * synonyms kinds_parse accepts. */
+static const char *const kind_short_values[] = { "学业", "经济", "心理", NULL };
+
+void kinds_format_short(uint32_t bits, char *buf, size_t n)
+{
+	bits_format(kind_short_values, bits, buf, n);
+}
+
 void topics_format(uint32_t bits, char *buf, size_t n)
 {
 	bits_format(topic_values, bits, buf, n);

@@ -124,3 +124,17 @@ Test(choices, party_members)
 	cr_assert_not(political_is_member("群众"));
 	cr_assert_not(political_is_member(NULL));
 }
+
+Test(kinds, short_forms_are_the_lists_words_and_parse_back)
+{
+	char buf[64];
+	kinds_format_short(KIND_ACADEMIC | KIND_PSYCH, buf, sizeof buf);
+	cr_assert_str_eq(buf, "学业、心理");
+	for (uint32_t bits = 1; bits < 8; bits++) {
+		uint32_t back = 0;
+		const char *bad = NULL;
+		kinds_format_short(bits, buf, sizeof buf);
+		cr_assert(kinds_parse(buf, &back, &bad), "%s parses", buf);
+		cr_assert_eq(back, bits, "%s is the same kinds", buf);
+	}
+}
