@@ -324,18 +324,9 @@ static void draw_cell(const list *l, size_t c, int y, const char *s, ui_style st
 		ui_text(y, l->col_x[c], w, s, st);
 }
 
-void list_draw(list *l, int top, int rows, int cols)
+/* The header: the sort column marked. */
+static void draw_header(list *l, int top, int cols)
 {
-	if (rows < 2 || cols < 4)
-		return;
-	layout(l, cols);
-	bool status = rows > 3;
-	int body = rows - 1 - (status ? 1 : 0);
-	l->y_head = top;
-	l->y_rows = top + 1;
-	l->nshown = body;
-
-	/* the header: the sort column marked */
 	ui_fill(top, 0, cols, UI_HEADER);
 	for (size_t c = 0; c < l->ncols; c++) {
 		const char *t = _(l->cols[c].title);
@@ -346,18 +337,25 @@ void list_draw(list *l, int top, int rows, int cols)
 		}
 		draw_cell(l, c, top, t, UI_HEADER);
 	}
+}
 
-	/* keep the selection in sight */
+/* Keeps the selection in sight in a body of `body` rows. */
+static void keep_in_sight(list *l, int body)
+{
 	if (l->sel >= l->nview)
 		l->sel = l->nview ? l->nview - 1 : 0;
-	if (body > 0) {
-		if (l->sel < l->top)
-			l->top = l->sel;
-		if (l->sel >= l->top + (size_t)body)
-			l->top = l->sel - (size_t)body + 1;
-		if (l->top + (size_t)body > l->nview)
-			l->top = l->nview > (size_t)body ? l->nview - (size_t)body : 0;
-	}
+	if (body <= 0)
+		return;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + (size_t)body)
+		l->top = l->sel - (size_t)body + 1;
+	if (l->top + (size_t)body > l->nview)
+		l->top = l->nview > (size_t)body ? l->nview - (size_t)body : 0;
+}
+
+static void draw_rows(list *l, int top, int body, int cols)
+{
 	for (int i = 0; i < body; i++) {
 		int y = top + 1 + i;
 		size_t v = l->top + (size_t)i;
@@ -379,11 +377,12 @@ void list_draw(list *l, int top, int rows, int cols)
 		for (size_t c = 0; c < l->ncols; c++, p += strlen(p) + 1)
 			draw_cell(l, c, y, p, st);
 	}
+}
 
-	l->y_filter = -1;
-	if (!status)
-		return;
-	int y = top + rows - 1;
+/* The status line at y: the filter line on the left, the count (or the
+ * screen's own info) on the right. */
+static void draw_status(list *l, int y, int cols)
+{
 	ui_fill(y, 0, cols, UI_NORMAL);
 	char count[160];
 	if (l->info[0])
@@ -412,6 +411,24 @@ void list_draw(list *l, int top, int rows, int cols)
 	} else {
 		ui_text(y, 1 + lw, room, l->filter, UI_NORMAL);
 	}
+}
+
+void list_draw(list *l, int top, int rows, int cols)
+{
+	if (rows < 2 || cols < 4)
+		return;
+	layout(l, cols);
+	bool status = rows > 3;
+	int body = rows - 1 - (status ? 1 : 0);
+	l->y_head = top;
+	l->y_rows = top + 1;
+	l->nshown = body;
+	draw_header(l, top, cols);
+	keep_in_sight(l, body);
+	draw_rows(l, top, body, cols);
+	l->y_filter = -1;
+	if (status)
+		draw_status(l, top + rows - 1, cols);
 }
 
 bool list_cursor(const list *l, int *y, int *x)
