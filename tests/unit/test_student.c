@@ -36,7 +36,7 @@ TXN_TEST(student, saved_and_found_by_number)
 	cr_assert_str_eq(s.name, "张三");
 	cr_assert_eq(s.m.rev, 1);
 	rec_free(&student_desc, &s);
-	cr_assert_eq(student_by_no(t, "2023010102", &s, e), 1);
+	cr_assert_eq(student_by_no(t, "2023010102", &s, e), E_NOTFOUND);
 	return 0;
 }
 
@@ -160,7 +160,7 @@ TXN_TEST(student, changed_number_moves_the_index)
 	cr_assert_eq(student_save(t, &s, &x), 0, "%s", x.msg);
 	cr_assert_eq(s.m.rev, 2);
 	rec_free(&student_desc, &s);
-	cr_assert_eq(student_by_no(t, "2023010101", &s, e), 1, "old number still found");
+	cr_assert_eq(student_by_no(t, "2023010101", &s, e), E_NOTFOUND, "old number still found");
 	cr_assert_eq(student_by_no(t, "2023019999", &s, e), 0);
 	rec_free(&student_desc, &s);
 	/* the old number is free for someone else */
@@ -189,7 +189,7 @@ TXN_TEST(student, changed_college_moves_the_index)
 	key_init(&k);
 	key_id(&k, &c1);
 	key_id(&k, &id);
-	cr_assert_eq(st_get(t, IX_STUDENT_COLLEGE, key_bytes(&k), &v, e), 1);
+	cr_assert_eq(st_get(t, IX_STUDENT_COLLEGE, key_bytes(&k), &v, e), E_NOTFOUND);
 	key_init(&k);
 	key_id(&k, &c2);
 	key_id(&k, &id);
@@ -218,7 +218,7 @@ TXN_TEST(student, stale_rev_refused)
 	student s;
 	cr_assert_eq(student_by_no(t, "2023010101", &s, e), 0);
 	rec_free(&student_desc, &s);
-	cr_assert_eq(student_by_no(t, "2023010102", &s, e), 1);
+	cr_assert_eq(student_by_no(t, "2023010102", &s, e), E_NOTFOUND);
 	return 0;
 }
 
@@ -239,7 +239,7 @@ TXN_TEST(member, profile_follows_political_status)
 	free(s.political);
 	s.political = strdup("群众");
 	cr_assert_eq(student_save(t, &s, &x), 0, "%s", x.msg);
-	cr_assert_eq(member_of_student(t, &id, &m, e), 1, "the profile is gone");
+	cr_assert_eq(member_of_student(t, &id, &m, e), E_NOTFOUND, "the profile is gone");
 	cr_assert_eq(model_stats_get(t, &st, e), 0);
 	cr_assert_eq(st.members, 0);
 
@@ -262,7 +262,7 @@ TXN_TEST(member, non_member_gets_no_profile)
 	rid id = mk_student(t, "2023010101", "张三", c, "共青团员");
 	member m = { 0 };
 	err x = { 0 };
-	cr_assert_eq(member_of_student(t, &id, &m, e), 1);
+	cr_assert_eq(member_of_student(t, &id, &m, e), E_NOTFOUND);
 	m.student_id = id;
 	cr_assert_eq(member_save(t, &m, &x), E_INPUT);
 	cr_assert(about(&x, "student"), "%s", x.msg);
