@@ -40,6 +40,67 @@ TXN_TEST(student, saved_and_found_by_number)
 	return 0;
 }
 
+/* Issue 8: a lookup that finds nothing says E_NOTFOUND, not E_INPUT (bad
+ * input, also 1 before), so that a caller passing rc on can tell them
+ * apart; and it sets no message. */
+TXN_TEST(student, lookups_find_nothing_apart_from_bad_input)
+{
+	rid c = mk_college(t, "计算机学院", 0, 0);
+	rid id = mk_student(t, "2023010101", "张三", c, "共青团员");
+	rid nobody;
+	rid_new(&nobody);
+	union {
+		student s;
+		college col;
+		semester sem;
+		counsellor cns;
+		member mb;
+		target g;
+		pairing p;
+		summary sm;
+	} out;
+	err x = { 0 };
+	int none = student_get(t, &nobody, &out.s, &x);
+	cr_assert_eq(none, E_NOTFOUND);
+	cr_assert_eq(x.code, 0, "finding nothing is no error: %s", x.msg);
+	cr_assert_str_eq(x.msg, "");
+
+	student bad = { 0 };
+	bad.student_no = "2023-0101";
+	bad.name = "李四";
+	bad.college_id = c;
+	int rc = student_save(t, &bad, &x);
+	cr_assert_eq(rc, E_INPUT, "%s", x.msg);
+	cr_assert_neq(none, rc, "not found and bad input are told apart");
+	cr_assert_neq(E_NOTFOUND, E_USAGE);
+	cr_assert_neq(E_NOTFOUND, E_DB);
+	cr_assert_neq(E_NOTFOUND, 0);
+
+	cr_assert_eq(student_by_no(t, "2099999999", &out.s, e), E_NOTFOUND);
+	cr_assert_eq(model_get(t, &student_desc, &nobody, &out.s, e), E_NOTFOUND);
+	cr_assert_eq(college_get(t, &nobody, &out.col, e), E_NOTFOUND);
+	cr_assert_eq(college_by_name(t, "不存在", &out.col, e), E_NOTFOUND);
+	cr_assert_eq(semester_get(t, &nobody, &out.sem, e), E_NOTFOUND);
+	cr_assert_eq(semester_by_code(t, "2030-2031-1", &out.sem, e), E_NOTFOUND);
+	cr_assert_eq(counsellor_get(t, &nobody, &out.cns, e), E_NOTFOUND);
+	cr_assert_eq(counsellor_by_no(t, "T9999", &out.cns, e), E_NOTFOUND);
+	cr_assert_eq(member_get(t, &nobody, &out.mb, e), E_NOTFOUND);
+	cr_assert_eq(member_of_student(t, &id, &out.mb, e), E_NOTFOUND, "no party member");
+	cr_assert_eq(target_get(t, &nobody, &out.g, e), E_NOTFOUND);
+	cr_assert_eq(target_of_student(t, &id, &out.g, e), E_NOTFOUND, "not assisted");
+	cr_assert_eq(pairing_get(t, &nobody, &out.p, e), E_NOTFOUND);
+	cr_assert_eq(pairing_active_of_target(t, &id, &out.p, e), E_NOTFOUND);
+	cr_assert_eq(pairing_find(t, &nobody, &id, D("2026-04-01"), &out.p, e), E_NOTFOUND);
+	cr_assert_eq(summary_get(t, &nobody, &out.sm, e), E_NOTFOUND);
+	cr_assert_eq(summary_find(t, &c, &nobody, &out.sm, e), E_NOTFOUND);
+	cr_assert_eq(model_exists(t, DB_STUDENT, &nobody, e), E_NOTFOUND);
+	cr_assert_eq(model_ix_lookup(t, IX_STUDENT_NO, "2099999999", &nobody, e), E_NOTFOUND);
+	uint32_t v;
+	cr_assert_eq(st_meta_get_u32(t, "no such setting", &v, e), E_NOTFOUND);
+	cr_assert_eq(e->code, 0, "%s", e->msg);
+	return 0;
+}
+
 TXN_TEST(student, text_is_cleaned_and_choices_canonical)
 {
 	rid c = mk_college(t, "计算机学院", 0, 0);
