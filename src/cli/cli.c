@@ -51,7 +51,7 @@ void cli_error(const char *fmt, ...)
 
 int cli_fail(const err *e)
 {
-	int code = e->code ? e->code : E_DB;
+	int code = e->code && e->code != E_NOTFOUND ? e->code : E_DB;
 	cli_error("%s", e->msg[0] ? e->msg : _("unknown error"));
 	return code;
 }
@@ -547,6 +547,10 @@ int cli_main(int argc, char **argv)
 
 	if (ctx.st)
 		model_close(ctx.st);
+	/* A lookup that finds nothing is never an exit status: each command
+	 * turns it into E_INPUT with a message where "none" is an error. */
+	if (rc == E_NOTFOUND)
+		die("a lookup's E_NOTFOUND reached the exit status");
 	if (fflush(stdout) != 0 && rc == 0) {
 		cli_error(_("cannot write the output: %s"), strerror(errno));
 		rc = E_INPUT;

@@ -32,11 +32,12 @@ static int find_one(const student *s, void *ctx)
 		free(f->college_name);
 		f->college_name = NULL;
 		college c = { 0 };
-		int rc = rid_is_zero(&s->college_id) ? 1 : college_get(f->t, &s->college_id, &c, f->e);
+		int rc = rid_is_zero(&s->college_id) ? E_NOTFOUND
+			 : college_get(f->t, &s->college_id, &c, f->e);
 		if (rc == 0) {
 			f->college_name = xstrdup(c.name ? c.name : "");
 			rec_free(&college_desc, &c);
-		} else if (rc == 1) {
+		} else if (rc == E_NOTFOUND) {
 			f->college_name = xstrdup("");
 		} else {
 			f->rc = rc;

@@ -52,7 +52,7 @@ static int init_write(model_txn *t, void *ctx, err *e)
 		int rc = college_by_name(t, a->college, &c, e);
 		if (rc == 0) {
 			rec_free(&college_desc, &c);
-		} else if (rc == 1) {
+		} else if (rc == E_NOTFOUND) {
 			rid id;
 			if ((rc = college_ensure(t, a->college, &id, e)) != 0)
 				return rc;
@@ -64,12 +64,13 @@ static int init_write(model_txn *t, void *ctx, err *e)
 	if (a->semester) {
 		semester s = { 0 };
 		int rc = semester_by_code(t, a->semester, &s, e);
-		if (rc == 1) {
+		if (rc == E_NOTFOUND) {
 			rid id;
 			if ((rc = semester_ensure(t, a->semester, &id, e)) != 0)
 				return rc;
 			if ((rc = semester_get(t, &id, &s, e)) != 0)
-				return rc == 1 ? err_set(e, E_DB, _("the new semester cannot be read back")) : rc;
+				return rc == E_NOTFOUND
+				       ? err_set(e, E_DB, _("the new semester cannot be read back")) : rc;
 			a->semester_new = true;
 		} else if (rc != 0) {
 			return rc;

@@ -124,7 +124,7 @@ static int overdue_read(model_txn *t, void *ctx, err *e)
 	a->nrows = 0;
 	int rc = college_by_name(t, a->college, &c, e);
 	if (rc)
-		return rc == 1 ? err_set(e, E_INPUT, _("no college called %s"), a->college) : rc;
+		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no college called %s"), a->college) : rc;
 	if (a->days <= 0)
 		a->days = college_overdue_days(&c);
 	rc = model_overdue(t, &c.m.id, (int)a->days, date_today(), &a->rows, &a->nrows, e);
@@ -137,7 +137,7 @@ static int overdue_read(model_txn *t, void *ctx, err *e)
 		for (int j = 0; j < 2; j++) {
 			const rid *id = j ? &a->rows[i].target_id : &a->rows[i].member_id;
 			rc = student_get(t, id, &s, e);
-			if (rc > 1)
+			if (rc != 0 && rc != E_NOTFOUND)
 				return rc;
 			if (rc == 0) {
 				a->labels[2 * i + j] = xasprintf("%s %s", s.student_no ? s.student_no : "",
@@ -205,15 +205,15 @@ static int summary_store(model_txn *t, void *ctx, err *e)
 	summary sm;
 	int rc = college_by_name(t, a->college, &c, e);
 	if (rc)
-		return rc == 1 ? err_set(e, E_INPUT, _("no college called %s"), a->college) : rc;
+		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no college called %s"), a->college) : rc;
 	rc = semester_by_code(t, a->semester, &m, e);
 	if (rc) {
 		rec_free(&college_desc, &c);
-		return rc == 1 ? err_set(e, E_INPUT, _("no semester %s"), a->semester) : rc;
+		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no semester %s"), a->semester) : rc;
 	}
 	rc = summary_find(t, &c.m.id, &m.m.id, &sm, e);
-	a->created = rc == 1;
-	if (rc == 1) {
+	a->created = rc == E_NOTFOUND;
+	if (rc == E_NOTFOUND) {
 		memset(&sm, 0, sizeof sm);
 		sm.college_id = c.m.id;
 		sm.semester_id = m.m.id;

@@ -52,7 +52,7 @@ int aid_validate(store_txn *t, const aid *a, err *e)
 	if (rid_is_zero(&a->pairing_id))
 		return model_bad(e, "pairing", "%s", _("required"));
 	rc = pairing_get(t, &a->pairing_id, &p, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return model_bad(e, "pairing", "%s", _("no such pairing"));
 	if (rc)
 		return rc;

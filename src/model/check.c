@@ -94,7 +94,7 @@ static void check_member_profile(struct checker *c, const student *s, const char
 	int rc = member_of_student(c->t, &s->m.id, &m, &me);
 	if (rc == 0)
 		rec_free(&member_desc, &m);
-	else if (rc == 1)
+	else if (rc == E_NOTFOUND)
 		errlist_add(c->probs, _("%s: party member without a member profile"), label);
 	else
 		errlist_add(c->probs, "%s: %s", label, me.msg);
@@ -146,7 +146,7 @@ static int check_entity(struct checker *c, const entity_ops *ops)
 		rec_free(ops->desc, rec);
 	}
 	st_cursor_close(cur);
-	if (rc == 1)
+	if (rc == ST_END)
 		rc = 0;
 out:
 	free(xs);
@@ -214,7 +214,7 @@ static int check_index(struct checker *c, int db, struct want *w, size_t nw)
 		rc = st_next(cur, &k, &v);
 	}
 	st_cursor_close(cur);
-	return rc == 1 || rc == 0 ? 0 : err_set(c->e, E_DB, _("index %s: cannot be read"), name);
+	return rc == ST_END || rc == 0 ? 0 : err_set(c->e, E_DB, _("index %s: cannot be read"), name);
 }
 
 int model_check(store_txn *t, errlist *probs, err *e)
@@ -223,7 +223,7 @@ int model_check(store_txn *t, errlist *probs, err *e)
 	size_t before = probs->n;
 	uint32_t v;
 	int rc = st_meta_get_u32(t, "schema_version", &v, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		errlist_add(probs, "%s", _("meta: no schema version"));
 	else if (rc)
 		return rc;

@@ -54,7 +54,7 @@ int college_validate(store_txn *t, const college *c, err *e)
 	rc = model_ix_get(t, IX_COLLEGE_NAME, &k, &other, e);
 	if (rc == 0 && rid_cmp(&other, &c->m.id) != 0)
 		return model_bad(e, "name", _("college %s already exists"), c->name);
-	return rc == 1 ? 0 : rc;
+	return rc == E_NOTFOUND ? 0 : rc;
 }
 
 static int validate_v(store_txn *t, const void *rec, err *e)
@@ -109,7 +109,7 @@ int college_ensure(store_txn *t, const char *name, rid *id, err *e)
 		rec_free(&college_desc, &c);
 		return 0;
 	}
-	if (rc != 1)
+	if (rc != E_NOTFOUND)
 		return rc;
 	memset(&c, 0, sizeof c);
 	c.name = (char *)name;

@@ -47,7 +47,7 @@ int counsellor_validate(store_txn *t, const counsellor *c, err *e)
 	if (rid_is_zero(&c->college_id))
 		return model_bad(e, "college", "%s", _("required"));
 	rc = model_exists(t, DB_COLLEGE, &c->college_id, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return model_bad(e, "college", "%s", _("no such college"));
 	if (rc)
 		return rc;
@@ -56,7 +56,7 @@ int counsellor_validate(store_txn *t, const counsellor *c, err *e)
 	rc = model_ix_get(t, IX_STAFF_NO, &k, &other, e);
 	if (rc == 0 && rid_cmp(&other, &c->m.id) != 0)
 		return model_bad(e, "staff_no", _("staff number %s already exists"), c->staff_no);
-	return rc == 1 ? 0 : rc;
+	return rc == E_NOTFOUND ? 0 : rc;
 }
 
 static int validate_v(store_txn *t, const void *rec, err *e)

@@ -520,6 +520,8 @@ static void plan_pairings(demo *d)
 
 static int fail(err *e, int rc, const char *what)
 {
+	if (rc == E_NOTFOUND)   /* a record the demo just wrote is not there */
+		rc = E_DB;
 	if (!e->code)
 		err_set(e, rc ? rc : E_DB, "%s", what);
 	else if (rc == E_INPUT) {

@@ -180,7 +180,7 @@ static int dump_txn(store_txn *t, void *ctx, err *e)
 		}
 		free(rec);
 		st_cursor_close(cur);
-		if (rc > 1)
+		if (rc && rc != ST_END)
 			return e->code ? rc : err_set(e, E_DB, _("cannot read %s"), ei->desc->name);
 		if (c->failed)
 			return err_set(e, E_DB, _("cannot write the dump: %s"), strerror(errno));
@@ -483,7 +483,7 @@ static int restore_line(restore_ctx *c, store_txn *t, const char *s, size_t n,
 			rid_hex(&m->id, hex);
 			bad_line(c, line, _("%s %s appears twice"), type, hex);
 			rc = 0;
-		} else if (rc == 1) {
+		} else if (rc == E_NOTFOUND) {
 			rc = st_rec_restore(t, ei->db, ei->desc, rec, e);
 			if (rc == 0 && !(m->flags & REC_DELETED))
 				rc = model_reindex(t, ei, rec, e);

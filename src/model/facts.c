@@ -160,7 +160,7 @@ static int gather_talks(struct gather *g, struct pinfo *pi)
 	for (size_t i = 0; !rc && i < l.n; i++) {
 		talk k;
 		rc = talk_get(g->t, &l.v[i], &k, g->e);
-		if (rc == 1) {
+		if (rc == E_NOTFOUND) {
 			rc = 0;
 			continue;
 		}
@@ -181,7 +181,7 @@ static int gather_aid(struct gather *g, struct pinfo *pi)
 	for (size_t i = 0; !rc && i < l.n; i++) {
 		aid a;
 		rc = aid_get(g->t, &l.v[i], &a, g->e);
-		if (rc == 1) {
+		if (rc == E_NOTFOUND) {
 			rc = 0;
 			continue;
 		}
@@ -209,7 +209,7 @@ static int gather_counsellor_talks_of(struct gather *g, const rid *student_id)
 	for (size_t j = 0; !rc && j < ti.l.n; j++) {
 		talk k;
 		rc = talk_get(g->t, &ti.l.v[j], &k, g->e);
-		if (rc == 1) {
+		if (rc == E_NOTFOUND) {
 			rc = 0;
 			continue;
 		}
@@ -249,20 +249,20 @@ static int gather_people(struct gather *g, struct pinfo *pi)
 	member mb;
 	target tg;
 	int rc;
-	if ((rc = student_get(t, &pi->p.member_id, &st, g->e)) > 1)
+	if ((rc = student_get(t, &pi->p.member_id, &st, g->e)) != 0 && rc != E_NOTFOUND)
 		return rc;
 	if (rc == 0) {
 		pi->member_class = xstrdup(st.class_name ? st.class_name : "");
 		pi->member_full = member_category_of(st.political) == MEMBER_FULL;
 		rec_free(&student_desc, &st);
 	}
-	if ((rc = member_of_student(t, &pi->p.member_id, &mb, g->e)) > 1)
+	if ((rc = member_of_student(t, &pi->p.member_id, &mb, g->e)) != 0 && rc != E_NOTFOUND)
 		return rc;
 	if (rc == 0) {
 		pi->member_branch = xstrdup(mb.branch ? mb.branch : "");
 		rec_free(&member_desc, &mb);
 	}
-	if ((rc = student_get(t, &pi->p.target_id, &st, g->e)) > 1)
+	if ((rc = student_get(t, &pi->p.target_id, &st, g->e)) != 0 && rc != E_NOTFOUND)
 		return rc;
 	if (rc == 0) {
 		pi->target_name = xstrdup(st.name ? st.name : "");
@@ -270,7 +270,7 @@ static int gather_people(struct gather *g, struct pinfo *pi)
 			g->f.cross_college++;
 		rec_free(&student_desc, &st);
 	}
-	if ((rc = target_of_student(t, &pi->p.target_id, &tg, g->e)) > 1)
+	if ((rc = target_of_student(t, &pi->p.target_id, &tg, g->e)) != 0 && rc != E_NOTFOUND)
 		return rc;
 	if (rc == 0) {
 		pi->kinds = tg.kinds;
@@ -419,11 +419,12 @@ static int gather(model_txn *t, const char *college_name, const char *semester_c
 	g->t = t;
 	g->e = e;
 	if ((rc = college_by_name(t, college_name, &g->c, e)) != 0)
-		return rc == 1 ? err_set(e, E_INPUT, _("no college called %s"), college_name) : rc;
+		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no college called %s"), college_name)
+					: rc;
 	if ((rc = semester_by_code(t, semester_code, &g->s, e)) != 0) {
 		rec_free(&college_desc, &g->c);
 		memset(&g->c, 0, sizeof g->c);
-		return rc == 1 ? err_set(e, E_INPUT, _("no semester %s"), semester_code) : rc;
+		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no semester %s"), semester_code) : rc;
 	}
 	if ((rc = pairings_of_college(t, &g->c.m.id, &g->s.m.id, take_pairing, g, e)) != 0)
 		return rc;
@@ -597,7 +598,7 @@ static int quotable_talks(struct gather *g, const struct pinfo *pi, talk **ks, s
 	for (size_t i = 0; !rc && i < l.n; i++) {
 		talk *k = &(*ks)[*n];
 		rc = talk_get(g->t, &l.v[i], k, g->e);
-		if (rc == 1) {
+		if (rc == E_NOTFOUND) {
 			rc = 0;
 			continue;
 		}

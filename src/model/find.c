@@ -57,14 +57,14 @@ static int by_number(store_txn *t, const char *prefix, struct hits *h, err *e)
 		student s;
 		rid id;
 		if (k.len < len || memcmp(k.data, prefix, len) != 0) {
-			rc = 1;
+			rc = ST_END;   /* past the numbers with this prefix */
 			break;
 		}
 		if (v.len != sizeof id.b)
 			continue;
 		memcpy(id.b, v.data, sizeof id.b);
 		int g = student_get(t, &id, &s, e);
-		if (g == 1)
+		if (g == E_NOTFOUND)
 			continue;
 		if (g) {
 			st_cursor_close(c);
@@ -74,7 +74,7 @@ static int by_number(store_txn *t, const char *prefix, struct hits *h, err *e)
 		rec_free(&student_desc, &s);
 	}
 	st_cursor_close(c);
-	return rc == 1 ? 0 : err_set(e, E_DB, "%s", _("cannot read the student-number index"));
+	return rc == ST_END ? 0 : err_set(e, E_DB, "%s", _("cannot read the student-number index"));
 }
 
 struct scan_ctx {
@@ -96,7 +96,7 @@ static int by_name(bytes key, bytes val, void *ctx)
 	if (key.len != sizeof(rid) || val.len < VALUE_HEADER || (b[1] & REC_DELETED))
 		return 0;
 	int rc = rec_peek_text(val.data, val.len, sc->name_no, &nm, sc->e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return 0;
 	if (rc)
 		return rc;

@@ -210,12 +210,13 @@ static bool need(import_ctx *c, size_t line, int i)
 	return false;
 }
 
-/* A student by number for column i: 0 found, 1 reported missing, E_DB. */
+/* A student by number for column i: 0 found, E_NOTFOUND (reported as the
+ * row's problem), E_DB. */
 static int find_student(import_ctx *c, store_txn *t, size_t line, int i,
 			student *out, err *e)
 {
 	int rc = student_by_no(t, cell(c, i), out, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		row_err(c, line, _("%s: no student with number \"%s\""),
 			colname(c, i), cell(c, i));
 	return rc;
@@ -252,7 +253,9 @@ static bool parse_choice(import_ctx *c, size_t line, int i,
 }
 
 /* Reports a model error for a row: E_INPUT is the row's problem, anything
- * else stops the import. Returns 0 to keep going. */
+ * else stops the import. Returns 0 to keep going. A save turns every
+ * lookup that finds nothing into E_INPUT with a message, so E_NOTFOUND
+ * here is a bug. */
 static int model_fail(import_ctx *c, size_t line, int rc, err *e)
 {
 	if (rc == E_INPUT) {
@@ -260,8 +263,8 @@ static int model_fail(import_ctx *c, size_t line, int rc, err *e)
 		err_clear(e);
 		return 0;
 	}
-	if (rc == 1)
-		return 0;
+	if (rc == E_NOTFOUND)
+		die("import: a lookup's E_NOTFOUND reached the row's error (line %zu)", line);
 	return rc ? rc : E_DB;
 }
 
@@ -310,7 +313,7 @@ static int college_of(import_ctx *c, store_txn *t, const char *name, rid *id, er
 		college_remember(c, name, id);
 		return 0;
 	}
-	if (rc != 1)
+	if (rc != E_NOTFOUND)
 		return rc;
 	rc = college_ensure(t, name, id, e);
 	if (rc == 0) {
@@ -362,7 +365,7 @@ static int row_student(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 				   "(import only adds new students)"), colname(c, C_STU_NO), no);
 		return 0;
 	}
-	if (rc != 1)
+	if (rc != E_NOTFOUND)
 		return rc;
 	if (!ok)
 		return 0;
@@ -388,7 +391,7 @@ static int row_student(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 
 	target g = { 0 };
 	rc = target_of_student(t, &s.m.id, &g, e);
-	if (rc != 0 && rc != 1)
+	if (rc != 0 && rc != E_NOTFOUND)
 		return rc;
 	bool had = rc == 0;
 	if (!had)
@@ -429,7 +432,7 @@ static int row_counsellor(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 				   "(import only adds new counsellors)"), colname(c, C_CNS_NO), no);
 		return 0;
 	}
-	if (rc != 1)
+	if (rc != E_NOTFOUND)
 		return rc;
 	if (!ok)
 		return 0;
@@ -458,15 +461,15 @@ static int row_pairing(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 	if (*cell(c, C_PAIR_START))
 		ok &= parse_date_cell(c, line, C_PAIR_START, &start);
 	student m = { 0 }, g = { 0 };
-	int rc, rcm = 1, rcg = 1;
+	int rc, rcm = E_NOTFOUND, rcg = E_NOTFOUND;
 	if (*cell(c, C_PAIR_MEMBER)) {
 		rcm = find_student(c, t, line, C_PAIR_MEMBER, &m, e);
-		if (rcm > 1)
+		if (rcm != 0 && rcm != E_NOTFOUND)
 			return rcm;
 	}
 	if (*cell(c, C_PAIR_TARGET)) {
 		rcg = find_student(c, t, line, C_PAIR_TARGET, &g, e);
-		if (rcg > 1) {
+		if (rcg != 0 && rcg != E_NOTFOUND) {
 			if (rcm == 0)
 				rec_free(&student_desc, &m);
 			return rcg;
@@ -479,7 +482,7 @@ static int row_pairing(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 		if (rc == 0) {
 			p.semester_id = sem.m.id;
 			rec_free(&semester_desc, &sem);
-		} else if (rc == 1 || rc == E_INPUT) {
+		} else if (rc == E_NOTFOUND || rc == E_INPUT) {
 			err_clear(e);
 			rc = semester_ensure(t, cell(c, C_PAIR_SEMESTER), &p.semester_id, e);
 			if (rc == 0)
@@ -543,10 +546,10 @@ static int row_talk(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 		}
 	}
 	student g = { 0 }, m = { 0 };
-	int rc, rcg = 1, rcm = 1;
+	int rc, rcg = E_NOTFOUND, rcm = E_NOTFOUND;
 	if (*cell(c, C_TALK_TARGET)) {
 		rcg = find_student(c, t, line, C_TALK_TARGET, &g, e);
-		if (rcg > 1)
+		if (rcg != 0 && rcg != E_NOTFOUND)
 			return rcg;
 		if (rcg == 0) {
 			k.target_id = g.m.id;
@@ -555,7 +558,7 @@ static int row_talk(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 	}
 	if (by_member && !by_cns) {
 		rcm = find_student(c, t, line, C_TALK_MEMBER, &m, e);
-		if (rcm > 1)
+		if (rcm != 0 && rcm != E_NOTFOUND)
 			return rcm;
 		if (rcm == 0) {
 			k.member_id = m.m.id;
@@ -565,9 +568,9 @@ static int row_talk(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 	} else if (by_cns && !by_member) {
 		counsellor n = { 0 };
 		rc = counsellor_by_no(t, cell(c, C_TALK_COUNSELLOR), &n, e);
-		if (rc > 1)
+		if (rc != 0 && rc != E_NOTFOUND)
 			return rc;
-		if (rc == 1) {
+		if (rc == E_NOTFOUND) {
 			row_err(c, line, _("%s: no counsellor with staff number \"%s\""),
 				colname(c, C_TALK_COUNSELLOR), cell(c, C_TALK_COUNSELLOR));
 			ok = false;
@@ -610,7 +613,7 @@ static int row_aid(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 	int rc;
 	if (*cell(c, C_AID_MEMBER)) {
 		rc = find_student(c, t, line, C_AID_MEMBER, &m, e);
-		if (rc > 1)
+		if (rc != 0 && rc != E_NOTFOUND)
 			return rc;
 		ok &= rc == 0;
 		if (rc == 0) {
@@ -620,7 +623,7 @@ static int row_aid(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 	}
 	if (*cell(c, C_AID_TARGET)) {
 		rc = find_student(c, t, line, C_AID_TARGET, &g, e);
-		if (rc > 1)
+		if (rc != 0 && rc != E_NOTFOUND)
 			return rc;
 		ok &= rc == 0;
 		if (rc == 0) {
@@ -632,7 +635,7 @@ static int row_aid(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 		return 0;
 	pairing p = { 0 };
 	rc = pairing_find(t, &mid, &gid, a.date, &p, e);
-	if (rc == 1) {
+	if (rc == E_NOTFOUND) {
 		row_err(c, line, _("%s: %s and %s have no pairing active on %s"),
 			colname(c, C_AID_DATE), cell(c, C_AID_MEMBER),
 			cell(c, C_AID_TARGET), cell(c, C_AID_DATE));

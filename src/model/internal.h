@@ -125,7 +125,7 @@ int model_ix_refresh(store_txn *t, const ix_entry *x, err *e);
 int model_pairing_last_update(store_txn *t, const rid *pairing_id, err *e);
 int model_pairing_lasts_rebuild(store_txn *t, err *e);
 int model_pairing_lasts_check(store_txn *t, errlist *probs, err *e);
-/* Looks up a string-keyed index entry: 0 found (*out), 1 not, E_DB. */
+/* Looks up a string-keyed index entry: 0 found (*out), E_NOTFOUND, E_DB. */
 int model_ix_get(store_txn *t, int db, const keybuf *k, rid *out, err *e);
 /* A lookup key typed by a user, cleaned like saved text: malloc'd. */
 char *model_key_text(const char *s);
@@ -140,11 +140,11 @@ void model_canon(const char *const *values, char **s);
 int model_phone(err *e, const char *field, const char *s);
 /* "2023001 张三" for a student id (its hex if there is no such student). */
 void model_student_label(store_txn *t, const rid *id, char *buf, size_t n);
-/* Whether a record with this id exists (live) in db. */
+/* Whether a record with this id exists (live) in db: 0, E_NOTFOUND, E_DB. */
 int model_exists(store_txn *t, int db, const rid *id, err *e);
 
 /* The id under a unique text key (a student number, a college's name) typed
- * by a user: cleaned like saved text, then looked up. 0, 1 none, E_DB. */
+ * by a user: cleaned like saved text, then looked up. 0, E_NOTFOUND, E_DB. */
 int model_ix_lookup(store_txn *t, int db, const char *text, rid *out, err *e);
 /* Letters and digits only (student and staff numbers). */
 bool model_is_code(const char *s);

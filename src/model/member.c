@@ -39,7 +39,7 @@ int member_validate(store_txn *t, const member *m, err *e)
 	if (rid_is_zero(&m->student_id))
 		return model_bad(e, "student", "%s", _("required"));
 	rc = student_get(t, &m->student_id, &s, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return model_bad(e, "student", "%s", _("no such student"));
 	if (rc)
 		return rc;
@@ -54,7 +54,7 @@ int member_validate(store_txn *t, const member *m, err *e)
 	rc = model_ix_get(t, IX_MEMBER_STUDENT, &k, &other, e);
 	if (rc == 0 && rid_cmp(&other, &m->m.id) != 0)
 		return model_bad(e, "student", _("%s already has a member profile"), name);
-	return rc == 1 ? 0 : rc;
+	return rc == E_NOTFOUND ? 0 : rc;
 }
 
 static int validate_v(store_txn *t, const void *rec, err *e)

@@ -241,7 +241,7 @@ const record_desc *model_desc_named(const char *name);
 int model_save_rec(model_txn *t, const record_desc *d, void *rec, err *e);
 int model_check_rec(model_txn *t, const record_desc *d, const void *in, void *fixed, err *e);
 
-/* Any record by its entity and id: 0, 1 not found (or deleted), E_DB.
+/* Any record by its entity and id: 0, E_NOTFOUND (none, or deleted), E_DB.
  * rec_free the result. */
 int model_get(model_txn *t, const record_desc *d, const rid *id, void *rec, err *e);
 /* Calls fn for every live record of the entity, in id order, until fn
@@ -260,7 +260,9 @@ int model_each(model_txn *t, const record_desc *d, model_rec_fn fn, void *ctx, e
  * pairing, a semester's dates ...) and the same rules, on a copy. fixed
  * (if not NULL) receives that copy as the save would write it, also when a
  * rule fails; rec_free it. A form calls it as the user types.
- * *_get: by id; 0, 1 not found, E_DB. Results are rec_free'd by the caller. */
+ * *_get, *_by_name, *_by_code, *_by_no, *_of_student: 0, E_NOTFOUND (no
+ * such record: no message is set), E_DB. Results are rec_free'd by the
+ * caller. */
 
 int college_save(model_txn *t, college *c, err *e);
 int college_check(model_txn *t, const college *in, college *fixed, err *e);
@@ -341,9 +343,9 @@ int pairing_get(model_txn *t, const rid *id, pairing *out, err *e);
  * not ended before today. */
 int pairing_validate(model_txn *t, const pairing *p, err *e);
 bool pairing_active_on(const pairing *p, date_t d);
-/* The active pairing of a target student (today); 0, 1 none. */
+/* The active pairing of a target student (today); 0, E_NOTFOUND none. */
 int pairing_active_of_target(model_txn *t, const rid *target_student, pairing *out, err *e);
-/* A pairing of member and target active on date d; 0, 1 none. */
+/* A pairing of member and target active on date d; 0, E_NOTFOUND none. */
 int pairing_find(model_txn *t, const rid *member_student, const rid *target_student,
 		 date_t d, pairing *out, err *e);
 /* Calls fn for each pairing of a student as helper (pairings_of_member) or
@@ -398,7 +400,7 @@ enum { SUMMARY_MIN_ZISHU = 1000 };
 int summary_save(model_txn *t, summary *s, err *e);
 int summary_check(model_txn *t, const summary *in, summary *fixed, err *e);
 int summary_get(model_txn *t, const rid *id, summary *out, err *e);
-/* The summary of a college and semester: 0, 1 none, E_DB. */
+/* The summary of a college and semester: 0, E_NOTFOUND none, E_DB. */
 int summary_find(model_txn *t, const rid *college_id, const rid *semester_id,
 		 summary *out, err *e);
 int summary_validate(model_txn *t, const summary *s, err *e);

@@ -88,7 +88,7 @@ int pairings_of(store_txn *t, int db, const rid *student_id, pairing_fn fn, void
 	for (size_t i = 0; !rc && i < l.n; i++) {
 		pairing p;
 		rc = pairing_get(t, &l.ids[i], &p, e);
-		if (rc == 1) {
+		if (rc == E_NOTFOUND) {
 			rc = 0;
 			continue;
 		}
@@ -156,7 +156,7 @@ int pairing_check_member(store_txn *t, const pairing *p, err *e)
 	student mem;
 	college col;
 	int rc = student_get(t, &p->member_id, &mem, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return model_bad(e, "member", "%s", _("no such student"));
 	if (rc)
 		return rc;
@@ -166,7 +166,7 @@ int pairing_check_member(store_txn *t, const pairing *p, err *e)
 		goto out;
 	}
 	rc = college_get(t, &mem.college_id, &col, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		rc = model_bad(e, "college", "%s", _("no such college"));
 	if (rc)
 		goto out;
@@ -191,14 +191,14 @@ int pairing_check_target(store_txn *t, const pairing *p, err *e)
 	struct overlap_ctx o;
 	char tname[128], other[128], day[11];
 	int rc = student_get(t, &p->target_id, &tgt, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return model_bad(e, "target", "%s", _("no such student"));
 	if (rc)
 		return rc;
 	snprintf(tname, sizeof tname, "%s", tgt.name ? tgt.name : "");
 	rec_free(&student_desc, &tgt);
 	rc = target_of_student(t, &p->target_id, &prof, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return model_bad(e, "target", _("%s has no target profile"), tname);
 	if (rc)
 		return rc;
@@ -244,18 +244,18 @@ static int validate_in(store_txn *t, const pairing *p, bool new_semester, err *e
 	if (!new_semester && rid_is_zero(&p->semester_id))
 		return model_bad(e, "semester", "%s", _("required"));
 	rc = new_semester ? 0 : model_exists(t, DB_SEMESTER, &p->semester_id, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return model_bad(e, "semester", "%s", _("no such semester"));
 	if (rc)
 		return rc;
 
 	rc = student_get(t, &p->member_id, &mem, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return model_bad(e, "member", "%s", _("no such student"));
 	if (rc)
 		return rc;
 	rc = student_get(t, &p->target_id, &tgt, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		rc = model_bad(e, "target", "%s", _("no such student"));
 	if (rc) {
 		rec_free(&student_desc, &mem);
@@ -312,12 +312,12 @@ static int pairing_fix(store_txn *t, void *work, const void *old, err *e)
 {
 	pairing *p = work;
 	student mem;
-	int rc = rid_is_zero(&p->member_id) ? 1 : student_get(t, &p->member_id, &mem, e);
+	int rc = rid_is_zero(&p->member_id) ? E_NOTFOUND : student_get(t, &p->member_id, &mem, e);
 	if (rc == 0) {
 		p->college_id = mem.college_id;
 		rec_free(&student_desc, &mem);
 	}
-	return rc == 1 ? 0 : rc;
+	return rc == E_NOTFOUND ? 0 : rc;
 }
 
 const entity_ops pairing_ops = {
@@ -365,6 +365,9 @@ struct find_ctx {
 	pairing *out;
 };
 
+/* find_one's answer when it has the pairing: stops pairings_of. */
+enum { FIND_FOUND = 1 };
+
 static int find_one(const pairing *p, void *ctx)
 {
 	struct find_ctx *f = ctx;
@@ -375,14 +378,14 @@ static int find_one(const pairing *p, void *ctx)
 	memset(f->out, 0, sizeof *f->out);
 	rec_copy(&pairing_desc, f->out, p);
 	f->out->m = p->m;
-	return 1;
+	return FIND_FOUND;
 }
 
 int pairing_active_of_target(store_txn *t, const rid *target_student, pairing *out, err *e)
 {
 	struct find_ctx f = { NULL, date_today(), out };
 	int rc = pairings_of(t, IX_PAIRING_TARGET, target_student, find_one, &f, e);
-	return rc == 1 ? 0 : rc == 0 ? 1 : rc;
+	return rc == FIND_FOUND ? 0 : rc == 0 ? E_NOTFOUND : rc;
 }
 
 int pairing_find(store_txn *t, const rid *member_student, const rid *target_student,
@@ -390,7 +393,7 @@ int pairing_find(store_txn *t, const rid *member_student, const rid *target_stud
 {
 	struct find_ctx f = { member_student, d, out };
 	int rc = pairings_of(t, IX_PAIRING_TARGET, target_student, find_one, &f, e);
-	return rc == 1 ? 0 : rc == 0 ? 1 : rc;
+	return rc == FIND_FOUND ? 0 : rc == 0 ? E_NOTFOUND : rc;
 }
 
 /* The last talk of a pairing read from IX_TALK_PAIRING (pairing | date |
@@ -405,7 +408,7 @@ static int last_put(store_txn *t, const rid *pairing_id, date_t d, err *e)
 	bytes key = { pairing_id->b, sizeof pairing_id->b };
 	if (!d) {
 		int rc = st_del(t, DB_PAIRING_LAST, key, e);
-		return rc == 1 ? 0 : rc;
+		return rc == E_NOTFOUND ? 0 : rc;
 	}
 	keybuf v;
 	key_init(&v);
@@ -447,7 +450,7 @@ static int each_last(store_txn *t, int (*fn)(const rid *p, date_t d, void *ctx),
 		have = true;
 	}
 	st_cursor_close(c);
-	if (rc > 1)
+	if (rc && rc != ST_END)
 		return err_set(e, E_DB, "%s", _("cannot read the talk index"));
 	if (!frc && have)
 		frc = fn(&cur, last, ctx);
@@ -480,14 +483,15 @@ int model_pairing_lasts_rebuild(store_txn *t, err *e)
 		if (rc == 0 && k.len == sizeof p.b)
 			memcpy(p.b, k.data, sizeof p.b);
 		else if (rc == 0)
-			rc = 2;
+			rc = E_DB;     /* a key that is no pairing id */
 		st_cursor_close(c);
 		if (rc)
 			break;
-		if ((rc = st_del(t, DB_PAIRING_LAST, (bytes){ p.b, sizeof p.b }, e)) > 1)
+		rc = st_del(t, DB_PAIRING_LAST, (bytes){ p.b, sizeof p.b }, e);
+		if (rc && rc != E_NOTFOUND)
 			return rc;
 	}
-	if (rc > 1)
+	if (rc != ST_END)
 		return err_set(e, E_DB, "%s", _("cannot read the talk index"));
 	struct last_ctx x = { .t = t, .e = e };
 	return each_last(t, rebuild_one, &x, e);
@@ -562,7 +566,7 @@ int pairing_last_talk(store_txn *t, const rid *pairing_id, date_t *out, err *e)
 	int32_t d;
 	*out = 0;
 	int rc = st_get(t, DB_PAIRING_LAST, (bytes){ pairing_id->b, sizeof pairing_id->b }, &v, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return 0;
 	if (rc)
 		return rc;
@@ -610,7 +614,7 @@ int pairings_of_college(store_txn *t, const rid *college_id, const rid *semester
 	for (size_t i = 0; !rc && i < l.n; i++) {
 		pairing p;
 		rc = pairing_get(t, &l.ids[i], &p, e);
-		if (rc == 1) {
+		if (rc == E_NOTFOUND) {
 			rc = 0;
 			continue;
 		}

@@ -176,7 +176,7 @@ static int names_each(bytes key, bytes val, void *ctx)
 	if (key.len != sizeof id.b || val.len < VALUE_HEADER || (b[1] & REC_DELETED))
 		return 0;
 	int rc = rec_peek_text(val.data, val.len, sc->name_no, &nm, sc->e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return 0;
 	if (rc)
 		return rc;

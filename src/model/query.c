@@ -29,7 +29,7 @@ static int overdue_one(const pairing *p, struct overdue_ctx *o)
 	if (limit <= 0) {
 		college c;
 		rc = college_get(o->t, &p->college_id, &c, o->e);
-		if (rc != 0 && rc != 1)
+		if (rc != 0 && rc != E_NOTFOUND)
 			return rc;
 		limit = college_overdue_days(rc == 0 ? &c : NULL);
 		if (rc == 0)
@@ -101,7 +101,7 @@ int model_overdue(store_txn *t, const rid *college_id, int days, date_t today,
 		for (size_t i = 0; !rc && i < l.n; i++) {
 			pairing p;
 			rc = pairing_get(t, &l.ids[i], &p, e);
-			if (rc == 1) {
+			if (rc == E_NOTFOUND) {
 				rc = 0;
 				continue;
 			}
@@ -170,14 +170,14 @@ int model_talk_day_add(store_txn *t, date_t d, int delta, err *e)
 	key_init(&k);
 	key_i32(&k, d);
 	int rc = st_get(t, DB_TALK_DAY, key_bytes(&k), &v, e);
-	if (rc != 0 && rc != 1)
+	if (rc != 0 && rc != E_NOTFOUND)
 		return rc;
 	if (rc == 0 && v.len == 4)
 		n = get_be32(v.data);
 	n += delta;
 	if (n <= 0) {
 		rc = st_del(t, DB_TALK_DAY, key_bytes(&k), e);
-		return rc == 1 ? 0 : rc;
+		return rc == E_NOTFOUND ? 0 : rc;
 	}
 	put_be32(b, (uint32_t)n);
 	return st_put(t, DB_TALK_DAY, key_bytes(&k), (bytes){ b, 4 }, e);
@@ -208,7 +208,7 @@ static int count_index(store_txn *t, int (*fn)(date_t d, uint32_t n, void *ctx),
 		n++;
 	}
 	st_cursor_close(c);
-	if (rc > 1)
+	if (rc && rc != ST_END)
 		return err_set(e, E_DB, "%s", _("cannot read the talk date index"));
 	if (!frc && n)
 		frc = fn(day, n, ctx);
@@ -247,10 +247,11 @@ int model_talk_days_rebuild(store_txn *t, err *e)
 		st_cursor_close(c);
 		if (rc)
 			break;
-		if ((rc = st_del(t, DB_TALK_DAY, key_bytes(&k), e)) > 1)
+		rc = st_del(t, DB_TALK_DAY, key_bytes(&k), e);
+		if (rc && rc != E_NOTFOUND)
 			return rc;
 	}
-	if (rc > 1)
+	if (rc != ST_END)
 		return rc;
 	struct rebuild_ctx r = { t, e };
 	return count_index(t, put_day, &r, e);
@@ -259,7 +260,7 @@ int model_talk_days_rebuild(store_txn *t, err *e)
 struct days_check {
 	store_cursor *c;
 	bytes key, val;
-	int at;                /* 0 on an entry, 1 past the end, else an error */
+	int at;                /* 0 on an entry, ST_END past the end, else an error */
 	errlist *probs;
 };
 
@@ -340,7 +341,7 @@ static int talk_days(store_txn *t, date_t from, date_t to,
 		one(d, get_be32(val.data), ctx);
 	}
 	st_cursor_close(c);
-	if (rc > 1)
+	if (rc && rc != ST_END)
 		return err_set(e, E_DB, "%s", _("cannot read the talk date index"));
 	return 0;
 }
@@ -433,7 +434,7 @@ static int talk_at(store_txn *t, bytes key, size_t pos, talk_fn fn, void *ctx, e
 	if (!key_take_id(key, &pos, &id))
 		return 0;
 	int rc = talk_get(t, &id, &k, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return 0;
 	if (rc)
 		return rc;
@@ -464,7 +465,7 @@ int model_talk_walk(store_txn *t, const talk_pos *from, bool older, bool include
 			 * unless it is from itself and wanted */
 			bool exact = rc == 0 && key.len == want.len &&
 				memcmp(key.data, want.b, want.len) == 0;
-			if (rc == 1)
+			if (rc == ST_END)
 				rc = st_last(c, &key, &val);
 			else if (rc == 0 && !(exact && include))
 				rc = st_prev(c, &key, &val);
@@ -483,7 +484,7 @@ int model_talk_walk(store_txn *t, const talk_pos *from, bool older, bool include
 	st_cursor_close(c);
 	if (frc)
 		return frc;
-	if (rc > 1)
+	if (rc && rc != ST_END)
 		return err_set(e, E_DB, "%s", _("cannot read the talk date index"));
 	return 0;
 }
@@ -506,7 +507,7 @@ int model_talks_of_target(store_txn *t, const rid *student_id, talk_fn fn, void 
 	st_cursor_close(c);
 	if (frc)
 		return frc;
-	if (rc > 1)
+	if (rc && rc != ST_END)
 		return err_set(e, E_DB, "%s", _("cannot read the talk index"));
 	return 0;
 }
@@ -534,7 +535,7 @@ int model_aid_of_pairing(store_txn *t, const rid *pairing_id, aid_fn fn, void *c
 		if (!key_take_id(key, &pos, &id))
 			continue;
 		int g = aid_get(t, &id, &a, e);
-		if (g == 1)
+		if (g == E_NOTFOUND)
 			continue;
 		if (g) {
 			frc = g;
@@ -548,7 +549,7 @@ int model_aid_of_pairing(store_txn *t, const rid *pairing_id, aid_fn fn, void *c
 	st_cursor_close(c);
 	if (frc)
 		return frc;
-	if (rc > 1)
+	if (rc && rc != ST_END)
 		return err_set(e, E_DB, "%s", _("cannot read the aid index"));
 	return 0;
 }

@@ -405,11 +405,14 @@ static int talk_collect(const talk *k, void *ctx)
 	return 0;
 }
 
+/* talk_student's answer once it has TALK_FIND_MAX students: stops model_find. */
+enum { TALK_STUDENTS_FULL = 1 };
+
 static int talk_student(const student *s, void *ctx)
 {
 	struct talks *w = ctx;
 	if (w->nstudents >= TALK_FIND_MAX)
-		return 1;
+		return TALK_STUDENTS_FULL;
 	w->students = xrealloc(w->students, (w->nstudents + 1) * sizeof *w->students);
 	w->students[w->nstudents++] = s->m.id;
 	return 0;
@@ -426,7 +429,7 @@ static int talk_newest_first(const void *a, const void *b)
 static int talks_of_students(struct talks *w, err *e)
 {
 	int rc = model_find(w->t, w->q->filter, talk_student, w, e);
-	if (rc < 0 || rc > 1)
+	if (rc != 0 && rc != TALK_STUDENTS_FULL)
 		return rc;
 	for (size_t i = 0; i < w->nstudents; i++)
 		if ((rc = model_talks_of_target(w->t, &w->students[i], talk_collect, w, e)))
@@ -572,7 +575,7 @@ static int record_profile(struct record_load *ld, const student *s, err *e)
 	names_free(&colleges);
 	target g;
 	int rc = target_of_student(ld->t, &s->m.id, &g, e);
-	if (rc == 1) {
+	if (rc == E_NOTFOUND) {
 		v->kinds = xstrdup(_("Not an assisted student."));
 		v->situation = xstrdup("");
 		err_clear(e);
@@ -596,7 +599,7 @@ static int record_pairing(struct record_load *ld, const rid *student_id, err *e)
 	record_view *v = ld->v;
 	pairing p;
 	int rc = pairing_active_of_target(ld->t, student_id, &p, e);
-	if (rc == 1) {
+	if (rc == E_NOTFOUND) {
 		v->pairing = xstrdup(_("No active pairing."));
 		err_clear(e);
 		return 0;
@@ -625,7 +628,7 @@ static int record_txn_body(struct record_load *ld, const rid *student_id, err *e
 {
 	student s;
 	int rc = student_get(ld->t, student_id, &s, e);
-	if (rc == 1) {
+	if (rc == E_NOTFOUND) {
 		err_clear(e);
 		return 0;
 	}

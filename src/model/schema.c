@@ -87,7 +87,7 @@ static int mig2_member(const void *rec, void *ctx)
 		rec_free(&member_desc, &mb);
 		return 0;
 	}
-	if (rc != 1)
+	if (rc != E_NOTFOUND)
 		return rc;
 	memset(&mb, 0, sizeof mb);
 	mb.student_id = s->m.id;
@@ -148,7 +148,7 @@ static int read_version(store_txn *t, void *ctx, err *e)
 {
 	uint32_t *v = ctx;
 	int rc = st_meta_get_u32(t, "schema_version", v, e);
-	if (rc == 1) {
+	if (rc == E_NOTFOUND) {
 		*v = 0;
 		return 0;
 	}
@@ -231,7 +231,7 @@ int model_reindex(store_txn *t, const entity_ops *ops, const void *rec, err *e)
 	for (size_t i = 0; i < n && !rc; i++) {
 		bytes v;
 		rc = xs[i].db == IX_TALK_DATE ? st_get(t, xs[i].db, key_bytes(&xs[i].key), &v, e) : 0;
-		if (rc == 1)   /* a new entry of a counted index */
+		if (rc == E_NOTFOUND)   /* a new entry of a counted index */
 			rc = model_ix_count(t, &xs[i], 1, e);
 		if (!rc)
 			rc = st_put(t, xs[i].db, key_bytes(&xs[i].key),

@@ -53,7 +53,7 @@ int semester_validate(store_txn *t, const semester *s, err *e)
 	rc = model_ix_get(t, IX_SEMESTER_CODE, &k, &other, e);
 	if (rc == 0 && rid_cmp(&other, &s->m.id) != 0)
 		return model_bad(e, "code", _("semester %s already exists"), s->code);
-	return rc == 1 ? 0 : rc;
+	return rc == E_NOTFOUND ? 0 : rc;
 }
 
 static int validate_v(store_txn *t, const void *rec, err *e)
@@ -133,13 +133,13 @@ static void semester_for_code(char *clean, semester *s)
 	}
 }
 
-/* The semester called code: 0 (*found filled in, rec_free it), 1 none
+/* The semester called code: 0 (*found filled in, rec_free it), E_NOTFOUND
  * (then *clean is the cleaned code, malloc'd), E_DB. */
 static int by_code(store_txn *t, const char *code, semester *found, char **clean, err *e)
 {
 	*clean = model_key_text(code);
 	int rc = semester_by_code(t, *clean, found, e);
-	if (rc != 1) {
+	if (rc != E_NOTFOUND) {
 		free(*clean);
 		*clean = NULL;
 	}
@@ -153,7 +153,7 @@ int semester_check_code(store_txn *t, const char *code, err *e)
 	int rc = by_code(t, code, &s, &clean, e);
 	if (rc == 0)
 		rec_free(&semester_desc, &s);
-	if (rc != 1)
+	if (rc != E_NOTFOUND)
 		return rc;
 	semester_for_code(clean, &s);
 	rc = semester_check(t, &s, NULL, e);
@@ -170,7 +170,7 @@ int semester_ensure(store_txn *t, const char *code, rid *id, err *e)
 		*id = s.m.id;
 		rec_free(&semester_desc, &s);
 	}
-	if (rc != 1)
+	if (rc != E_NOTFOUND)
 		return rc;
 	semester_for_code(clean, &s);
 	rc = semester_save(t, &s, e);

@@ -60,7 +60,7 @@ int student_validate(store_txn *t, const student *s, err *e)
 	if (rid_is_zero(&s->college_id))
 		return model_bad(e, "college", "%s", _("required"));
 	rc = model_exists(t, DB_COLLEGE, &s->college_id, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return model_bad(e, "college", "%s", _("no such college"));
 	if (rc)
 		return rc;
@@ -70,7 +70,7 @@ int student_validate(store_txn *t, const student *s, err *e)
 	if (rc == 0 && rid_cmp(&other, &s->m.id) != 0)
 		return model_bad(e, "student_no", _("student number %s already exists"),
 				 s->student_no);
-	return rc == 1 ? 0 : rc;
+	return rc == E_NOTFOUND ? 0 : rc;
 }
 
 static int validate_v(store_txn *t, const void *rec, err *e)
@@ -159,7 +159,7 @@ static int student_after(store_txn *t, void *work, const void *old, err *e)
 	const student *s = work;
 	member mb;
 	int rc = member_of_student(t, &s->m.id, &mb, e);
-	if (rc != 0 && rc != 1)
+	if (rc != 0 && rc != E_NOTFOUND)
 		return rc;
 	bool has = rc == 0;
 	bool want = political_is_member(s->political) && !(s->m.flags & REC_DELETED);
@@ -179,7 +179,7 @@ static int student_after(store_txn *t, void *work, const void *old, err *e)
 	}
 	if (has)
 		rec_free(&member_desc, &mb);
-	return rc == 1 ? 0 : rc;
+	return rc == E_NOTFOUND ? 0 : rc;
 }
 
 const entity_ops student_ops = {

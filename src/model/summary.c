@@ -41,6 +41,9 @@ struct find_ctx {
 	summary *out;
 };
 
+/* find_one's answer when it has the summary: stops the scan. */
+enum { FIND_FOUND = 1 };
+
 static int find_one(const void *rec, void *ctx)
 {
 	const summary *s = rec;
@@ -52,7 +55,7 @@ static int find_one(const void *rec, void *ctx)
 	f->found = true;
 	if (f->out)
 		rec_copy(&summary_desc, f->out, s);
-	return 1;
+	return FIND_FOUND;
 }
 
 static int summary_scan(store_txn *t, const rid *college_id, const rid *semester_id,
@@ -62,9 +65,9 @@ static int summary_scan(store_txn *t, const rid *college_id, const rid *semester
 	if (skip)
 		f.skip = *skip;
 	int rc = st_rec_each(t, DB_SUMMARY, &summary_desc, find_one, &f, e);
-	if (rc < 0 || rc > 1)
+	if (rc != 0 && rc != FIND_FOUND)
 		return rc;
-	return f.found ? 0 : 1;
+	return f.found ? 0 : E_NOTFOUND;
 }
 
 int summary_find(store_txn *t, const rid *college_id, const rid *semester_id,
@@ -83,9 +86,9 @@ int summary_validate(store_txn *t, const summary *s, err *e)
 	if (rid_is_zero(&s->semester_id))
 		return model_bad(e, "semester_id", "%s", _("required"));
 	if ((rc = model_exists(t, DB_COLLEGE, &s->college_id, e)) != 0)
-		return rc == 1 ? model_bad(e, "college_id", "%s", _("no such college")) : rc;
+		return rc == E_NOTFOUND ? model_bad(e, "college_id", "%s", _("no such college")) : rc;
 	if ((rc = model_exists(t, DB_SEMESTER, &s->semester_id, e)) != 0)
-		return rc == 1 ? model_bad(e, "semester_id", "%s", _("no such semester")) : rc;
+		return rc == E_NOTFOUND ? model_bad(e, "semester_id", "%s", _("no such semester")) : rc;
 	if ((rc = model_text(e, "text", s->text, SUMMARY_MAX_CHARS, false)) != 0)
 		return rc;
 	if (s->final != 0 && s->final != 1)
@@ -102,7 +105,7 @@ int summary_validate(store_txn *t, const summary *s, err *e)
 	if (rc == 0)
 		return model_bad(e, "semester_id", "%s",
 				 _("this college already has a summary for this semester"));
-	return rc == 1 ? 0 : rc;
+	return rc == E_NOTFOUND ? 0 : rc;
 }
 
 static int validate_v(store_txn *t, const void *rec, err *e)
@@ -161,7 +164,7 @@ int model_school_get(store_txn *t, char **out, err *e)
 {
 	bytes v;
 	int rc = st_get(t, DB_META, (bytes){ SCHOOL_KEY, strlen(SCHOOL_KEY) }, &v, e);
-	if (rc == 1) {
+	if (rc == E_NOTFOUND) {
 		*out = xstrdup("");
 		return 0;
 	}

@@ -60,8 +60,8 @@ static int member_talk_ok(store_txn *t, const talk *k, err *e)
 {
 	pairing p;
 	char a[128], b[128], day[11];
-	int rc = rid_is_zero(&k->pairing_id) ? 1 : pairing_get(t, &k->pairing_id, &p, e);
-	if (rc != 0 && rc != 1)
+	int rc = rid_is_zero(&k->pairing_id) ? E_NOTFOUND : pairing_get(t, &k->pairing_id, &p, e);
+	if (rc != 0 && rc != E_NOTFOUND)
 		return rc;
 	bool ok = rc == 0 && rid_cmp(&p.member_id, &k->member_id) == 0
 		  && rid_cmp(&p.target_id, &k->target_id) == 0 && pairing_active_on(&p, k->date);
@@ -83,7 +83,7 @@ static int counsellor_talk_ok(store_txn *t, const talk *k, err *e)
 	if (!rid_is_zero(&k->pairing_id))
 		return model_bad(e, "pairing", "%s", _("a counsellor's talk has no pairing"));
 	int rc = counsellor_get(t, &k->counsellor_id, &c, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return model_bad(e, "counsellor", "%s", _("no such counsellor"));
 	if (rc)
 		return rc;
@@ -92,6 +92,8 @@ static int counsellor_talk_ok(store_txn *t, const talk *k, err *e)
 	snprintf(cname, sizeof cname, "%s", c.name ? c.name : "");
 	rec_free(&counsellor_desc, &c);
 	rc = student_get(t, &k->target_id, &s, e);
+	if (rc == E_NOTFOUND)
+		return model_bad(e, "target", "%s", _("no such student"));
 	if (rc)
 		return rc;
 	rid sc = s.college_id;
@@ -102,7 +104,7 @@ static int counsellor_talk_ok(store_txn *t, const talk *k, err *e)
 		return model_bad(e, "counsellor", _("%s is a counsellor of another college than %s's"),
 				 cname, sname);
 	rc = target_of_student(t, &k->target_id, &g, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return model_bad(e, "target", _("%s is not an assisted student"), sname);
 	if (rc)
 		return rc;
@@ -134,7 +136,7 @@ int talk_validate(store_txn *t, const talk *k, err *e)
 	if (rid_is_zero(&k->target_id))
 		return model_bad(e, "target", "%s", _("required"));
 	rc = model_exists(t, DB_STUDENT, &k->target_id, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return model_bad(e, "target", "%s", _("no such student"));
 	if (rc)
 		return rc;
@@ -177,10 +179,10 @@ static int talk_fix(store_txn *t, void *work, const void *old, err *e)
 	if (rc == 0) {
 		k->pairing_id = p.m.id;
 		rec_free(&pairing_desc, &p);
-	} else if (rc == 1) {
+	} else if (rc == E_NOTFOUND) {
 		memset(&k->pairing_id, 0, sizeof k->pairing_id);
 	}
-	return rc == 1 ? 0 : rc;
+	return rc == E_NOTFOUND ? 0 : rc;
 }
 
 const entity_ops talk_ops = {

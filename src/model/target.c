@@ -62,7 +62,7 @@ int target_validate(store_txn *t, const target *g, err *e)
 	if (rid_is_zero(&g->student_id))
 		return model_bad(e, "student", "%s", _("required"));
 	rc = model_exists(t, DB_STUDENT, &g->student_id, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return model_bad(e, "student", "%s", _("no such student"));
 	if (rc)
 		return rc;
@@ -76,7 +76,7 @@ int target_validate(store_txn *t, const target *g, err *e)
 		model_student_label(t, &g->student_id, who, sizeof who);
 		return model_bad(e, "student", _("%s already has a target profile"), who);
 	}
-	return rc == 1 ? 0 : rc;
+	return rc == E_NOTFOUND ? 0 : rc;
 }
 
 static int validate_v(store_txn *t, const void *rec, err *e)

@@ -457,7 +457,7 @@ int model_put(store_txn *t, const entity_ops *ops, void *work, const void *old, 
 		if (now[j].db == IX_TALK_DATE) {   /* counted: is the entry new? */
 			bytes v;
 			rc = st_get(t, now[j].db, key_bytes(&now[j].key), &v, e);
-			if (rc == 1)
+			if (rc == E_NOTFOUND)
 				rc = model_ix_count(t, &now[j], 1, e);
 			if (rc)
 				goto out;
@@ -568,7 +568,7 @@ int model_exists(store_txn *t, int db, const rid *id, err *e)
 	if (rc)
 		return rc;
 	if (v.len >= 2 && (((const uint8_t *)v.data)[1] & REC_DELETED))
-		return 1;
+		return E_NOTFOUND;
 	return 0;
 }
 
@@ -603,7 +603,7 @@ static int ready(store_txn *t, const entity_ops *ops, const void *in, void **wor
 		if (rc) {
 			free(*old);
 			*old = NULL;
-			if (rc != 1)
+			if (rc != E_NOTFOUND)
 				return rc;
 		}
 	}
@@ -690,7 +690,7 @@ int model_last_date(store_txn *t, int db, const rid *prefix, date_t *out, err *e
 			*out = d;
 	}
 	st_cursor_close(c);
-	if (rc > 1)
+	if (rc && rc != ST_END)
 		return err_set(e, E_DB, "%s", _("cannot read the talk index"));
 	return 0;
 }

@@ -37,7 +37,7 @@ int pairing_status_get(store_txn *t, const pairing *p, date_t day, const semeste
 	if (rc)
 		return rc;
 	rc = college_get(t, &p->college_id, &c, e);
-	if (rc != 0 && rc != 1)
+	if (rc != 0 && rc != E_NOTFOUND)
 		return rc;
 	pairing_status_on(p, day, last, college_overdue_days(rc == 0 ? &c : NULL), sem, out);
 	if (rc == 0)
@@ -104,7 +104,7 @@ int model_deadlines_get(store_txn *t, const char *code, const rid *college_id, d
 	semester s;
 	memset(out, 0, sizeof *out);
 	int rc = semester_by_code(t, code, &s, e);
-	if (rc == 1) {
+	if (rc == E_NOTFOUND) {
 		err_clear(e);
 		return 0;
 	}

@@ -181,17 +181,17 @@ static int take_pairing(const pairing *p, void *ctx)
 	memset(r, 0, sizeof *r);
 	rec_copy(&pairing_desc, &r->p, p);
 	b->n++;
-	if ((rc = student_get(b->t, &r->p.member_id, &r->m, b->e)) > 1)
+	if ((rc = student_get(b->t, &r->p.member_id, &r->m, b->e)) != 0 && rc != E_NOTFOUND)
 		return rc;
-	if ((rc = student_get(b->t, &r->p.target_id, &r->g, b->e)) > 1)
+	if ((rc = student_get(b->t, &r->p.target_id, &r->g, b->e)) != 0 && rc != E_NOTFOUND)
 		return rc;
-	if ((rc = member_of_student(b->t, &r->p.member_id, &r->mp, b->e)) > 1)
+	if ((rc = member_of_student(b->t, &r->p.member_id, &r->mp, b->e)) != 0 && rc != E_NOTFOUND)
 		return rc;
-	if ((rc = target_of_student(b->t, &r->p.target_id, &r->tp, b->e)) > 1)
+	if ((rc = target_of_student(b->t, &r->p.target_id, &r->tp, b->e)) != 0 && rc != E_NOTFOUND)
 		return rc;
 	if (rid_cmp(&r->g.college_id, &r->p.college_id) != 0) {
 		college c;
-		if ((rc = college_get(b->t, &r->g.college_id, &c, b->e)) > 1)
+		if ((rc = college_get(b->t, &r->g.college_id, &c, b->e)) != 0 && rc != E_NOTFOUND)
 			return rc;
 		if (rc == 0) {
 			r->target_college = xstrdup(c.name ? c.name : "");
@@ -304,10 +304,11 @@ int roster_build(model_txn *t, const roster_layout *l, const char *college_name,
 	char *school = NULL;
 	memset(out, 0, sizeof *out);
 	if ((rc = college_by_name(t, college_name, &c, e)) != 0)
-		return rc == 1 ? err_set(e, E_INPUT, _("no college called %s"), college_name) : rc;
+		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no college called %s"), college_name)
+					: rc;
 	if ((rc = semester_by_code(t, semester_code, &s, e)) != 0) {
 		rec_free(&college_desc, &c);
-		return rc == 1 ? err_set(e, E_INPUT, _("no semester %s"), semester_code) : rc;
+		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no semester %s"), semester_code) : rc;
 	}
 	struct build_ctx b = { t, c.m.id, s.m.id, NULL, 0, 0, e };
 	rc = pairings_of_college(t, &c.m.id, &s.m.id, take_pairing, &b, e);

@@ -85,7 +85,7 @@ int st_audit_restore(store_txn *t, const audit_entry *a, err *e)
 		rid_hex(&a->key, hex);
 		return err_set(e, E_DB, _("audit entry %s already exists"), hex);
 	}
-	if (rc != 1)
+	if (rc != E_NOTFOUND)
 		return rc;
 	return audit_put(t, a, e);
 }

@@ -475,16 +475,16 @@ int rec_peek_text(const void *buf, size_t len, unsigned no, bytes *out, err *e)
 				in.p += arg;
 			}
 			if (key == no)
-				return 1;
+				return E_NOTFOUND;
 			continue;
 		}
 		in.p = at;
 		if (key == no)
-			return 1;
+			return E_NOTFOUND;
 		if (!skip_item(&in))
 			return corrupt(e, "record", _("truncated"));
 	}
-	return 1;
+	return E_NOTFOUND;
 }
 
 /* ---- audit values: [who, at, db, record, op, fields] ------------------ */

@@ -511,7 +511,7 @@ int st_get(store_txn *t, int db, bytes key, bytes *val, err *e)
 	MDB_val k = { key.len, (void *)key.data }, v;
 	int rc = mdb_get(t->txn, store_dbi(t, db), &k, &v);
 	if (rc == MDB_NOTFOUND)
-		return 1;
+		return E_NOTFOUND;
 	if (rc)
 		return store_fail(t, db, OP_READ, rc, e);
 	if (val)
@@ -519,6 +519,8 @@ int st_get(store_txn *t, int db, bytes key, bytes *val, err *e)
 	return 0;
 }
 
+/* 0, PUT_EXISTS when MDB_NOOVERWRITE found the key there, E_DB. */
+enum { PUT_EXISTS = 1 };
 static int store_put_flags(store_txn *t, int db, bytes key, bytes val, unsigned flags, err *e)
 {
 	MDB_val k = { key.len, (void *)key.data }, v = { val.len, (void *)val.data };
@@ -528,7 +530,7 @@ static int store_put_flags(store_txn *t, int db, bytes key, bytes val, unsigned 
 		die("st_put on %s in a read transaction", store_dbname(t, db));
 	rc = mdb_put(t->txn, store_dbi(t, db), &k, &v, flags);
 	if (rc == MDB_KEYEXIST)
-		return 1;
+		return PUT_EXISTS;
 	if (rc)
 		return store_fail(t, db, OP_WRITE, rc, e);
 	return 0;
@@ -548,7 +550,7 @@ int st_del(store_txn *t, int db, bytes key, err *e)
 		die("st_del on %s in a read transaction", store_dbname(t, db));
 	rc = mdb_del(t->txn, store_dbi(t, db), &k, NULL);
 	if (rc == MDB_NOTFOUND)
-		return 1;
+		return E_NOTFOUND;
 	if (rc)
 		return store_fail(t, db, OP_DELETE, rc, e);
 	return 0;
@@ -598,7 +600,7 @@ static int cursor_get(MDB_cursor *mc, MDB_val *k, MDB_val *v, MDB_cursor_op op,
 {
 	int rc = mdb_cursor_get(mc, k, v, op);
 	if (rc == MDB_NOTFOUND)
-		return 1;
+		return ST_END;
 	if (rc)
 		return E_DB;
 	if (key)
@@ -670,7 +672,7 @@ int st_last_prefix(store_cursor *c, bytes prefix, bytes *key, bytes *val)
 	int rc;
 
 	if (n > sizeof next)
-		return 1;
+		return ST_END;
 	/* The smallest key after every key with this prefix: the prefix with
 	 * its last byte below 0xff raised by one and the rest cut off. */
 	if (n)
@@ -685,13 +687,13 @@ int st_last_prefix(store_cursor *c, bytes prefix, bytes *key, bytes *val)
 		rc = cursor_get(c->c, &k, &v, MDB_SET_RANGE, NULL, NULL);
 		if (rc == 0)
 			rc = cursor_get(c->c, &k, &v, MDB_PREV, NULL, NULL);
-		else if (rc == 1)
+		else if (rc == ST_END)
 			rc = cursor_get(c->c, &k, &v, MDB_LAST, NULL, NULL);
 	}
 	if (rc)
 		return rc;
 	if (!has_prefix(&k, prefix))
-		return 1;
+		return ST_END;
 	if (key)
 		*key = (bytes){ k.mv_data, k.mv_size };
 	if (val)
@@ -738,7 +740,7 @@ int st_rec_get(store_txn *t, int db, const record_desc *d, const rid *id, void *
 		return E_DB;
 	if (((rec_meta *)rec)->flags & REC_DELETED) {
 		rec_free(d, rec);
-		return 1;
+		return E_NOTFOUND;
 	}
 	return 0;
 }
@@ -857,7 +859,7 @@ int st_rec_restore(store_txn *t, int db, const record_desc *d, const void *rec, 
 	rec_encode(d, rec, &buf, &len);
 	rc = store_put_flags(t, db, (bytes){ m->id.b, 16 }, (bytes){ buf, len }, MDB_NOOVERWRITE, e);
 	free(buf);
-	if (rc == 1) {
+	if (rc == PUT_EXISTS) {
 		rid_hex(&m->id, hex);
 		return err_set(e, E_DB, _("%s %s already exists"), d->name, hex);
 	}

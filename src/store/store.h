@@ -44,7 +44,7 @@ void rec_encode(const record_desc *d, const void *rec, uint8_t **out, size_t *ou
 int rec_decode(const record_desc *d, const void *buf, size_t len, void *rec, err *e);
 /* The text of field number `no` in an encoded value, borrowed from buf
  * (not NUL-terminated), without decoding the rest: for scans that test one
- * field of many records (find by name). 0 found, 1 absent (or not text),
+ * field of many records (find by name). 0 found, E_NOTFOUND absent (or not text),
  * E_DB if the value is corrupt. The header's flags (REC_DELETED) are the
  * caller's to check: byte 1 of the value. (Added by the bench engineer.) */
 int rec_peek_text(const void *buf, size_t len, unsigned no, bytes *out, err *e);
@@ -90,23 +90,27 @@ bool store_txn_writable(store_txn *t);
 
 /* ---- raw access (db is an index into the names given at open) -------- */
 
-/* 0 found, 1 not found, E_DB on error. */
+/* 0 found, E_NOTFOUND not found, E_DB on error. */
 int st_get(store_txn *t, int db, bytes key, bytes *val, err *e);
 int st_put(store_txn *t, int db, bytes key, bytes val, err *e);
-/* 0 deleted, 1 not there, E_DB on error. */
+/* 0 deleted, E_NOTFOUND not there, E_DB on error. */
 int st_del(store_txn *t, int db, bytes key, err *e);
 /* Number of entries. */
 size_t st_count(store_txn *t, int db);
 
 int st_cursor_open(store_txn *t, int db, store_cursor **out, err *e);
 void st_cursor_close(store_cursor *c);
-/* Each returns 0 with key/val set, 1 at the end, E_DB on error. */
+/* A cursor step's answer past the last (or before the first) entry: not an
+ * error; a cursor's own value, distinct from E_NOTFOUND and never passed on
+ * as a function's result. */
+enum { ST_END = 1 };
+/* Each returns 0 with key/val set, ST_END at the end, E_DB on error. */
 int st_first(store_cursor *c, bytes *key, bytes *val);
 int st_last(store_cursor *c, bytes *key, bytes *val);
 int st_next(store_cursor *c, bytes *key, bytes *val);
 int st_prev(store_cursor *c, bytes *key, bytes *val);
 int st_seek(store_cursor *c, bytes want, bytes *key, bytes *val); /* first key >= want */
-/* The last entry whose key starts with prefix: 0 found, 1 none. */
+/* The last entry whose key starts with prefix: 0 found, ST_END none. */
 int st_last_prefix(store_cursor *c, bytes prefix, bytes *key, bytes *val);
 
 /* Calls fn for every entry whose key starts with prefix, in key order, until
@@ -137,7 +141,7 @@ bool key_take_i32(bytes k, size_t *pos, int32_t *out);
 
 /* ---- records --------------------------------------------------------- */
 
-/* Reads the record with id into rec (of type d). 0, 1 not found (or a
+/* Reads the record with id into rec (of type d). 0, E_NOTFOUND (none, or a
  * tombstone), E_DB. rec must be rec_free'd by the caller when 0. */
 int st_rec_get(store_txn *t, int db, const record_desc *d, const rid *id, void *rec, err *e);
 
@@ -164,7 +168,8 @@ int st_rec_each(store_txn *t, int db, const record_desc *d, st_rec_fn fn, void *
 /* ---- meta and audit -------------------------------------------------- */
 
 /* The meta database is the one named "meta" at open. */
-int st_meta_get_u32(store_txn *t, const char *name, uint32_t *out, err *e); /* 1 if unset */
+/* 0, E_NOTFOUND if unset, E_DB. */
+int st_meta_get_u32(store_txn *t, const char *name, uint32_t *out, err *e);
 int st_meta_put_u32(store_txn *t, const char *name, uint32_t v, err *e);
 
 /* The audit database is the one named "audit" at open: key = a fresh rid

@@ -659,7 +659,7 @@ static int compare_slot(model_txn *t, struct save_ctx *s, size_t i, err *e)
 	const rec_meta *was = sl->orig;
 	void *now = rec_new(sl->desc);
 	int rc = model_get(t, sl->desc, &was->id, now, e);
-	if (rc == 1 || (rc == 0 && ((rec_meta *)now)->rev != was->rev)) {
+	if (rc == E_NOTFOUND || (rc == 0 && ((rec_meta *)now)->rev != was->rev)) {
 		s->c->slot[i] = true;
 		s->conflict = true;
 		if (rc == 0) {
@@ -833,7 +833,7 @@ static int read_records(model_txn *t, struct open_ctx *o, err *e)
 	int rc = model_get(t, p->desc, &o->id, rec, e);
 	if (rc) {
 		free(rec);
-		return rc == 1 ? err_set(e, E_INPUT, "%s", _("the record no longer exists")) : rc;
+		return rc == E_NOTFOUND ? err_set(e, E_INPUT, "%s", _("the record no longer exists")) : rc;
 	}
 	((rec_meta *)rec)->id = o->id;
 	p->orig = rec;
@@ -846,7 +846,7 @@ static int read_records(model_txn *t, struct open_ctx *o, err *e)
 			f->slots[i].orig = g;
 		else
 			free(g);
-		if (rc != 0 && rc != 1)
+		if (rc != 0 && rc != E_NOTFOUND)
 			return rc;
 	}
 	return 0;

@@ -72,7 +72,7 @@ static int state_txn(model_txn *t, void *ctx, err *e)
 		f->summary_due = s.summary_due;
 		rec_free(&semester_desc, &s);
 	}
-	return rc == 1 ? 0 : rc;
+	return rc == E_NOTFOUND ? 0 : rc;
 }
 
 static void refresh_state(firstrun *f, ui *u)
@@ -140,7 +140,7 @@ static int due_txn(model_txn *t, void *ctx, err *e)
 		return rc;
 	semester s;
 	if ((rc = semester_get(t, &id, &s, e)))
-		return rc == 1 ? err_set(e, E_DB, "%s", _("the semester vanished")) : rc;
+		return rc == E_NOTFOUND ? err_set(e, E_DB, "%s", _("the semester vanished")) : rc;
 	s.roster_due = w->roster;
 	s.summary_due = w->summary;
 	rc = semester_save(t, &s, e);

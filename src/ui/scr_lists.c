@@ -125,7 +125,7 @@ static int active_txn(model_txn *t, void *ctx, err *e)
 {
 	struct active_q *q = ctx;
 	q->rc = pairing_active_of_target(t, &q->student, &q->p, e);
-	return q->rc > 1 ? q->rc : 0;
+	return q->rc != 0 && q->rc != E_NOTFOUND ? q->rc : 0;
 }
 
 /* The active pairing of an assisted student: true with its id. */

@@ -112,7 +112,7 @@ static int load_txn(model_txn *t, void *ctx, err *e)
 	college c;
 	bool have_college = false;
 	if (college_name(r)) {
-		if ((rc = college_by_name(t, college_name(r), &c, e)) > 1)
+		if ((rc = college_by_name(t, college_name(r), &c, e)) != 0 && rc != E_NOTFOUND)
 			return rc;
 		have_college = rc == 0;
 	}
@@ -128,9 +128,9 @@ static int load_txn(model_txn *t, void *ctx, err *e)
 	if (!have_college)
 		return 0;
 	summary sm;
-	rc = r->have_sem ? summary_find(t, &c.m.id, &r->sem_id, &sm, e) : 1;
+	rc = r->have_sem ? summary_find(t, &c.m.id, &r->sem_id, &sm, e) : E_NOTFOUND;
 	rec_free(&college_desc, &c);
-	if (rc > 1)
+	if (rc != 0 && rc != E_NOTFOUND)
 		return rc;
 	if (rc == 0) {
 		r->have_summary = true;
@@ -353,20 +353,24 @@ struct sum_job {
 	char *loaded;              /* load: the stored text */
 };
 
+/* The chosen college's summary of the semester: 0; E_NOTFOUND when none is
+ * stored yet (*sm is then a new one for them); E_INPUT when there is no such
+ * college or semester; E_DB. */
 static int sum_find(model_txn *t, rep *r, summary *sm, err *e)
 {
 	college c;
 	int rc = college_by_name(t, college_name(r), &c, e);
 	if (rc)
-		return rc == 1 ? err_set(e, E_INPUT, _("no college called %s"), college_name(r)) : rc;
+		return rc == E_NOTFOUND
+		       ? err_set(e, E_INPUT, _("no college called %s"), college_name(r)) : rc;
 	semester s;
 	rc = semester_by_code(t, r->semester, &s, e);
 	if (rc) {
 		rec_free(&college_desc, &c);
-		return rc == 1 ? err_set(e, E_INPUT, _("no semester %s"), r->semester) : rc;
+		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no semester %s"), r->semester) : rc;
 	}
 	rc = summary_find(t, &c.m.id, &s.m.id, sm, e);
-	if (rc == 1) {
+	if (rc == E_NOTFOUND) {
 		memset(sm, 0, sizeof *sm);
 		sm->college_id = c.m.id;
 		sm->semester_id = s.m.id;
@@ -381,8 +385,8 @@ static int sum_store_txn(model_txn *t, void *ctx, err *e)
 	struct sum_job *j = ctx;
 	summary sm;
 	int rc = sum_find(t, j->r, &sm, e);
-	j->missing = rc == 1;
-	if (rc > 1)
+	j->missing = rc == E_NOTFOUND;
+	if (rc != 0 && rc != E_NOTFOUND)
 		return rc;
 	if (j->missing && !j->text)
 		return err_set(e, E_INPUT, "%s", _("No summary is stored yet: draft one and save it (F2) first."));
@@ -404,7 +408,7 @@ static int sum_load_txn(model_txn *t, void *ctx, err *e)
 	struct sum_job *j = ctx;
 	summary sm;
 	int rc = sum_find(t, j->r, &sm, e);
-	if (rc == 1)
+	if (rc == E_NOTFOUND)
 		return err_set(e, E_INPUT, "%s", _("No summary is stored yet: draft one first."));
 	if (rc)
 		return rc;

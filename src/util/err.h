@@ -2,7 +2,8 @@
  *
  * Two tiers (see HACKING): a bug or out-of-memory aborts through die();
  * anything the user or the data caused is returned as an `err` whose code is
- * the process exit status the CLI will use. */
+ * the process exit status the CLI will use. A lookup that finds nothing
+ * returns E_NOTFOUND, which is neither. */
 #ifndef BANGFU_ERR_H
 #define BANGFU_ERR_H
 
@@ -14,6 +15,10 @@ enum {
 	E_INPUT = 1,    /* bad input: nothing was written */
 	E_USAGE = 2,    /* bad command line */
 	E_DB = 3,       /* database error, broken rule found by check, or conflict */
+	/* A lookup found nothing: not an error and never an exit status (no
+	 * message is set); the caller decides whether none is fine or turns it
+	 * into E_INPUT with a message ("no college called X"). */
+	E_NOTFOUND = 4,
 };
 
 typedef struct err {

@@ -653,7 +653,7 @@ static int b_history(store_txn *t, void *ctx, err *e)
 	student s;
 	int rc = student_by_no(t, q->student_no, &s, e);
 	if (rc)
-		return rc == 1 ? err_set(e, E_INPUT, "no student %s", q->student_no) : rc;
+		return rc == E_NOTFOUND ? err_set(e, E_INPUT, "no student %s", q->student_no) : rc;
 	struct hist_ctx h = { t, q, { { 0 } }, "", e };
 	rc = model_talks_of_target(t, &s.m.id, hist_one, &h, e);
 	rec_free(&student_desc, &s);
@@ -675,7 +675,7 @@ static int b_overdue(store_txn *t, void *ctx, err *e)
 	college c;
 	int rc = college_by_name(t, q->college, &c, e);
 	if (rc)
-		return rc == 1 ? err_set(e, E_INPUT, "no college %s", q->college) : rc;
+		return rc == E_NOTFOUND ? err_set(e, E_INPUT, "no college %s", q->college) : rc;
 	overdue_row *r;
 	size_t n;
 	rc = model_overdue(t, &c.m.id, 0, q->today, &r, &n, e);

@@ -190,6 +190,24 @@ ok "the refusal says 1000 and how many are missing" grep -q '1000.*missing\|1000
 bf --lang en stats
 ok "stats: no summary is final" grep -q 'final for 0 of 2 colleges' "$T/out"
 
+# ---- what does not exist: bad input (exit 1), with a message ------------
+# (a lookup that finds nothing is never an exit status of its own)
+bf --lang en report summary --college 不存在 --semester $SEM
+is "$rc" 1 "the summary of an unknown college is bad input"
+ok "it says there is no college called 不存在" grep -q 'no college called 不存在' "$T/err"
+bf --lang en report summary --college $CS --semester 2030-2031-1
+is "$rc" 1 "the summary of an unknown semester is bad input"
+ok "it names the semester" grep -q 'no semester 2030-2031-1' "$T/err"
+bf --lang en report save --college 不存在 --semester $SEM "$T/draft"
+is "$rc" 1 "saving the summary of an unknown college is bad input"
+ok "saving says there is no college called 不存在" grep -q 'no college called 不存在' "$T/err"
+bf --lang en report final --college $ME --semester $SEM
+is "$rc" 1 "marking final a summary never saved is bad input"
+ok "it says none is stored yet" grep -q "no summary stored for $ME $SEM yet" "$T/err"
+bf --lang en report overdue --college 不存在
+is "$rc" 1 "the overdue pairings of an unknown college: bad input"
+ok "overdue says there is no college called 不存在" grep -q 'no college called 不存在' "$T/err"
+
 # ---- a real college: the demo ------------------------------------------
 DB="$T/demo"
 bf demo --students 2000 --talks 10000

@@ -70,7 +70,7 @@ static int q_fn(store_txn *t, void *ctx, err *e)
 {
 	q *x = ctx;
 	x->rc = student_by_no(t, x->no, &x->s, e);
-	x->rcg = x->rc ? 1 : target_of_student(t, &x->s.m.id, &x->g, e);
+	x->rcg = x->rc ? E_NOTFOUND : target_of_student(t, &x->s.m.id, &x->g, e);
 	return 0;
 }
 
@@ -111,7 +111,7 @@ Test(import, students)
 	q x = lookup(s, "2024010103");
 	cr_assert_eq(x.rc, 0, "the student with a rare character is findable");
 	cr_expect_str_eq(x.s.name, "𠮷田");
-	cr_expect_eq(x.rcg, 1, "no kinds, no target profile");
+	cr_expect_eq(x.rcg, E_NOTFOUND, "no kinds, no target profile");
 	x = lookup(s, "2023030106");
 	cr_assert_eq(x.rcg, 0);
 	cr_expect_eq(x.g.kinds, KIND_ACADEMIC | KIND_PSYCH, "kinds joined by 、");

@@ -41,9 +41,9 @@ TXN_TEST(pairing, accepted_and_found)
 	rec_free(&pairing_desc, &got);
 	cr_assert_eq(pairing_find(t, &w.mem, &w.tgt, D("2026-04-01"), &got, e), 0);
 	rec_free(&pairing_desc, &got);
-	cr_assert_eq(pairing_find(t, &w.mem, &w.tgt, D("2026-02-01"), &got, e), 1,
+	cr_assert_eq(pairing_find(t, &w.mem, &w.tgt, D("2026-02-01"), &got, e), E_NOTFOUND,
 		     "not active before its start");
-	cr_assert_eq(pairing_active_of_target(t, &w.mem, &got, e), 1);
+	cr_assert_eq(pairing_active_of_target(t, &w.mem, &got, e), E_NOTFOUND);
 	return 0;
 }
 

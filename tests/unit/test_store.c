@@ -158,7 +158,7 @@ Test(store, put_makes_an_id_and_get_reads_it_back)
 
 	rid nobody;
 	rid_new(&nobody);
-	cr_assert_eq(load(s, &nobody, &y), 1);
+	cr_assert_eq(load(s, &nobody, &y), E_NOTFOUND);
 	store_close(s);
 }
 
@@ -290,7 +290,7 @@ Test(store, tombstones_are_hidden_but_kept)
 	save(s, &b);
 
 	thing y;
-	cr_assert_eq(load(s, &b.m.id, &y), 1, "a tombstone reads as not found");
+	cr_assert_eq(load(s, &b.m.id, &y), E_NOTFOUND, "a tombstone reads as not found");
 	each_ctx ec = { 0 };
 	err e = { 0 };
 	cr_assert_eq(store_read(s, each_fn, &ec, &e), 0, "%s", e.msg);
@@ -452,9 +452,9 @@ static int cursor_fn(store_txn *t, void *ctx, err *e)
 	cr_assert_eq(last_of(c, 3, &rc), INT32_MAX);
 	cr_assert_eq(rc, 0);
 	last_of(c, 4, &rc);
-	cr_assert_eq(rc, 1, "no key with that prefix");
+	cr_assert_eq(rc, ST_END, "no key with that prefix");
 	last_of(c, 0, &rc);
-	cr_assert_eq(rc, 1);
+	cr_assert_eq(rc, ST_END);
 	cr_assert_eq(last_of(c, 0xffffffffu, &rc), 8, "prefix of 0xff bytes");
 	cr_assert_eq(rc, 0);
 
@@ -473,7 +473,7 @@ static int cursor_fn(store_txn *t, void *ctx, err *e)
 
 	cr_assert_eq(st_last(c, &key, &val), 0);
 	cr_assert_eq(val.len, 1);
-	cr_assert_eq(st_next(c, &key, &val), 1, "past the end");
+	cr_assert_eq(st_next(c, &key, &val), ST_END, "past the end");
 	cr_assert_eq(st_last(c, &key, &val), 0);
 	cr_assert_eq(st_prev(c, &key, &val), 0);
 	pos = 0;
@@ -571,8 +571,8 @@ static int raw_fn(store_txn *t, void *ctx, err *e)
 	cr_assert_eq(v.len, 3);
 	cr_assert_eq(memcmp(v.data, "one", 3), 0);
 	cr_assert_eq(st_del(t, DB_IX, (bytes){ "k1", 2 }, e), 0);
-	cr_assert_eq(st_del(t, DB_IX, (bytes){ "k1", 2 }, e), 1);
-	cr_assert_eq(st_get(t, DB_IX, (bytes){ "k1", 2 }, &v, e), 1);
+	cr_assert_eq(st_del(t, DB_IX, (bytes){ "k1", 2 }, e), E_NOTFOUND);
+	cr_assert_eq(st_get(t, DB_IX, (bytes){ "k1", 2 }, &v, e), E_NOTFOUND);
 	cr_assert_eq(st_count(t, DB_IX), 1);
 	return 0;
 }
@@ -612,7 +612,7 @@ Test(store, meta_numbers)
 	store *s = open_at(dir);
 	err e = { 0 };
 	uint32_t v = 0;
-	cr_assert_eq(store_read(s, meta_get_fn, &v, &e), 1, "unset");
+	cr_assert_eq(store_read(s, meta_get_fn, &v, &e), E_NOTFOUND, "unset");
 	v = 0x01020304;
 	cr_assert_eq(store_write(s, meta_put_fn, &v, &e), 0);
 	store_close(s);

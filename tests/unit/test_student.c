@@ -36,7 +36,68 @@ TXN_TEST(student, saved_and_found_by_number)
 	cr_assert_str_eq(s.name, "张三");
 	cr_assert_eq(s.m.rev, 1);
 	rec_free(&student_desc, &s);
-	cr_assert_eq(student_by_no(t, "2023010102", &s, e), 1);
+	cr_assert_eq(student_by_no(t, "2023010102", &s, e), E_NOTFOUND);
+	return 0;
+}
+
+/* Issue 8: a lookup that finds nothing says E_NOTFOUND, not E_INPUT (bad
+ * input, also 1 before), so that a caller passing rc on can tell them
+ * apart; and it sets no message. */
+TXN_TEST(student, lookups_find_nothing_apart_from_bad_input)
+{
+	rid c = mk_college(t, "计算机学院", 0, 0);
+	rid id = mk_student(t, "2023010101", "张三", c, "共青团员");
+	rid nobody;
+	rid_new(&nobody);
+	union {
+		student s;
+		college col;
+		semester sem;
+		counsellor cns;
+		member mb;
+		target g;
+		pairing p;
+		summary sm;
+	} out;
+	err x = { 0 };
+	int none = student_get(t, &nobody, &out.s, &x);
+	cr_assert_eq(none, E_NOTFOUND);
+	cr_assert_eq(x.code, 0, "finding nothing is no error: %s", x.msg);
+	cr_assert_str_eq(x.msg, "");
+
+	student bad = { 0 };
+	bad.student_no = "2023-0101";
+	bad.name = "李四";
+	bad.college_id = c;
+	int rc = student_save(t, &bad, &x);
+	cr_assert_eq(rc, E_INPUT, "%s", x.msg);
+	cr_assert_neq(none, rc, "not found and bad input are told apart");
+	cr_assert_neq(E_NOTFOUND, E_USAGE);
+	cr_assert_neq(E_NOTFOUND, E_DB);
+	cr_assert_neq(E_NOTFOUND, 0);
+
+	cr_assert_eq(student_by_no(t, "2099999999", &out.s, e), E_NOTFOUND);
+	cr_assert_eq(model_get(t, &student_desc, &nobody, &out.s, e), E_NOTFOUND);
+	cr_assert_eq(college_get(t, &nobody, &out.col, e), E_NOTFOUND);
+	cr_assert_eq(college_by_name(t, "不存在", &out.col, e), E_NOTFOUND);
+	cr_assert_eq(semester_get(t, &nobody, &out.sem, e), E_NOTFOUND);
+	cr_assert_eq(semester_by_code(t, "2030-2031-1", &out.sem, e), E_NOTFOUND);
+	cr_assert_eq(counsellor_get(t, &nobody, &out.cns, e), E_NOTFOUND);
+	cr_assert_eq(counsellor_by_no(t, "T9999", &out.cns, e), E_NOTFOUND);
+	cr_assert_eq(member_get(t, &nobody, &out.mb, e), E_NOTFOUND);
+	cr_assert_eq(member_of_student(t, &id, &out.mb, e), E_NOTFOUND, "no party member");
+	cr_assert_eq(target_get(t, &nobody, &out.g, e), E_NOTFOUND);
+	cr_assert_eq(target_of_student(t, &id, &out.g, e), E_NOTFOUND, "not assisted");
+	cr_assert_eq(pairing_get(t, &nobody, &out.p, e), E_NOTFOUND);
+	cr_assert_eq(pairing_active_of_target(t, &id, &out.p, e), E_NOTFOUND);
+	cr_assert_eq(pairing_find(t, &nobody, &id, D("2026-04-01"), &out.p, e), E_NOTFOUND);
+	cr_assert_eq(summary_get(t, &nobody, &out.sm, e), E_NOTFOUND);
+	cr_assert_eq(summary_find(t, &c, &nobody, &out.sm, e), E_NOTFOUND);
+	cr_assert_eq(model_exists(t, DB_STUDENT, &nobody, e), E_NOTFOUND);
+	cr_assert_eq(model_ix_lookup(t, IX_STUDENT_NO, "2099999999", &nobody, e), E_NOTFOUND);
+	uint32_t v;
+	cr_assert_eq(st_meta_get_u32(t, "no such setting", &v, e), E_NOTFOUND);
+	cr_assert_eq(e->code, 0, "%s", e->msg);
 	return 0;
 }
 
@@ -160,7 +221,7 @@ TXN_TEST(student, changed_number_moves_the_index)
 	cr_assert_eq(student_save(t, &s, &x), 0, "%s", x.msg);
 	cr_assert_eq(s.m.rev, 2);
 	rec_free(&student_desc, &s);
-	cr_assert_eq(student_by_no(t, "2023010101", &s, e), 1, "old number still found");
+	cr_assert_eq(student_by_no(t, "2023010101", &s, e), E_NOTFOUND, "old number still found");
 	cr_assert_eq(student_by_no(t, "2023019999", &s, e), 0);
 	rec_free(&student_desc, &s);
 	/* the old number is free for someone else */
@@ -189,7 +250,7 @@ TXN_TEST(student, changed_college_moves_the_index)
 	key_init(&k);
 	key_id(&k, &c1);
 	key_id(&k, &id);
-	cr_assert_eq(st_get(t, IX_STUDENT_COLLEGE, key_bytes(&k), &v, e), 1);
+	cr_assert_eq(st_get(t, IX_STUDENT_COLLEGE, key_bytes(&k), &v, e), E_NOTFOUND);
 	key_init(&k);
 	key_id(&k, &c2);
 	key_id(&k, &id);
@@ -218,7 +279,7 @@ TXN_TEST(student, stale_rev_refused)
 	student s;
 	cr_assert_eq(student_by_no(t, "2023010101", &s, e), 0);
 	rec_free(&student_desc, &s);
-	cr_assert_eq(student_by_no(t, "2023010102", &s, e), 1);
+	cr_assert_eq(student_by_no(t, "2023010102", &s, e), E_NOTFOUND);
 	return 0;
 }
 
@@ -239,7 +300,7 @@ TXN_TEST(member, profile_follows_political_status)
 	free(s.political);
 	s.political = strdup("群众");
 	cr_assert_eq(student_save(t, &s, &x), 0, "%s", x.msg);
-	cr_assert_eq(member_of_student(t, &id, &m, e), 1, "the profile is gone");
+	cr_assert_eq(member_of_student(t, &id, &m, e), E_NOTFOUND, "the profile is gone");
 	cr_assert_eq(model_stats_get(t, &st, e), 0);
 	cr_assert_eq(st.members, 0);
 
@@ -262,7 +323,7 @@ TXN_TEST(member, non_member_gets_no_profile)
 	rid id = mk_student(t, "2023010101", "张三", c, "共青团员");
 	member m = { 0 };
 	err x = { 0 };
-	cr_assert_eq(member_of_student(t, &id, &m, e), 1);
+	cr_assert_eq(member_of_student(t, &id, &m, e), E_NOTFOUND);
 	m.student_id = id;
 	cr_assert_eq(member_save(t, &m, &x), E_INPUT);
 	cr_assert(about(&x, "student"), "%s", x.msg);

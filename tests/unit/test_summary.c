@@ -127,7 +127,7 @@ TXN_TEST(summary, one_per_college_and_semester)
 	rid none;
 	memset(&none, 0, sizeof none);
 	none.b[0] = 1;
-	cr_assert_eq(summary_find(t, &none, &sem, &back, &er), 1);
+	cr_assert_eq(summary_find(t, &none, &sem, &back, &er), E_NOTFOUND);
 	return 0;
 }
 
