@@ -116,7 +116,7 @@ const char *choice_canon(const char *const *values, const char *s);
  * aid_kind tier kinds topics target_status; NULL for another name. */
 const char *const *value_set_named(const char *name);
 
-/* Money: yuan with at most 2 decimals ("12", "12.5", "12.50"), optionally
+/* Money: yuan with at most 2 decimals ("12", "12.5", "12.50", ".5", "12."), optionally
  * written with ¥ or ￥ before or 元 after, into fen. The one parser of
  * amounts (CSV imports and the aid form). False if s is not one. */
 bool money_parse(const char *s, int64_t *fen);

@@ -305,22 +305,21 @@ bool money_parse(const char *s, int64_t *fen)
 			return false;
 		yuan = yuan * 10 + (*s - '0');
 	}
-	if (!nd)
-		return false;
 	int64_t cents = 0;
+	int n = 0;
 	if (*s == '.') {
+		/* ".5" and "12." are amounts too, as people type them */
 		s++;
-		int n = 0;
 		for (; *s >= '0' && *s <= '9'; s++, n++) {
 			if (n == 2)
 				return false;
 			cents = cents * 10 + (*s - '0');
 		}
-		if (n == 0)
-			return false;
 		if (n == 1)
 			cents *= 10;
 	}
+	if (!nd && !n)
+		return false;
 	if (strcmp(s, "元") == 0)
 		s += strlen("元");
 	if (*s)

@@ -259,6 +259,9 @@ Test(formeng, values_and_records)
 	cr_assert(!money_parse("12.345", &fen));
 	cr_assert(!money_parse("", &fen));
 	cr_assert(!money_parse("abc", &fen));
+	cr_assert(money_parse(".5", &fen) && fen == 50, "a leading point, as the aid form took before");
+	cr_assert(money_parse("12.", &fen) && fen == 1200, "a trailing point");
+	cr_assert(!money_parse(".", &fen) && !money_parse("¥", &fen) && !money_parse("元", &fen));
 	cr_assert(fe_is_edit(FORM_MONEY) && !fe_is_edit(FORM_CHOICE));
 	cr_assert(fe_is_ref(FORM_SEMESTER) && !fe_is_ref(FORM_DATE));
 }
