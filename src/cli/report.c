@@ -305,7 +305,10 @@ static void due_line(const char *indent, const char *label, const due_status *st
 	bool late = st->state == DUE_OVERDUE;
 	bool bold = late && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
 	date_format(st->due, d);
-	if (days > 0)
+	if (st->state == DUE_DONE)
+		/* handed in: the days left no longer matter (the screens say the same) */
+		snprintf(when, sizeof when, "%s", _("done"));
+	else if (days > 0)
 		snprintf(when, sizeof when, ngettext("in %d day", "in %d days", days), days);
 	else if (days == 0)
 		snprintf(when, sizeof when, "%s", _("today"));
