@@ -527,7 +527,9 @@ static int check_model(model_txn *t, fe_form *f, size_t i, err *e)
 
 /* The fields the user does not type (readonly) show what the model's fix
  * made of the record: a talk's pairing is the one its helper, student and
- * date name, none when there is none. */
+ * date name. While a rule fails (no pairing runs on the date typed, a date
+ * half typed) they keep what they showed, the pairing the form was opened
+ * from: the message beside the failing field says what is wrong. */
 static int check_slot(model_txn *t, fe_form *f, size_t i, err *e)
 {
 	fe_slot *sl = &f->slots[i];
@@ -536,7 +538,7 @@ static int check_slot(model_txn *t, fe_form *f, size_t i, err *e)
 	int rc = check_model(t, f, i, e);
 	if (rc != 0 && rc != E_INPUT)
 		return rc;
-	for (size_t j = 0; j < f->n; j++) {
+	for (size_t j = 0; rc == 0 && j < f->n; j++) {
 		fe_value *v = &f->v[j];
 		if (v->slot == (int)i && v->visible && v->fl->readonly && !v->masked)
 			load_field(t, v, sl->fixed);

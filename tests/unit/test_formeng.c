@@ -285,7 +285,10 @@ Test(formeng, a_talk_shows_the_pairing_the_model_finds)
 	fe_value *date = field(&f, "talk", "date");
 	fe_set_text(date, "2026-02-01");     /* before the pairing started */
 	cr_assert(!fe_check(&f, true));
-	cr_assert(!pair->has_ref, "no pairing on that day");
+	/* the pairing the form was opened from stays shown (as before the
+	 * form engine): the message beside the date says why it cannot be */
+	cr_assert(pair->has_ref && rid_cmp(&pair->ref, &w.pair) == 0,
+		  "the pairing stays shown while the date is wrong");
 	cr_assert_not_null(date->msg);
 	cr_assert(strstr(date->msg, "no active pairing"), "%s", date->msg);
 	fe_set_text(date, "2026-04-01");
