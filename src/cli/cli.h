@@ -38,8 +38,8 @@ extern const struct cli_cmd cli_cmd_init, cli_cmd_import, cli_cmd_export,
  * (argv[0] is "roster"). */
 int cli_export_roster(struct cli_ctx *c, int argc, char **argv);
 /* The current semester and its documents' due dates with the days left;
- * an overdue document's line starts with "!" (report.c; used by stats and
- * the status). c->st must be open. Returns an exit status. */
+ * an overdue document's line starts with "!" (deadlines.c; used by stats
+ * and the status). c->st must be open. Returns an exit status. */
 int cli_deadlines(struct cli_ctx *c, const char *indent);
 
 /* The whole program: parses the global options, picks the language,
