@@ -80,14 +80,13 @@ static int collect_id(bytes key, bytes val, void *ctx)
 	return 0;
 }
 
-int pairings_of(store_txn *t, int db, const rid *student_id, pairing_fn fn, void *ctx,
-		err *e)
+/* Calls fn for each live pairing of the list (a pairing gone since is
+ * skipped), unless rc (the listing's result) already failed; frees the list. */
+static int each_listed(store_txn *t, struct idlist *l, int rc, pairing_fn fn, void *ctx, err *e)
 {
-	struct idlist l = { 0 };
-	int rc = st_scan(t, db, (bytes){ student_id->b, sizeof student_id->b }, collect_id, &l, e);
-	for (size_t i = 0; !rc && i < l.n; i++) {
+	for (size_t i = 0; !rc && i < l->n; i++) {
 		pairing p;
-		rc = pairing_get(t, &l.ids[i], &p, e);
+		rc = pairing_get(t, &l->ids[i], &p, e);
 		if (rc == E_NOTFOUND) {
 			rc = 0;
 			continue;
@@ -97,8 +96,16 @@ int pairings_of(store_txn *t, int db, const rid *student_id, pairing_fn fn, void
 		rc = fn(&p, ctx);
 		rec_free(&pairing_desc, &p);
 	}
-	free(l.ids);
+	free(l->ids);
 	return rc;
+}
+
+int pairings_of(store_txn *t, int db, const rid *student_id, pairing_fn fn, void *ctx,
+		err *e)
+{
+	struct idlist l = { 0 };
+	int rc = st_scan(t, db, (bytes){ student_id->b, sizeof student_id->b }, collect_id, &l, e);
+	return each_listed(t, &l, rc, fn, ctx, e);
 }
 
 /* ---- rules ----------------------------------------------------------- */
@@ -611,18 +618,5 @@ int pairings_of_college(store_txn *t, const rid *college_id, const rid *semester
 	key_id(&k, college_id);
 	key_id(&k, semester_id);
 	int rc = st_scan(t, IX_PAIRING_COLLEGE, key_bytes(&k), collect_college_pairing, &l, e);
-	for (size_t i = 0; !rc && i < l.n; i++) {
-		pairing p;
-		rc = pairing_get(t, &l.ids[i], &p, e);
-		if (rc == E_NOTFOUND) {
-			rc = 0;
-			continue;
-		}
-		if (rc)
-			break;
-		rc = fn(&p, ctx);
-		rec_free(&pairing_desc, &p);
-	}
-	free(l.ids);
-	return rc;
+	return each_listed(t, &l, rc, fn, ctx, e);
 }
