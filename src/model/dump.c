@@ -406,70 +406,58 @@ static bool db_empty(store_txn *t)
 	return true;
 }
 
-static int restore_line(restore_ctx *c, store_txn *t, const char *s, size_t n,
-			size_t line, err *e)
+/* A write's E_INPUT is the line's problem, listed with the others (the
+ * whole dump is refused); any other error stops the restore. */
+static int line_result(restore_ctx *c, size_t line, int rc, err *e)
 {
-	json_error_t je;
+	if (rc != E_INPUT)
+		return rc;
+	bad_line(c, line, "%s", e->msg);
+	err_clear(e);
+	return 0;
+}
+
+static int restore_audit(restore_ctx *c, store_txn *t, json_t *o, size_t line, err *e)
+{
+	audit_entry a;
 	char why[600];
-	json_t *o = json_loadb(s, n, JSON_REJECT_DUPLICATES, &je);
-	if (!o) {
-		bad_line(c, line, _("not JSON: %s"), je.text);
+	if (!audit_from_json(o, &a, why, sizeof why)) {
+		bad_line(c, line, "%s", why);
 		return 0;
 	}
-	int rc = 0;
-	const char *type = json_string_value(json_object_get(o, "type"));
-	if (!json_is_object(o) || !type) {
-		bad_line(c, line, _("not a record (no \"type\")"));
-		goto out;
+	if (c->bad.n)
+		return 0;
+	int rc = line_result(c, line, st_audit_restore(t, &a, e), e);
+	c->audit++;
+	return rc;
+}
+
+/* The school's name (model_school_set), the one setting. */
+static int restore_setting(restore_ctx *c, store_txn *t, json_t *o, size_t line, err *e)
+{
+	const char *name = json_string_value(json_object_get(o, "name"));
+	const char *value = json_string_value(json_object_get(o, "value"));
+	if (!name || !value || strcmp(name, "school") != 0) {
+		bad_line(c, line, _("unknown setting \"%s\""), name ? name : "");
+		return 0;
 	}
-	if (json_object_get(o, "redacted")) {
-		/* Its sensitive texts were replaced by a mask: restoring it
-		 * would lose them for good. Said once, at the first such line. */
-		if (!c->redacted)
-			bad_line(c, line, _("a redacted record: this dump was exported without the counsellor role and cannot be restored"));
-		c->redacted = true;
-		goto out;
-	}
-	if (strcmp(type, "audit") == 0) {
-		audit_entry a;
-		if (!audit_from_json(o, &a, why, sizeof why)) {
-			bad_line(c, line, "%s", why);
-			goto out;
-		}
-		if (c->bad.n)
-			goto out;
-		rc = st_audit_restore(t, &a, e);
-		if (rc == E_INPUT) {
-			bad_line(c, line, "%s", e->msg);
-			err_clear(e);
-			rc = 0;
-		}
-		c->audit++;
-		goto out;
-	}
-	if (strcmp(type, "setting") == 0) {
-		/* The school's name (model_school_set), the one setting. */
-		const char *name = json_string_value(json_object_get(o, "name"));
-		const char *value = json_string_value(json_object_get(o, "value"));
-		if (!name || !value || strcmp(name, "school") != 0) {
-			bad_line(c, line, _("unknown setting \"%s\""), name ? name : "");
-			goto out;
-		}
-		if (c->bad.n)
-			goto out;
-		rc = model_school_set(t, value, e);
-		if (rc == E_INPUT) {
-			bad_line(c, line, "%s", e->msg);
-			err_clear(e);
-			rc = 0;
-		}
-		goto out;
-	}
+	if (c->bad.n)
+		return 0;
+	return line_result(c, line, model_school_set(t, value, e), e);
+}
+
+/* A record of an entity: written as it was (id, rev, times kept), its
+ * indexes rebuilt when it is live; an id seen twice is the dump's fault. */
+static int restore_record(restore_ctx *c, store_txn *t, json_t *o, const char *type,
+			  size_t line, err *e)
+{
 	const record_desc *d = model_desc_named(type);
 	const entity_ops *ei = d ? model_ops_of(d) : NULL;
+	char why[600];
+	int rc = 0;
 	if (!ei) {
 		bad_line(c, line, _("unknown type \"%s\""), type);
-		goto out;
+		return 0;
 	}
 	void *rec = xcalloc(1, ei->desc->size);
 	if (!rec_from_json(ei->desc, o, rec, why, sizeof why)) {
@@ -482,22 +470,45 @@ static int restore_line(restore_ctx *c, store_txn *t, const char *s, size_t n,
 			char hex[33];
 			rid_hex(&m->id, hex);
 			bad_line(c, line, _("%s %s appears twice"), type, hex);
-			rc = 0;
 		} else if (rc == E_NOTFOUND) {
 			rc = st_rec_restore(t, ei->db, ei->desc, rec, e);
 			if (rc == 0 && !(m->flags & REC_DELETED))
 				rc = model_reindex(t, ei, rec, e);
-			if (rc == E_INPUT) {
-				bad_line(c, line, "%s", e->msg);
-				err_clear(e);
-				rc = 0;
-			}
+			rc = line_result(c, line, rc, e);
 			c->records++;
 		}
 	}
 	rec_free(ei->desc, rec);
 	free(rec);
-out:
+	return rc;
+}
+
+static int restore_line(restore_ctx *c, store_txn *t, const char *s, size_t n,
+			size_t line, err *e)
+{
+	json_error_t je;
+	json_t *o = json_loadb(s, n, JSON_REJECT_DUPLICATES, &je);
+	if (!o) {
+		bad_line(c, line, _("not JSON: %s"), je.text);
+		return 0;
+	}
+	int rc = 0;
+	const char *type = json_string_value(json_object_get(o, "type"));
+	if (!json_is_object(o) || !type) {
+		bad_line(c, line, _("not a record (no \"type\")"));
+	} else if (json_object_get(o, "redacted")) {
+		/* Its sensitive texts were replaced by a mask: restoring it
+		 * would lose them for good. Said once, at the first such line. */
+		if (!c->redacted)
+			bad_line(c, line, _("a redacted record: this dump was exported without the counsellor role and cannot be restored"));
+		c->redacted = true;
+	} else if (strcmp(type, "audit") == 0) {
+		rc = restore_audit(c, t, o, line, e);
+	} else if (strcmp(type, "setting") == 0) {
+		rc = restore_setting(c, t, o, line, e);
+	} else {
+		rc = restore_record(c, t, o, type, line, e);
+	}
 	json_decref(o);
 	return rc;
 }
