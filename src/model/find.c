@@ -77,39 +77,58 @@ static int by_number(store_txn *t, const char *prefix, struct hits *h, err *e)
 	return rc == ST_END ? 0 : err_set(e, E_DB, "%s", _("cannot read the student-number index"));
 }
 
+int model_student_names(store_txn *t, model_name_fn fn, void *ctx, err *e)
+{
+	unsigned name_no = rec_field(&student_desc, "name")->no;
+	store_cursor *c;
+	bytes k, v;
+	int rc = st_cursor_open(t, DB_STUDENT, &c, e);
+	if (rc)
+		return rc;
+	for (rc = st_first(c, &k, &v); rc == 0; rc = st_next(c, &k, &v)) {
+		const uint8_t *b = v.data;
+		bytes nm;
+		char buf[512];
+		rid id;
+		if (k.len != sizeof id.b || v.len < VALUE_HEADER || (b[1] & REC_DELETED))
+			continue;
+		int p = rec_peek_text(v.data, v.len, name_no, &nm, e);
+		if (p == E_NOTFOUND)
+			continue;
+		if (p) {
+			rc = p;
+			break;
+		}
+		if (nm.len >= sizeof buf)
+			nm.len = sizeof buf - 1;   /* names are far shorter */
+		memcpy(buf, nm.data, nm.len);
+		buf[nm.len] = 0;
+		memcpy(id.b, k.data, sizeof id.b);
+		if ((rc = fn(&id, buf, v, ctx)) != 0)
+			break;
+	}
+	st_cursor_close(c);
+	return rc == ST_END ? 0 : rc;
+}
+
 struct scan_ctx {
 	const char *text;
 	bool pinyin;
 	struct hits *h;
-	unsigned name_no;      /* the name's field number */
 	err *e;
 };
 
-/* Over the raw student records: only the name is read (rec_peek_text), and
- * only a match is decoded. */
-static int by_name(bytes key, bytes val, void *ctx)
+/* Only a match is decoded. */
+static int by_name(const rid *id, const char *name, bytes val, void *ctx)
 {
 	struct scan_ctx *sc = ctx;
-	const uint8_t *b = val.data;
-	bytes nm;
-	char buf[512];
-	if (key.len != sizeof(rid) || val.len < VALUE_HEADER || (b[1] & REC_DELETED))
-		return 0;
-	int rc = rec_peek_text(val.data, val.len, sc->name_no, &nm, sc->e);
-	if (rc == E_NOTFOUND)
-		return 0;
-	if (rc)
-		return rc;
-	if (nm.len >= sizeof buf)
-		nm.len = sizeof buf - 1;   /* names are far shorter */
-	memcpy(buf, nm.data, nm.len);
-	buf[nm.len] = 0;
-	if (!strstr(buf, sc->text) && !(sc->pinyin && pinyin_match(buf, sc->text)))
+	if (!strstr(name, sc->text) && !(sc->pinyin && pinyin_match(name, sc->text)))
 		return 0;
 	student s;
-	memcpy(s.m.id.b, key.data, sizeof s.m.id.b);
-	if ((rc = rec_decode(&student_desc, val.data, val.len, &s, sc->e)))
+	int rc = rec_decode(&student_desc, val.data, val.len, &s, sc->e);
+	if (rc)
 		return rc;
+	s.m.id = *id;
 	hit_add(sc->h, &s);
 	rec_free(&student_desc, &s);
 	return 0;
@@ -142,9 +161,8 @@ int model_find(store_txn *t, const char *text, student_fn fn, void *ctx, err *e)
 			goto out;
 	}
 	if (!all_digits(q)) {
-		struct scan_ctx sc = { q, pinyin_is_query(q), &h,
-				       rec_field(&student_desc, "name")->no, e };
-		if ((rc = st_scan(t, DB_STUDENT, (bytes){ NULL, 0 }, by_name, &sc, e)))
+		struct scan_ctx sc = { q, pinyin_is_query(q), &h, e };
+		if ((rc = model_student_names(t, by_name, &sc, e)))
 			goto out;
 	}
 	if (h.n) {

@@ -158,4 +158,11 @@ int model_last_date(store_txn *t, int db, const rid *prefix, date_t *out, err *e
 int pairings_of(store_txn *t, int db, const rid *student_id, pairing_fn fn, void *ctx,
 		err *e);
 
+/* Calls fn with every live student's id and name, the name read out of the
+ * stored value without decoding the rest (find by name, the names a
+ * summary scrubs); val is the stored value, for a caller that decodes a
+ * match. fn returning non-zero stops (returned). (find.c) */
+typedef int (*model_name_fn)(const rid *id, const char *name, bytes val, void *ctx);
+int model_student_names(store_txn *t, model_name_fn fn, void *ctx, err *e);
+
 #endif

@@ -152,10 +152,8 @@ struct names_scan {
 	privacy_names *ns;
 	const rid *own;
 	size_t nown;
-	unsigned name_no;
 	model_store *st;
 	size_t seen;
-	err *e;
 };
 
 static int rid_order(const void *a, const void *b)
@@ -163,30 +161,14 @@ static int rid_order(const void *a, const void *b)
 	return rid_cmp(a, b);
 }
 
-/* Every student's name, read straight out of the stored values
- * (rec_peek_text): the scrubbing needs the names of the whole database, not
- * its students decoded. */
-static int names_each(bytes key, bytes val, void *ctx)
+/* Every student's name (model_student_names reads it straight out of the
+ * stored value): the scrubbing needs the names of the whole database. */
+static int names_each(const rid *id, const char *name, bytes val, void *ctx)
 {
 	struct names_scan *sc = ctx;
-	const uint8_t *b = val.data;
-	bytes nm;
-	char buf[512];
-	rid id;
-	if (key.len != sizeof id.b || val.len < VALUE_HEADER || (b[1] & REC_DELETED))
-		return 0;
-	int rc = rec_peek_text(val.data, val.len, sc->name_no, &nm, sc->e);
-	if (rc == E_NOTFOUND)
-		return 0;
-	if (rc)
-		return rc;
-	if (nm.len >= sizeof buf)
-		nm.len = sizeof buf - 1;
-	memcpy(buf, nm.data, nm.len);
-	buf[nm.len] = 0;
-	memcpy(id.b, key.data, sizeof id.b);
-	privacy_names_add(sc->ns, buf,
-			  bsearch(&id, sc->own, sc->nown, sizeof *sc->own, rid_order) != NULL);
+	(void)val;
+	privacy_names_add(sc->ns, name,
+			  bsearch(id, sc->own, sc->nown, sizeof *sc->own, rid_order) != NULL);
 	/* A scan over every student maps the file's pages in as it goes (and
 	 * the kernel maps their neighbours too): let go of them now and then. */
 	if (++sc->seen % 4096 == 0)
@@ -200,9 +182,8 @@ int privacy_names_load(model_txn *t, const rid *own, size_t nown, privacy_names 
 	if (nown)
 		memcpy(sorted, own, nown * sizeof *own);
 	qsort(sorted, nown, sizeof *sorted, rid_order);
-	struct names_scan sc = { privacy_names_new(), sorted, nown,
-				 rec_field(&student_desc, "name")->no, model_of(t), 0, e };
-	int rc = st_scan(t, DB_STUDENT, (bytes){ "", 0 }, names_each, &sc, e);
+	struct names_scan sc = { privacy_names_new(), sorted, nown, model_of(t), 0 };
+	int rc = model_student_names(t, names_each, &sc, e);
 	model_release_pages(model_of(t));
 	free(sorted);
 	if (rc) {
