@@ -282,6 +282,10 @@ int semester_by_code(model_txn *t, const char *code, semester *out, err *e);
  * term 2 — roster 04-11, summary 07-11; term 1 — roster 10-11,
  * summary 01-11 of the next year). */
 int semester_ensure(model_txn *t, const char *code, rid *id, err *e);
+/* The dates semester_ensure gives the semester called code (start, end and
+ * the usual due dates), into s (zeroed; s->code is left NULL). All zero if
+ * code is not a semester. */
+void semester_defaults(const char *code, semester *s);
 int semester_validate(model_txn *t, const semester *s, err *e);
 /* Whether semester_ensure(code) would succeed: 0 if such a semester exists
  * or the one it would create passes semester_check; else its error. */

@@ -113,24 +113,29 @@ int semester_by_code(store_txn *t, const char *code, semester *out, err *e)
 	return rc ? rc : semester_get(t, &id, out, e);
 }
 
-/* The semester semester_ensure creates for code (cleaned; s->code is
- * borrowed): dates from the code and the default due dates. */
-static void semester_for_code(char *clean, semester *s)
+void semester_defaults(const char *code, semester *s)
 {
 	semester_span span;
 	memset(s, 0, sizeof *s);
-	s->code = clean;
-	if (semester_parse(clean, &span)) {
-		s->start = span.start;
-		s->end = span.end;
-		if (span.term == 2) {
-			s->roster_due = date_from_ymd(span.first_year + 1, 4, 11);
-			s->summary_due = date_from_ymd(span.first_year + 1, 7, 11);
-		} else {
-			s->roster_due = date_from_ymd(span.first_year, 10, 11);
-			s->summary_due = date_from_ymd(span.first_year + 1, 1, 11);
-		}
+	if (!semester_parse(code, &span))
+		return;
+	s->start = span.start;
+	s->end = span.end;
+	if (span.term == 2) {
+		s->roster_due = date_from_ymd(span.first_year + 1, 4, 11);
+		s->summary_due = date_from_ymd(span.first_year + 1, 7, 11);
+	} else {
+		s->roster_due = date_from_ymd(span.first_year, 10, 11);
+		s->summary_due = date_from_ymd(span.first_year + 1, 1, 11);
 	}
+}
+
+/* The semester semester_ensure creates for code (cleaned; s->code is
+ * borrowed). */
+static void semester_for_code(char *clean, semester *s)
+{
+	semester_defaults(clean, s);
+	s->code = clean;
 }
 
 /* The semester called code: 0 (*found filled in, rec_free it), E_NOTFOUND

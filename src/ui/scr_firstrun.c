@@ -479,17 +479,11 @@ screen *scr_firstrun(ui *u)
 	semester_of(date_today(), f->code);
 	refresh_state(f, u);
 	if (!f->semester) {
-		/* the defaults that semester_ensure will give, for display */
-		semester_span sp;
-		if (semester_parse(f->code, &sp)) {
-			if (sp.term == 2) {
-				f->roster_due = date_from_ymd(sp.first_year + 1, 4, 11);
-				f->summary_due = date_from_ymd(sp.first_year + 1, 7, 11);
-			} else {
-				f->roster_due = date_from_ymd(sp.first_year, 10, 11);
-				f->summary_due = date_from_ymd(sp.first_year + 1, 1, 11);
-			}
-		}
+		/* the dates semester_ensure will give, for display */
+		semester d;
+		semester_defaults(f->code, &d);
+		f->roster_due = d.roster_due;
+		f->summary_due = d.summary_due;
 	}
 	screen *sc = xcalloc(1, sizeof *sc);
 	sc->ops = &fr_ops;

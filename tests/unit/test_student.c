@@ -582,3 +582,23 @@ TXN_TEST(student, moving_college_must_not_break_an_open_pairing)
 	rec_free(&student_desc, &s);
 	return 0;
 }
+
+TXN_TEST(semester, defaults_are_what_ensure_stores)
+{
+	/* the first-run page shows semester_defaults before the semester
+	 * exists: it must be what semester_ensure then writes */
+	const char *codes[] = { "2025-2026-2", "2026-2027-1" };
+	for (size_t i = 0; i < 2; i++) {
+		semester d, s;
+		rid id;
+		semester_defaults(codes[i], &d);
+		cr_assert_eq(semester_ensure(t, codes[i], &id, e), 0, "%s", e->msg);
+		cr_assert_eq(semester_get(t, &id, &s, e), 0);
+		cr_assert(d.start == s.start && d.end == s.end, "%s", codes[i]);
+		cr_assert(d.roster_due == s.roster_due && d.summary_due == s.summary_due, "%s", codes[i]);
+		rec_free(&semester_desc, &s);
+	}
+	semester bad;
+	semester_defaults("2025", &bad);
+	cr_assert(!bad.start && !bad.roster_due, "not a semester: no dates");
+}
