@@ -128,3 +128,15 @@ int64_t college_overdue_days(const college *c)
 {
 	return c && c->overdue_days > 0 ? c->overdue_days : OVERDUE_DEFAULT;
 }
+
+int college_overdue_days_of(store_txn *t, const rid *id, int64_t *out, err *e)
+{
+	college c;
+	int rc = college_get(t, id, &c, e);
+	if (rc != 0 && rc != E_NOTFOUND)
+		return rc;
+	*out = college_overdue_days(rc == 0 ? &c : NULL);
+	if (rc == 0)
+		rec_free(&college_desc, &c);
+	return 0;
+}

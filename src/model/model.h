@@ -272,6 +272,9 @@ int college_by_name(model_txn *t, const char *name, college *out, err *e);
 int college_ensure(model_txn *t, const char *name, rid *id, err *e);
 int64_t college_pair_limit(const college *c);     /* default applied */
 int64_t college_overdue_days(const college *c);   /* default applied */
+/* The overdue limit of the college with this id (the default when there is
+ * no such college): 0 or E_DB. */
+int college_overdue_days_of(model_txn *t, const rid *id, int64_t *out, err *e);
 int college_validate(model_txn *t, const college *c, err *e);
 
 int semester_save(model_txn *t, semester *s, err *e);

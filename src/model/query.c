@@ -26,15 +26,8 @@ static int overdue_one(const pairing *p, struct overdue_ctx *o)
 		return 0;
 	if ((rc = pairing_last_talk(o->t, &p->m.id, &last, o->e)))
 		return rc;
-	if (limit <= 0) {
-		college c;
-		rc = college_get(o->t, &p->college_id, &c, o->e);
-		if (rc != 0 && rc != E_NOTFOUND)
-			return rc;
-		limit = college_overdue_days(rc == 0 ? &c : NULL);
-		if (rc == 0)
-			rec_free(&college_desc, &c);
-	}
+	if (limit <= 0 && (rc = college_overdue_days_of(o->t, &p->college_id, &limit, o->e)))
+		return rc;
 	pairing_status st;
 	pairing_status_on(p, o->today, last, limit, NULL, &st);
 	if (!st.overdue)

@@ -32,18 +32,13 @@ int pairing_status_get(store_txn *t, const pairing *p, date_t day, const semeste
 		       pairing_status *out, err *e)
 {
 	date_t last;
-	college c;
+	int64_t limit;
 	int rc = pairing_last_talk(t, &p->m.id, &last, e);
-	if (rc)
-		return rc;
-	rc = college_get(t, &p->college_id, &c, e);
-	if (rc != 0 && rc != E_NOTFOUND)
-		return rc;
-	pairing_status_on(p, day, last, college_overdue_days(rc == 0 ? &c : NULL), sem, out);
-	if (rc == 0)
-		rec_free(&college_desc, &c);
-	err_clear(e);
-	return 0;
+	if (!rc)
+		rc = college_overdue_days_of(t, &p->college_id, &limit, e);
+	if (!rc)
+		pairing_status_on(p, day, last, limit, sem, out);
+	return rc;
 }
 
 /* ---- a party member ------------------------------------------------------ */
@@ -91,13 +86,6 @@ static int count_final(const void *rec, void *ctx)
 	return 0;
 }
 
-static int count_college(const void *rec, void *ctx)
-{
-	(void)rec;
-	(*(size_t *)ctx)++;
-	return 0;
-}
-
 int model_deadlines_get(store_txn *t, const char *code, const rid *college_id, date_t today,
 			model_deadlines *out, err *e)
 {
@@ -115,10 +103,14 @@ int model_deadlines_get(store_txn *t, const char *code, const rid *college_id, d
 	date_t roster_due = s.roster_due, summary_due = s.summary_due;
 	rec_free(&semester_desc, &s);
 	struct finals f = { out->semester_id, college_id, 0 };
-	if (college_id)
+	if (college_id) {
 		out->colleges = 1;
-	else if ((rc = model_each(t, &college_desc, count_college, &out->colleges, e)) != 0)
-		return rc;
+	} else {
+		model_stats st;   /* kept counts: no college is read */
+		if ((rc = model_stats_get(t, &st, e)) != 0)
+			return rc;
+		out->colleges = st.colleges;
+	}
 	/* summaries are few (one per college and semester): a scan */
 	if ((rc = model_each(t, &summary_desc, count_final, &f, e)) != 0)
 		return rc;
