@@ -106,6 +106,13 @@ extern const char *const mode_values[];       /* 面谈 电话 线上, NULL */
 extern const char *const aid_kind_values[];   /* 资金 生活用品 学习用品, NULL */
 extern const char *const tier_values[];       /* 特别困难 比较困难 一般困难, NULL */
 extern const char *const target_status_values[]; /* 帮扶中 已结束, NULL */
+/* How a pairing ended: 目标达成 毕业离校 转出学院 休学或退学 调整结对 其他
+ * (English: goal_reached graduated transferred suspended_or_left
+ * repaired other). */
+extern const char *const outcome_values[];
+/* The assisted student's state at the end: 明显好转 有所好转 没有变化 有所加重
+ * (English: much_better better unchanged worse). */
+extern const char *const assessment_values[];
 /* The kinds and topics in bit order (item i is bit 1 << i; kinds_format
  * and topics_format spell them so). NULL-terminated. */
 extern const char *const kind_values[];       /* 学业困难 经济困难 心理困难 */
@@ -113,7 +120,8 @@ extern const char *const topic_values[];      /* 学习 生活 思想 心理 */
 /* Returns the canonical value for s (or an accepted synonym), or NULL. */
 const char *choice_canon(const char *const *values, const char *s);
 /* The value sets by name, as form files name them: political gender mode
- * aid_kind tier kinds topics target_status; NULL for another name. */
+ * aid_kind tier kinds topics target_status outcome assessment; NULL for
+ * another name. */
 const char *const *value_set_named(const char *name);
 
 /* Money: yuan with at most 2 decimals ("12", "12.5", "12.50", ".5", "12."), optionally
@@ -201,6 +209,15 @@ typedef struct pairing {
 	date_t end;            /* 0 while active */
 	char *reason;          /* why cross-college; required then */
 	char *note;
+	/* How it ended (pairing_end; all "" while it runs). The outcome
+	 * figures are what the summary's 取得成效 counts. */
+	char *outcome;         /* outcome_values; only with an end date */
+	char *end_note;        /* a note on the ending */
+	char *assessment;      /* assessment_values: the student's state at the end */
+	char *failed_start;    /* 学业困难: failed courses (挂科门数) at the start, "0".."99" */
+	char *failed_end;      /*          and at the end */
+	char *gpa_start;       /* 学业困难: GPA (绩点) at the start, "0".."5" (2 decimals) */
+	char *gpa_end;         /*          and at the end */
 } pairing;
 
 typedef struct talk {
@@ -361,12 +378,91 @@ int pairing_find(model_txn *t, const rid *member_student, const rid *target_stud
 typedef int (*pairing_fn)(const pairing *p, void *ctx);
 int pairings_of_member(model_txn *t, const rid *student_id, pairing_fn fn, void *ctx, err *e);
 int pairings_of_target(model_txn *t, const rid *student_id, pairing_fn fn, void *ctx, err *e);
-/* Calls fn for each pairing of a college made in a semester (the name
- * list's and the summary's pairings), in id order. */
+/* Calls fn for each pairing of a college that belongs to a semester
+ * (pairing_in_semester: the name list's, the summary's and every count
+ * "for semester S"), in id order. */
 int pairings_of_college(model_txn *t, const rid *college_id, const rid *semester_id,
 			pairing_fn fn, void *ctx, err *e);
 /* Last talk date of a pairing (0 if none). */
 int pairing_last_talk(model_txn *t, const rid *pairing_id, date_t *out, err *e);
+
+/* ---- the life of a pairing and of a semester (lifecycle.c) ----------- */
+
+/* The one definition of a semester's pairings: a pairing belongs to every
+ * semester whose dates (start..end) it overlaps, running from its start
+ * until its end date (or open). Its semester_id is only the semester it
+ * was made in (its first). */
+bool pairing_in_semester(const pairing *p, const semester *s);
+
+/* Ending a pairing: the end date and outcome are required; the rest may be
+ * NULL or "" (not recorded). Goes through pairing_save's rules (end not
+ * before the start; outcome and assessment known; the figures well formed;
+ * failed courses and GPA only for an assisted student of the kind 学业困难).
+ * An ended pairing frees its student and member for a new pairing from the
+ * day after the end date. rev: the revision the caller showed (0: any);
+ * a stale one is E_DB "changed by someone else". *out (if not NULL) gets
+ * the pairing as saved. 0, E_NOTFOUND, E_INPUT, E_DB. */
+typedef struct pairing_ending {
+	date_t date;
+	const char *outcome, *note, *assessment;
+	const char *failed_start, *failed_end, *gpa_start, *gpa_end;
+} pairing_ending;
+int pairing_end(model_txn *t, const rid *id, uint32_t rev, const pairing_ending *x,
+		pairing *out, err *e);
+
+/* The current semester: the one made current by semester_start (a setting
+ * kept in the database), else the one today falls in (semester_of). code
+ * into buf (at least 24 bytes). Every "current semester" of the screens
+ * and commands is this one. */
+enum { SEMESTER_CODE_MAX = 24 };
+int model_semester_current(model_txn *t, char *buf, size_t n, err *e);
+int model_semester_set_current(model_txn *t, const char *code, err *e);
+/* The code of the semester after code ("2025-2026-2" -> "2026-2027-1"), ""
+ * if code is not a semester. */
+void semester_next_code(const char *code, char *buf, size_t n);
+/* Starting a semester: creates it (with the given dates where non-zero,
+ * the others semester_defaults) or, if it exists, changes the dates given
+ * (non-zero ones); makes it the current semester. *out (if not NULL) gets
+ * the semester as saved. 0, E_INPUT (a bad code or dates), E_DB. */
+int semester_start(model_txn *t, const char *code, const semester *dates, semester *out,
+		   err *e);
+/* The pairings that carry over into s: begun before s starts and not ended
+ * before it (they run on into s), of one college (NULL: all), in id order. */
+int pairings_carried_into(model_txn *t, const semester *s, const rid *college_id,
+			  pairing_fn fn, void *ctx, err *e);
+/* Whether the screens should offer the semester review: today is after
+ * the current semester's end. *next gets the code of the semester to
+ * start (semester_next_code of the current one). */
+int model_semester_review_due(model_txn *t, date_t today, bool *due, char *next, size_t n,
+			      err *e);
+
+/* ---- corrections: delete and undelete (lifecycle.c) ------------------
+ * Delete is a tombstone: the record keeps its id and rev (bumped), is
+ * marked deleted and audited, and disappears from lists, reports, find,
+ * stats and the rules; the dump carries it and undelete brings it back.
+ * A delete that would leave others dangling is refused (E_INPUT, the
+ * reason in e): a student with pairings, talks or aid; a pairing with
+ * talks or aid (end it instead); a college with students or counsellors;
+ * a semester with pairings or summaries; a counsellor with talks; an
+ * assisted-student profile with pairings or talks. A member profile is
+ * never deleted alone (it follows the political status). A student's
+ * profiles go (and come back) with the student. rev: the revision the
+ * caller showed (0: any; a stale one is E_DB). 0, E_NOTFOUND (no such
+ * live record / no such tombstone), E_INPUT, E_DB. */
+int model_delete(model_txn *t, const record_desc *d, const rid *id, uint32_t rev, err *e);
+/* What model_delete would say, writing nothing: 0 (may be deleted) or the
+ * refusal. */
+int model_delete_check(model_txn *t, const record_desc *d, const rid *id, err *e);
+/* Brings a tombstone back, through the entity's rules as a save would
+ * (a student number taken meanwhile, a pairing that would break the
+ * one-to-one rule: E_INPUT with the reason). */
+int model_undelete(model_txn *t, const record_desc *d, const rid *id, err *e);
+/* A record by id whether live or a tombstone (rec->m.flags says): 0,
+ * E_NOTFOUND, E_DB. */
+int model_get_any(model_txn *t, const record_desc *d, const rid *id, void *rec, err *e);
+/* Calls fn for every tombstone of the entity, in id order. */
+int model_each_deleted(model_txn *t, const record_desc *d, model_rec_fn fn, void *ctx,
+		       err *e);
 
 /* Rules: minutes > 0; date not after today; topics non-empty; mode known;
  * either a member's talk (member_id set, and an active pairing between the
