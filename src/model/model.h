@@ -594,6 +594,18 @@ typedef struct model_programme {
 	size_t targets, academic, financial, psych;
 } model_programme;
 int model_programme_get(model_txn *t, date_t today, model_programme *out, err *e);
+/* The dashboard's figures for one college (dashboard.c; college_id NULL:
+ * every college, as model_programme_get, model_talk_count_between and
+ * model_talks_by_week): its pairings (the member's college) active today,
+ * the party members, assisted students (by kind) and counsellors who
+ * belong to it, and the talks with its students (the assisted student's
+ * college), counted on the index keys without reading a talk. */
+int model_programme_of(model_txn *t, const rid *college_id, date_t today, model_programme *out,
+		       err *e);
+int model_talk_count_of(model_txn *t, const rid *college_id, date_t from, date_t to, size_t *n,
+			err *e);
+int model_talks_by_week_of(model_txn *t, const rid *college_id, date_t start, int weeks,
+			   size_t *counts, err *e);
 
 /* Talks for the screens, reading only the talks shown. A talk's place in
  * the date index (IX_TALK_DATE) is its date and id. model_talk_walk calls
@@ -770,6 +782,9 @@ enum { OROW_DAYS, OROW_MEMBER, OROW_TARGET, OROW_COLLEGE, OROW_LAST, OROW__N };
 extern const row_view overdue_rows_view;
 int model_overdue_rows(model_txn *t, const row_query *q, size_t max, size_t *total,
 		       model_row_fn fn, void *ctx, err *e);
+/* The same for the pairings of one college (NULL: all; dashboard.c). */
+int model_overdue_rows_of(model_txn *t, const row_query *q, const rid *college_id, size_t max,
+			  size_t *total, model_row_fn fn, void *ctx, err *e);
 
 /* An assisted student's record (the record view). Text is ready to draw;
  * the situation is privacy_mask() when the role may not read it. */
