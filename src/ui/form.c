@@ -305,6 +305,13 @@ static int handler(void *user, const char *section, const char *name, const char
 		set_str(&fl->show_if, value);
 	} else if (!strcmp(name, "hide_if")) {
 		set_str(&fl->hide_if, value);
+	} else if (!strcmp(name, "show_if_kinds")) {
+		const char *badk;
+		if (!kinds_parse(value, &fl->show_kinds, &badk))
+			bad(p, p->line, _("show_if_kinds: \"%s\" is not a kind of assisted student"),
+			    badk ? badk : value);
+	} else if (!strcmp(name, "default_on_edit")) {
+		yesno(p, name, value, &fl->default_on_edit);
 	} else {
 		bad(p, p->line, _("unknown setting \"%s\""), name);
 	}

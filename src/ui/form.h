@@ -19,7 +19,12 @@
  * target_status — or an explicit list joined by | ), default ("today" for
  * dates, "current" for a semester, or a literal), show_if / hide_if (the
  * name of a preset: the field is shown only when / unless the form was
- * opened with that preset, e.g. a talk opened from a pairing).
+ * opened with that preset, e.g. a talk opened from a pairing), show_if_kinds
+ * (kinds joined by 、: the field is shown only when the form's assisted
+ * student has one of them — the student its record's target_id names, or
+ * the kinds ticked on the form's target.kinds; the ending form's GPA for
+ * 学业困难), default_on_edit (yes: the default also fills the field when an
+ * existing record has it empty — the ending form's end date).
  *
  * Fields appear in file order. Every problem is reported as
  * "FILE:LINE: what is wrong", all of them, and a broken file loads nothing.
@@ -64,6 +69,8 @@ typedef struct form_field {
 	char **own_choices;       /* an explicit list (owned) */
 	char *def;                /* default, or NULL */
 	char *show_if, *hide_if;  /* preset names, or NULL */
+	uint32_t show_kinds;      /* kind_bits: shown only for these kinds; 0 = always */
+	bool default_on_edit;     /* the default fills an existing record's empty value */
 	int line;                 /* where its section starts */
 } form_field;
 

@@ -611,12 +611,15 @@ static int partial_fn(model_txn *t, void *ctx, err *e)
 	return 0;
 }
 
+static int kinds_fn(model_txn *t, void *ctx, err *e);
+
 bool fe_check(fe_form *f, bool all)
 {
 	err e = { 0 };
 	struct check_ctx c = { f, -1 };
 	set_top(f, NULL);
 	privacy(f);
+	model_read(f->st, kinds_fn, f, &e);
 	bool ok = build(f, all);
 	if (model_read(f->st, check_fn, &c, &e)) {
 		ok = false;
@@ -877,9 +880,11 @@ static void load_preset(model_txn *t, fe_value *v, const char *pv)
 /* The current semester: an existing one, else its code as a new one. */
 static void load_current_semester(model_txn *t, fe_value *v, err *e)
 {
-	char code[12];
+	char code[SEMESTER_CODE_MAX];
 	semester m;
-	semester_of(date_today(), code);
+	if (model_semester_current(t, code, sizeof code, e) != 0)
+		semester_of(date_today(), code);
+	err_clear(e);
 	if (v->fl->type == FORM_TEXT) {
 		edit_set(&v->ed, code);
 	} else if (semester_by_code(t, code, &m, e) == 0) {
@@ -930,6 +935,64 @@ static void load_pairing_sides(model_txn *t, fe_form *f, err *e)
 	rec_free(&pairing_desc, &p);
 }
 
+/* Shown by the presets the form was opened with (show_if, hide_if). */
+static bool preset_visible(const fe_form *f, const form_field *fl)
+{
+	return !fl->hidden && (!fl->show_if || preset(f, fl->show_if))
+	       && (!fl->hide_if || !preset(f, fl->hide_if));
+}
+
+/* The kinds of the form's assisted student: those ticked on the form
+ * (target.kinds), else the profile of the student its first record's
+ * target_id names (a pairing's, a talk's); 0 when none is known. */
+static uint32_t form_kinds(model_txn *t, fe_form *f)
+{
+	fe_value *k = fe_field(f, "target", "kinds");
+	if (k)
+		return k->bits;
+	fe_value *g = f->nslots ? fe_field(f, f->slots[0].desc->name, "target_id") : NULL;
+	rid id = { { 0 } };
+	if (g && g->has_ref)
+		id = g->ref;
+	else if (f->nslots && f->slots[0].orig) {
+		const field_desc *fd = rec_field(f->slots[0].desc, "target_id");
+		if (fd)
+			id = *(const rid *)((const char *)f->slots[0].orig + fd->off);
+	}
+	if (rid_is_zero(&id))
+		return 0;
+	target tg;
+	err e = { 0 };
+	if (target_of_student(t, &id, &tg, &e) != 0)
+		return 0;
+	uint32_t kinds = tg.kinds;
+	rec_free(&target_desc, &tg);
+	return kinds;
+}
+
+/* Fields shown only for some kinds (show_if_kinds) follow the student's. */
+static void kinds_visibility(model_txn *t, fe_form *f)
+{
+	bool any = false;
+	for (size_t i = 0; i < f->n; i++)
+		any |= f->v[i].fl->show_kinds != 0;
+	if (!any)
+		return;
+	uint32_t kinds = form_kinds(t, f);
+	for (size_t i = 0; i < f->n; i++) {
+		fe_value *v = &f->v[i];
+		if (v->fl->show_kinds)
+			v->visible = preset_visible(f, v->fl) && (kinds & v->fl->show_kinds);
+	}
+}
+
+static int kinds_fn(model_txn *t, void *ctx, err *e)
+{
+	(void)e;
+	kinds_visibility(t, ctx);
+	return 0;
+}
+
 static int open_fn(model_txn *t, void *ctx, err *e)
 {
 	struct open_ctx *o = ctx;
@@ -944,17 +1007,21 @@ static int open_fn(model_txn *t, void *ctx, err *e)
 		fe_value *v = &f->v[i];
 		const void *orig = f->slots[v->slot].orig;
 		const char *pv = preset_for(f, v->fl);
-		if (orig)
+		if (orig) {
 			load_field(t, v, orig);
-		else if (pv)
+			if (v->fl->default_on_edit && v->fl->def && fe_empty(v))
+				load_default(t, v, e);
+		} else if (pv) {
 			load_preset(t, v, pv);
-		else if (v->fl->def)
+		} else if (v->fl->def) {
 			load_default(t, v, e);
+		}
 		if (pv && fe_is_ref(v->fl->type))
 			v->locked = true;
 	}
 	if (!o->has_id)
 		load_pairing_sides(t, f, e);
+	kinds_visibility(t, f);
 	err_clear(e);
 	return 0;
 }
@@ -992,11 +1059,8 @@ static void lay_out(fe_form *f, const char *const *presets)
 	f->presets = xcalloc(np + 1, sizeof *f->presets);
 	for (size_t i = 0; i < np; i++)
 		f->presets[i] = xstrdup(presets[i]);
-	for (size_t i = 0; i < f->n; i++) {
-		fe_value *v = &f->v[i];
-		v->visible = !v->fl->hidden && (!v->fl->show_if || preset(f, v->fl->show_if))
-			     && (!v->fl->hide_if || !preset(f, v->fl->hide_if));
-	}
+	for (size_t i = 0; i < f->n; i++)
+		f->v[i].visible = preset_visible(f, f->v[i].fl);
 }
 
 int fe_open(fe_form *f, model_store *st, role_t role, const char *path, const rid *id,

@@ -88,6 +88,11 @@ static int pick_fn(model_txn *t, void *ctx, err *e)
 	return rc == 1 ? 0 : rc;
 }
 
+static int current_fn(model_txn *t, void *ctx, err *e)
+{
+	return model_semester_current(t, ctx, SEMESTER_CODE_MAX, e);
+}
+
 int fp_candidates(model_store *st, form_type ty, const char *text, fp_list *out, err *e)
 {
 	struct pick_ctx c = { out, NULL, ty, text };
@@ -95,8 +100,10 @@ int fp_candidates(model_store *st, form_type ty, const char *text, fp_list *out,
 	if (rc || ty != FORM_SEMESTER)
 		return rc;
 	/* The current semester may be chosen before it exists. */
-	char code[12];
-	semester_of(date_today(), code);
+	char code[SEMESTER_CODE_MAX];
+	if (model_read(st, current_fn, code, e) != 0)
+		semester_of(date_today(), code);
+	err_clear(e);
 	bool have = false;
 	for (size_t i = 0; i < out->n; i++)
 		have |= !strncmp(out->items[i], code, strlen(code));

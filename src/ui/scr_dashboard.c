@@ -7,9 +7,19 @@
  * database changed: the deadlines (model_deadlines_get: the summary is
  * done once every college's is final) and the overdue pairings' rows
  * (model_overdue_rows) come ready from the model. Talks are counted by day (model_talks_by_week), so
- * nothing here reads every talk. */
+ * nothing here reads every talk.
+ *
+ * It shows one college or all (F6, choose_college): every figure is then
+ * the college's (model_programme_of, model_talks_by_week_of,
+ * model_overdue_rows_of, the college's deadlines). The choice is the
+ * user's, not the database's: it is remembered in a small file of the
+ * user's, $XDG_CONFIG_HOME/bangfu/dashboard (else ~/.config/bangfu/),
+ * one line "college = NAME" (none: all colleges); a name no longer in
+ * the database means all. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ui/layout.h"
 #include "ui/list.h"
@@ -21,8 +31,13 @@ enum { WEEKS = 16, OVERDUE_MAX = 500, CHART_ROWS = 5 };
 typedef struct dash {
 	uint64_t since;
 	bool loaded;
-	char code[16];
+	char code[SEMESTER_CODE_MAX];
 	char semester_name[64];
+	char *college;                /* the college shown (malloc'd), NULL: all */
+	bool have_college;            /* it is in the database */
+	rid college_id;
+	char **colleges;              /* every college's name, for the choice */
+	size_t ncolleges;
 	bool have_semester;
 	date_t today;
 	role_t role;
@@ -49,25 +64,141 @@ static date_t monday_of(date_t d)
 	return d - (date_t)((d - 1 + 3) % 7);
 }
 
+/* ---- the college shown, remembered in the user's file ------------------ */
+
+static char *pref_file(void)
+{
+	const char *x = getenv("XDG_CONFIG_HOME");
+	if (x && *x == '/')
+		return xasprintf("%s/bangfu/dashboard", x);
+	const char *h = getenv("HOME");
+	return h && *h ? xasprintf("%s/.config/bangfu/dashboard", h) : NULL;
+}
+
+/* The college named in the file, or NULL (all). malloc'd. */
+char *ui_college_pref(void)
+{
+	char *path = pref_file();
+	FILE *fp = path ? fopen(path, "r") : NULL;
+	char line[512], *name = NULL;
+	free(path);
+	if (!fp)
+		return NULL;
+	while (!name && fgets(line, sizeof line, fp)) {
+		line[strcspn(line, "\r\n")] = 0;
+		char *v = line;
+		if (strncmp(v, "college", 7) != 0)
+			continue;
+		v += 7;
+		v += strspn(v, " \t");
+		if (*v++ != '=')
+			continue;
+		v += strspn(v, " \t");
+		if (*v)
+			name = xstrdup(v);
+	}
+	fclose(fp);
+	return name;
+}
+
+/* Writes the choice (NULL: all) through a temporary file and a rename. */
+static bool pref_save(const char *name)
+{
+	char *path = pref_file();
+	if (!path)
+		return false;
+	char *dir = xstrdup(path);
+	*strrchr(dir, '/') = 0;
+	char *parent = xstrdup(dir);
+	*strrchr(parent, '/') = 0;
+	mkdir(parent, 0700);
+	mkdir(dir, 0700);
+	char *tmp = xasprintf("%s.tmp", path);
+	FILE *fp = fopen(tmp, "w");
+	bool ok = fp != NULL;
+	if (fp) {
+		fputs("# bangfu: the college the dashboard shows (none: all colleges)\n", fp);
+		if (name)
+			fprintf(fp, "college = %s\n", name);
+		ok = fclose(fp) == 0 && rename(tmp, path) == 0;
+	}
+	free(tmp);
+	free(parent);
+	free(dir);
+	free(path);
+	return ok;
+}
+
+static int take_college(const void *rec, void *ctx)
+{
+	dash *d = ctx;
+	const college *c = rec;
+	d->colleges = xrealloc(d->colleges, (d->ncolleges + 1) * sizeof *d->colleges);
+	d->colleges[d->ncolleges++] = xstrdup(c->name ? c->name : "");
+	return 0;
+}
+
+static int str_order(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void colleges_free(dash *d)
+{
+	for (size_t i = 0; i < d->ncolleges; i++)
+		free(d->colleges[i]);
+	free(d->colleges);
+	d->colleges = NULL;
+	d->ncolleges = 0;
+}
+
+/* The college chosen, by its name: its id, or all when there is none. */
+static int college_txn(model_txn *t, dash *d, err *e)
+{
+	colleges_free(d);
+	int rc = model_each(t, &college_desc, take_college, d, e);
+	if (rc)
+		return rc;
+	qsort(d->colleges, d->ncolleges, sizeof *d->colleges, str_order);
+	d->have_college = false;
+	if (!d->college)
+		return 0;
+	college c;
+	rc = college_by_name(t, d->college, &c, e);
+	if (rc == E_NOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
+	d->college_id = c.m.id;
+	d->have_college = true;
+	rec_free(&college_desc, &c);
+	return 0;
+}
+
 static int dash_txn(model_txn *t, void *ctx, err *e)
 {
 	dash *d = ctx;
 	int rc;
-	if ((rc = model_deadlines_get(t, d->code, NULL, d->today, &d->due, e)))
+	if ((rc = college_txn(t, d, e)))
+		return rc;
+	const rid *cid = d->have_college ? &d->college_id : NULL;
+	if ((rc = model_deadlines_get(t, d->code, cid, d->today, &d->due, e)))
 		return rc;
 	d->have_semester = d->due.have_semester;
-	if ((rc = model_programme_get(t, d->today, &d->prog, e)))
+	if ((rc = model_programme_of(t, cid, d->today, &d->prog, e)))
 		return rc;
 	int y, m, day;
 	date_ymd(d->today, &y, &m, &day);
-	if ((rc = model_talk_count_between(t, date_from_ymd(y, m, 1), d->today, &d->month_talks, e)))
+	if ((rc = model_talk_count_of(t, cid, date_from_ymd(y, m, 1), d->today, &d->month_talks,
+				      e)))
 		return rc;
 	d->week0 = monday_of(d->today) - 7 * (WEEKS - 1);
-	if ((rc = model_talks_by_week(t, d->week0, WEEKS, d->weeks, e)))
+	if ((rc = model_talks_by_week_of(t, cid, d->week0, WEEKS, d->weeks, e)))
 		return rc;
 	list_begin(&d->overdue);
 	row_query q = { d->role, d->today, NULL };
-	return model_overdue_rows(t, &q, OVERDUE_MAX, &d->noverdue, list_add_row, &d->overdue, e);
+	return model_overdue_rows_of(t, &q, cid, OVERDUE_MAX, &d->noverdue, list_add_row,
+				     &d->overdue, e);
 }
 
 static void dash_load(dash *d, ui *u)
@@ -75,7 +206,7 @@ static void dash_load(dash *d, ui *u)
 	err e = { 0 };
 	d->today = date_today();
 	d->role = ui_role(u);
-	semester_of(d->today, d->code);
+	ui_semester_current(u, d->code);
 	semester_long_name(d->code, d->semester_name);
 	if (model_read(ui_store(u), dash_txn, d, &e) != 0)
 		ui_status_error(u, "%s", e.msg);
@@ -162,7 +293,8 @@ static void dash_draw(screen *sc, ui *u, int top, int rows, int cols)
 		ui_fill(top + r, 0, cols, UI_NORMAL);
 	int y = top;
 	char line[512];
-	snprintf(line, sizeof line, _("Semester %s (%s)"), d->code, d->semester_name);
+	snprintf(line, sizeof line, _("Semester %s (%s) · %s"), d->code, d->semester_name,
+		 d->have_college ? d->college : _("all colleges"));
 	ui_text(y++, 1, cols - 2, line, UI_TITLE);
 	snprintf(line, sizeof line,
 		 _("Pairings: %zu   Party members: %zu   Counsellors: %zu   Talks this month: %zu"),
@@ -211,6 +343,24 @@ static const char *dash_title(screen *sc)
 	return _("Dashboard");
 }
 
+/* F6: all colleges or one; remembered for the next run. */
+static void choose_college(dash *d, ui *u)
+{
+	const char **items = xcalloc(d->ncolleges + 1, sizeof *items);
+	items[0] = _("All colleges");
+	for (size_t i = 0; i < d->ncolleges; i++)
+		items[i + 1] = d->colleges[i];
+	int k = ui_choose(u, _("Show on the dashboard"), items, d->ncolleges + 1);
+	if (k >= 0) {
+		free(d->college);
+		d->college = k > 0 ? xstrdup(items[k]) : NULL;
+		if (!pref_save(d->college))
+			ui_status_error(u, "%s", _("The choice holds for this run only: the settings file cannot be written."));
+		d->loaded = false;
+	}
+	free(items);
+}
+
 static int dash_handle(screen *sc, ui *u, const ui_event *ev)
 {
 	dash *d = sc->state;
@@ -234,6 +384,9 @@ static int dash_handle(screen *sc, ui *u, const ui_event *ev)
 				ui_push(u, s);
 		}
 		return SCREEN_STAY;
+	case ACT_CHOOSE_COLLEGE:
+		choose_college(d, u);
+		return SCREEN_STAY;
 	case ACT_REFRESH:
 		d->loaded = false;
 		return SCREEN_PASS;
@@ -245,14 +398,16 @@ static int dash_handle(screen *sc, ui *u, const ui_event *ev)
 static void dash_destroy(screen *sc)
 {
 	dash *d = sc->state;
+	colleges_free(d);
+	free(d->college);
 	list_free(&d->overdue);
 	free(d);
 	free(sc);
 }
 
 static const action_t dash_bar[] = {
-	ACT_HELP, ACT_LOG_TALK, ACT_GO_STUDENTS, ACT_GO_MEMBERS, ACT_GO_PAIRINGS,
-	ACT_GO_TALKS, ACT_GO_COUNSELLORS, ACT_REPORTS, ACT_QUIT, ACT_NONE,
+	ACT_HELP, ACT_LOG_TALK, ACT_CHOOSE_COLLEGE, ACT_GO_STUDENTS, ACT_GO_MEMBERS, ACT_GO_PAIRINGS,
+	ACT_GO_TALKS, ACT_REPORTS, ACT_QUIT, ACT_NONE,
 };
 static const action_t dash_extra[] = {
 	ACT_OPEN, ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END,
@@ -273,6 +428,7 @@ screen *scr_dashboard(ui *u)
 {
 	(void)u;
 	dash *d = xcalloc(1, sizeof *d);
+	d->college = ui_college_pref();
 	list_init(&d->overdue, overdue_cols, sizeof overdue_cols / sizeof *overdue_cols, -1, false);
 	d->overdue.fixed = true;
 	screen *sc = xcalloc(1, sizeof *sc);

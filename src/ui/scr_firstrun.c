@@ -32,7 +32,7 @@ static const char *const item_text[IT__COUNT] = {
 
 typedef struct firstrun {
 	int sel;
-	char code[16];            /* the current semester */
+	char code[SEMESTER_CODE_MAX];            /* the current semester */
 	size_t colleges;
 	bool semester;
 	date_t roster_due, summary_due;
@@ -476,7 +476,7 @@ static const struct screen_ops fr_ops = {
 screen *scr_firstrun(ui *u)
 {
 	firstrun *f = xcalloc(1, sizeof *f);
-	semester_of(date_today(), f->code);
+	ui_semester_current(u, f->code);
 	refresh_state(f, u);
 	if (!f->semester) {
 		/* the dates semester_ensure will give, for display */

@@ -232,6 +232,10 @@ static int pairings_act(lscr *s, const list_row *r, action_t a)
 		if (r)
 			push_form(s->u, "aid", NULL, "pairing_id", UI_ID_TEXT(&r->id));
 		return SCREEN_STAY;
+	case ACT_END_PAIRING:
+		if (r)
+			ui_end_pairing(s->u, &r->id);
+		return SCREEN_STAY;
 	default:
 		return -1;
 	}
@@ -315,6 +319,12 @@ static const action_t list_bar[] = {
 	ACT_HELP, ACT_NEW, ACT_SEARCH, ACT_EDIT, ACT_LOG_TALK, ACT_SORT, ACT_AID,
 	ACT_QUIT, ACT_NONE,
 };
+/* The pairings list: F6 ends the selected pairing (sort stays on s and a
+ * click on a column's title). */
+static const action_t pairing_bar[] = {
+	ACT_HELP, ACT_NEW, ACT_SEARCH, ACT_EDIT, ACT_LOG_TALK, ACT_END_PAIRING, ACT_AID,
+	ACT_QUIT, ACT_NONE,
+};
 static const action_t plain_bar[] = {
 	ACT_HELP, ACT_NEW, ACT_SEARCH, ACT_EDIT, ACT_SORT, ACT_QUIT, ACT_NONE,
 };
@@ -330,7 +340,7 @@ static const action_t list_extra[] = {
 
 static const struct screen_ops students_ops = LIST_OPS("students", list_bar);
 static const struct screen_ops members_ops = LIST_OPS("members", plain_bar);
-static const struct screen_ops pairings_ops = LIST_OPS("pairings", list_bar);
+static const struct screen_ops pairings_ops = LIST_OPS("pairings", pairing_bar);
 static const struct screen_ops counsellors_ops = LIST_OPS("counsellors", plain_bar);
 
 static list students_list, members_list, pairings_list, counsellors_list;

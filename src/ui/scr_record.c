@@ -155,6 +155,15 @@ static const char *record_title(screen *sc)
 	return _("Student record");
 }
 
+/* F6: the ending form on the student's active pairing. */
+static void end_active_pairing(record *r, ui *u)
+{
+	if (r->v.has_pairing)
+		ui_end_pairing(u, &r->v.pairing_id);
+	else
+		ui_status_error(u, "%s", _("This student has no active pairing to end."));
+}
+
 static int record_handle(screen *sc, ui *u, const ui_event *ev)
 {
 	record *r = sc->state;
@@ -180,6 +189,9 @@ static int record_handle(screen *sc, ui *u, const ui_event *ev)
 		else
 			ui_status_error(u, "%s", _("Aid is given within a pairing: this student has no active pairing."));
 		return SCREEN_STAY;
+	case ACT_END_PAIRING:
+		end_active_pairing(r, u);
+		return SCREEN_STAY;
 	case ACT_REFRESH:
 		r->loaded = false;
 		return SCREEN_PASS;
@@ -198,7 +210,7 @@ static void record_destroy(screen *sc)
 }
 
 static const action_t record_bar[] = {
-	ACT_HELP, ACT_EDIT, ACT_LOG_TALK, ACT_AID, ACT_QUIT, ACT_NONE,
+	ACT_HELP, ACT_EDIT, ACT_LOG_TALK, ACT_END_PAIRING, ACT_AID, ACT_QUIT, ACT_NONE,
 };
 static const action_t record_extra[] = {
 	ACT_BACK, ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END,

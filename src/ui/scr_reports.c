@@ -21,6 +21,7 @@
 
 enum item {
 	IT_COLLEGE, IT_SEMESTER, IT_ROSTER, IT_DRAFT, IT_EDIT, IT_FINAL, IT_DUES, IT_SCHOOL,
+	IT_NEW_SEMESTER, IT_SETTINGS,
 	IT__COUNT
 };
 
@@ -29,7 +30,7 @@ typedef struct rep {
 	char **colleges;
 	size_t ncolleges;
 	int college;               /* index into colleges, -1 none */
-	char semester[16];
+	char semester[SEMESTER_CODE_MAX];
 	int sel;                   /* menu item */
 	/* what the database says (reloaded when it changes) */
 	uint64_t since;
@@ -523,6 +524,22 @@ static void open_dues(rep *r, ui *u)
 
 /* ---- the menu --------------------------------------------------------------- */
 
+/* The items that open other pages: the semester review, the college's
+ * settings. */
+static void more_item(int i, char *line, size_t n)
+{
+	snprintf(line, n, "%s", i == IT_NEW_SEMESTER ? _("Start a new semester …")
+						    : _("College settings and counsellors …"));
+}
+
+static void more_open(rep *r, ui *u)
+{
+	screen *sc = r->sel == IT_NEW_SEMESTER ? scr_review(u) : scr_college(u);
+	if (sc)
+		ui_push(u, sc);
+	r->loaded = false;
+}
+
 /* A deadline as the reports screen says it (due_status_of, model.h). */
 static void due_text(char *buf, size_t n, const char *what, const due_status *st,
 		     ui_style *style)
@@ -602,6 +619,9 @@ static void menu_draw(screen *sc, ui *u, int top, int rows, int cols)
 				snprintf(line, sizeof line, "%s",
 					 _("School's name in the titles: not set (they show （学校名称）)"));
 			break;
+		default:
+			more_item(i, line, sizeof line);
+			break;
 		}
 		char *item = xasprintf(" %s  %s", i == r->sel ? ">" : " ", line);
 		ui_text(y, 1, cols - 2, item, st);
@@ -677,6 +697,7 @@ static int menu_handle(screen *sc, ui *u, const ui_event *ev)
 	case IT_FINAL: mark_final(r, u); r->loaded = false; break;
 	case IT_DUES: open_dues(r, u); break;
 	case IT_SCHOOL: set_school(r, u); break;
+	default: more_open(r, u); break;
 	}
 	return SCREEN_STAY;
 }
@@ -818,7 +839,7 @@ static void rep_destroy(screen *sc)
 }
 
 static const action_t menu_bar[] = {
-	ACT_HELP, ACT_OPEN, ACT_BACK, ACT_QUIT, ACT_NONE,
+	ACT_HELP, ACT_OPEN, ACT_BACK, ACT_GO_COLLEGE, ACT_QUIT, ACT_NONE,
 };
 static const action_t menu_extra[] = {
 	ACT_UP, ACT_DOWN, ACT_HOME, ACT_END, ACT_EDIT, ACT_REFRESH, ACT_NONE,
@@ -856,11 +877,10 @@ static const struct screen_ops editor_ops = {
 
 screen *scr_reports(ui *u)
 {
-	(void)u;
 	rep *r = xcalloc(1, sizeof *r);
 	r->college = -1;
 	r->goal = -1;
-	semester_of(date_today(), r->semester);
+	ui_semester_current(u, r->semester);
 	edit_init(&r->ed, 0, true);
 	screen *sc = xcalloc(1, sizeof *sc);
 	sc->ops = &menu_ops;

@@ -25,7 +25,9 @@ struct ui {
 	keymap km;
 	const char *forms_dir;
 	char *forms_dir_owned;
-	char semester[16];
+	char semester[SEMESTER_CODE_MAX];
+	uint64_t semester_txn;      /* model_last_txn when semester was read */
+	bool semester_read;
 	screen **stack;
 	size_t n, cap;
 	char status[512];
@@ -152,13 +154,32 @@ static void draw_too_small(void)
 	free(msg);
 }
 
+static int current_txn(model_txn *t, void *ctx, err *e)
+{
+	return model_semester_current(t, ctx, SEMESTER_CODE_MAX, e);
+}
+
+void ui_semester_current(ui *u, char code[SEMESTER_CODE_MAX])
+{
+	uint64_t now = model_last_txn(u->st);
+	if (!u->semester_read || now != u->semester_txn) {
+		err e = { 0 };
+		if (model_read(u->st, current_txn, u->semester, &e) != 0)
+			semester_of(date_today(), u->semester);
+		u->semester_txn = now;
+		u->semester_read = true;
+	}
+	snprintf(code, SEMESTER_CODE_MAX, "%s", u->semester);
+}
+
 static void draw_title(ui *u, screen *sc)
 {
+	char sem[SEMESTER_CODE_MAX];
+	ui_semester_current(u, sem);
 	const char *t = sc && sc->ops->title ? sc->ops->title(sc) : "";
 	char today[11];
 	date_format(date_today(), today);
-	char *left = xasprintf(" bangfu · %s · %s · %s", t ? t : "", role_label(u->role),
-			       u->semester);
+	char *left = xasprintf(" bangfu · %s · %s · %s", t ? t : "", role_label(u->role), sem);
 	int rw = lay_width(today) + 1;
 	ui_text(0, 0, COLS - rw, left, UI_TITLE);
 	ui_text_right(0, COLS - rw, rw, today, UI_TITLE);
@@ -336,6 +357,7 @@ static screen *make_screen(ui *u, action_t a)
 	case ACT_GO_TALKS: return scr_talks(u);
 	case ACT_GO_COUNSELLORS: return scr_counsellors(u);
 	case ACT_REPORTS: return scr_reports(u);
+	case ACT_GO_COLLEGE: return scr_college(u);
 	default: return NULL;
 	}
 }
@@ -350,6 +372,7 @@ static const char *screen_name_of(action_t a)
 	case ACT_GO_TALKS: return "talks";
 	case ACT_GO_COUNSELLORS: return "counsellors";
 	case ACT_REPORTS: return "reports";
+	case ACT_GO_COLLEGE: return "college";
 	default: return "";
 	}
 }
@@ -426,7 +449,7 @@ static void global_action(ui *u, action_t a)
 	case ACT_REFRESH: clearok(curscr, TRUE); break;
 	case ACT_GO_DASHBOARD: case ACT_GO_STUDENTS: case ACT_GO_MEMBERS:
 	case ACT_GO_PAIRINGS: case ACT_GO_TALKS: case ACT_GO_COUNSELLORS:
-	case ACT_REPORTS:
+	case ACT_REPORTS: case ACT_GO_COLLEGE:
 		go_to(u, a);
 		break;
 	default:
@@ -640,7 +663,6 @@ static int run(model_store *s, const ui_opts *o, FILE *in, FILE *out)
 	u->role = o ? o->role : ROLE_SECRETARY;
 	u->forms_dir_owned = o && o->forms_dir ? NULL : form_default_dir();
 	u->forms_dir = o && o->forms_dir ? o->forms_dir : u->forms_dir_owned;
-	semester_of(date_today(), u->semester);
 	int rc = load_keys(u, o);
 	if (!rc)
 		rc = check_forms(u->forms_dir);
@@ -662,6 +684,11 @@ static int run(model_store *s, const ui_opts *o, FILE *in, FILE *out)
 	if (!first)
 		die("ui_run: no first screen");
 	ui_push(u, first);
+	if (filled) {
+		screen *review = scr_review_if_due(u);
+		if (review)
+			ui_push(u, review);
+	}
 	main_loop(u);
 	while (u->n > 0)
 		pop(u);

@@ -122,6 +122,10 @@ model_store *ui_store(ui *u);
 role_t ui_role(ui *u);
 const keymap *ui_keymap(ui *u);
 const char *ui_forms_dir(ui *u);
+/* The current semester (model_semester_current: the one semester_start
+ * made current, else the one today falls in), read again when the database
+ * changed: every "current semester" on the screens is this one. */
+void ui_semester_current(ui *u, char code[SEMESTER_CODE_MAX]);
 /* A one-line message in the status line until the next key (translated). */
 void ui_status(ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_status_error(ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -190,5 +194,22 @@ screen *scr_help(ui *u, const screen *of);
 /* The reports screen (F9), in scr_reports.c: the name list, the semester
  * summary's draft and editor, the semester's due dates. */
 screen *scr_reports(ui *u);
+/* The semester review (scr_review.c): the new semester's code and dates,
+ * and each pairing that carries over into it, kept or ended; confirming
+ * starts the semester and ends the marked pairings in one write.
+ * scr_review_if_due: the page when model_semester_review_due says so
+ * (start-up), else NULL. */
+screen *scr_review(ui *u);
+screen *scr_review_if_due(ui *u);
+/* The college settings (scr_college.c): name, code, the pairing limit,
+ * the overdue days, and the college's counsellors. */
+screen *scr_college(ui *u);
+/* The college the user chose to see on the dashboard (remembered in
+ * $XDG_CONFIG_HOME/bangfu/dashboard; scr_dashboard.c), or NULL for all.
+ * malloc'd. The college settings open on it. */
+char *ui_college_pref(void);
+/* Ending a pairing (F6): opens the ending form (forms/pairing_end.form) on
+ * the pairing; false after telling the user why not. */
+bool ui_end_pairing(ui *u, const rid *pairing_id);
 
 #endif

@@ -60,8 +60,8 @@ ok "and cannot be saved" wait_for "Not saved"
 "$BANGFU" --db "$DB" export dump >"$T/after.jsonl"
 ok "nothing was written either" cmp -s "$T/before.jsonl" "$T/after.jsonl"
 
-# Give the reason (Chinese through the edit model) and a note.
-keys Tab
+# Give the reason (Chinese through the edit model) and a note: past the
+# semester and the start (the end date is only shown: ending is F6).
 keys Tab
 keys Tab
 keys -l '同一社团'
