@@ -240,3 +240,27 @@ Test(form, explicit_choices_and_settings)
 	form_def_free(&f);
 	free(path);
 }
+
+/* show_if_kinds names kinds of assisted students (any spelling the model
+ * reads); default_on_edit is yes or no. */
+Test(form, kinds_and_default_on_edit)
+{
+	char *path = write_form("k.form", HEAD "[pairing.gpa_start]\nlabel_zh = 绩点\n"
+					  "label_en = GPA\ntype = text\nshow_if_kinds = 学业、心理\n"
+					  "\n[pairing.end]\nlabel_zh = 结束\nlabel_en = End\n"
+					  "type = date\ndefault = today\ndefault_on_edit = yes\n");
+	form_def f;
+	errlist errs = { 0 };
+	cr_assert_eq(form_load_file(path, &f, &errs), 0);
+	dump_errs(&errs);
+	cr_assert_eq(f.fields[0].show_kinds, KIND_ACADEMIC | KIND_PSYCH);
+	cr_assert(!f.fields[0].default_on_edit);
+	cr_assert_eq(f.fields[1].show_kinds, 0, "shown for every kind");
+	cr_assert(f.fields[1].default_on_edit);
+	form_def_free(&f);
+	free(path);
+	expect_broken(HEAD "[pairing.gpa_start]\nlabel_zh = 绩点\nlabel_en = GPA\n"
+			   "type = text\nshow_if_kinds = 体育困难\n", "9", "体育困难");
+	expect_broken(HEAD "[pairing.end]\nlabel_zh = 结束\nlabel_en = End\n"
+			   "type = date\ndefault_on_edit = perhaps\n", "9", "perhaps");
+}

@@ -300,3 +300,83 @@ Test(formeng, a_talk_shows_the_pairing_the_model_finds)
 	fe_free(&f);
 	store_close(s);
 }
+
+static void open_record(fe_form *f, store *s, const char *name, const rid *id)
+{
+	errlist errs = { 0 };
+	err e = { 0 };
+	char *path = form_path(name);
+	int rc = fe_open(f, s, ROLE_SECRETARY, path, id, NULL, &errs, &e);
+	cr_assert_eq(rc, 0, "%s: %s", path, e.msg);
+	free(path);
+	errlist_free(&errs);
+}
+
+struct other {
+	rid col, mem, tgt, pair;
+};
+
+static int other_fn(store_txn *t, void *ctx, err *e)
+{
+	struct other *o = ctx;
+	(void)e;
+	o->col = mk_college(t, "机械学院", 0, 0);
+	o->mem = mk_student(t, "2023020101", "王五", o->col, "中共党员");
+	o->tgt = mk_student(t, "2024020101", "赵六", o->col, "共青团员");
+	mk_target(t, o->tgt, KIND_FINANCIAL);
+	o->pair = mk_pair(t, o->mem, o->tgt, "2026-03-01");
+	return 0;
+}
+
+static int get_pairing(model_txn *t, void *ctx, err *e)
+{
+	pairing *p = ctx;
+	return pairing_get(t, &p->m.id, p, e);
+}
+
+/* The ending form (forms/pairing_end.form): failed courses and GPA only
+ * for a student of the kind 学业困难 (show_if_kinds), the empty end date
+ * of a running pairing filled with today (default_on_edit), and a save
+ * that ends the pairing with its outcome. */
+Test(formeng, the_ending_form_asks_what_the_kind_has)
+{
+	struct world w = { .with_semester = true };
+	store *s = world(&w);
+	struct other o;
+	err e = { 0 };
+	cr_assert_eq(store_write(s, other_fn, &o, &e), 0, "%s", e.msg);
+
+	fe_form f;
+	open_record(&f, s, "pairing_end", &o.pair);
+	cr_assert(!field(&f, "pairing", "gpa_start")->visible, "no GPA for 经济困难");
+	cr_assert(!field(&f, "pairing", "failed_end")->visible, "no failed courses for 经济困难");
+	cr_assert(field(&f, "pairing", "outcome")->visible);
+	fe_free(&f);
+
+	open_record(&f, s, "pairing_end", &w.pair);
+	cr_assert(field(&f, "pairing", "gpa_start")->visible, "GPA for 学业困难");
+	cr_assert(field(&f, "pairing", "failed_end")->visible, "failed courses for 学业困难");
+	char today[11], *end = edit_get(&field(&f, "pairing", "end")->ed);
+	date_format(date_today(), today);
+	cr_assert_str_eq(end, today, "the end date of a running pairing starts as today");
+	free(end);
+	cr_assert(!fe_check(&f, true), "the outcome is required");
+	fe_set_choice(field(&f, "pairing", "outcome"), "目标达成");
+	fe_set_text(field(&f, "pairing", "end"), "2026-05-01");
+	fe_set_text(field(&f, "pairing", "failed_start"), "2");
+	fe_set_text(field(&f, "pairing", "failed_end"), "0");
+	fe_conflict c;
+	cr_assert_eq(fe_save(&f, &c), FE_SAVED, "%s", f.top_msg ? f.top_msg : "");
+	fe_free(&f);
+
+	pairing p = { 0 };
+	p.m.id = w.pair;
+	cr_assert_eq(model_read(s, get_pairing, &p, &e), 0, "%s", e.msg);
+	char ds[11];
+	date_format(p.end, ds);
+	cr_assert_str_eq(ds, "2026-05-01");
+	cr_assert_str_eq(p.outcome, "目标达成");
+	cr_assert_str_eq(p.failed_start, "2");
+	rec_free(&pairing_desc, &p);
+	store_close(s);
+}

@@ -516,3 +516,42 @@ TXN_TEST(talk_walk, talks_of_a_student_newest_first)
 	rec_free(&pairing_desc, &p);
 	return 0;
 }
+
+static int count_row(const model_row *r, void *ctx)
+{
+	(void)r;
+	(*(size_t *)ctx)++;
+	return 0;
+}
+
+/* The dashboard's figures for one college count that college alone (the
+ * other college's pairing, member, assisted student and talks are left
+ * out); NULL is every college, as model_programme_get. */
+TXN_TEST(dashboard, one_college_counts_its_own)
+{
+	struct three a = three(t, "计算机学院", 0, 'A');
+	struct three b = three(t, "机械学院", 0, 'B');
+	model_programme all, one;
+	cr_assert_eq(model_programme_of(t, NULL, D("2026-05-20"), &all, e), 0);
+	cr_assert_eq(model_programme_of(t, &a.col, D("2026-05-20"), &one, e), 0);
+	cr_assert_eq(all.active_pairings, 6);
+	cr_assert_eq(one.active_pairings, 3, "the college's pairings");
+	cr_assert_eq(one.members, 3);
+	cr_assert_eq(one.targets, 3);
+	cr_assert_eq(one.academic, 3);
+	cr_assert_eq(one.talks, 4, "the talks with its students");
+	size_t n = 0;
+	cr_assert_eq(model_talk_count_of(t, &b.col, D("2026-05-01"), D("2026-05-31"), &n, e), 0);
+	cr_assert_eq(n, 2, "this month, one college: 05-01 and 05-10");
+	size_t c[4] = { 9, 9, 9, 9 };
+	cr_assert_eq(model_talks_by_week_of(t, &a.col, D("2026-04-27"), 4, c, e), 0);
+	cr_assert(c[0] == 1 && c[1] == 1 && c[2] == 0 && c[3] == 0);
+	row_query q = { ROLE_SECRETARY, D("2026-05-20"), NULL };
+	size_t total = 0, rows = 0;
+	cr_assert_eq(model_overdue_rows_of(t, &q, &b.col, 0, &total, count_row, &rows, e), 0);
+	cr_assert_eq(total, 2, "the college's overdue pairings only");
+	cr_assert_eq(rows, 2);
+	cr_assert_eq(model_overdue_rows_of(t, &q, NULL, 0, &total, count_row, &rows, e), 0);
+	cr_assert_eq(total, 4, "every college's");
+	return 0;
+}
