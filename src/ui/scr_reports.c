@@ -31,6 +31,7 @@ typedef struct rep {
 	size_t ncolleges;
 	int college;               /* index into colleges, -1 none */
 	char semester[SEMESTER_CODE_MAX];
+	bool follow_current;       /* the current semester, until one is chosen */
 	int sel;                   /* menu item */
 	/* what the database says (reloaded when it changes) */
 	uint64_t since;
@@ -146,6 +147,8 @@ static int load_txn(model_txn *t, void *ctx, err *e)
 static void load(rep *r, ui *u)
 {
 	err e = { 0 };
+	if (r->follow_current)       /* a new semester started meanwhile */
+		ui_semester_current(u, r->semester);
 	if (model_read(ui_store(u), load_txn, r, &e) != 0)
 		set_note(r, true, "%s", e.msg);
 	r->loaded = true;
@@ -480,6 +483,7 @@ static void choose_semester(rep *r, ui *u)
 		set_note(r, true, _("'%s' is not a semester code such as 2025-2026-2"), clean);
 	else {
 		snprintf(r->semester, sizeof r->semester, "%s", clean);
+		r->follow_current = false;
 		r->loaded = false;
 	}
 	free(clean);
@@ -881,6 +885,7 @@ screen *scr_reports(ui *u)
 	r->college = -1;
 	r->goal = -1;
 	ui_semester_current(u, r->semester);
+	r->follow_current = true;
 	edit_init(&r->ed, 0, true);
 	screen *sc = xcalloc(1, sizeof *sc);
 	sc->ops = &menu_ops;
