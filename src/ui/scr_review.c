@@ -58,7 +58,7 @@ typedef struct review {
 
 enum { COL_DO, COL_MEMBER, COL_TARGET, COL_START, COL__N };
 static const list_col review_cols[COL__N] = {
-	{ N_("Next semester"), 8, 14, 0, false, false, 0 },
+	{ N_("Next semester"), 16, 16, 0, false, false, 0 },
 	{ N_("Member"), 8, 20, 1, false, false, 0 },
 	{ N_("Assisted student"), 8, 20, 1, false, false, 0 },
 	{ N_("Start"), 10, 10, 0, false, false, 0 },
