@@ -143,7 +143,13 @@ static void college_draw(screen *sc, ui *u, int top, int rows, int cols)
 	snprintf(line, sizeof line, _("Party branches: %s"),
 		 c->branches && *c->branches ? c->branches : "-");
 	ui_text(y++, 1, cols - 2, line, UI_NORMAL);
-	y++;
+	char ke[48], kn[48], ko[48];
+	keymap_first_key(ui_keymap(u), ACT_EDIT, ke, sizeof ke);
+	keymap_first_key(ui_keymap(u), ACT_NEW, kn, sizeof kn);
+	keymap_first_key(ui_keymap(u), ACT_OPEN, ko, sizeof ko);
+	snprintf(line, sizeof line, _("%s: change these settings   %s: add a counsellor   %s: edit the selected one"),
+		 ke, kn, ko);
+	ui_text(y++, 1, cols - 2, line, UI_DIM);
 	snprintf(line, sizeof line, _("Counsellors of the college: %zu"), list_count(&s->counsellors));
 	ui_text(y++, 1, cols - 2, line, UI_TITLE);
 	if (top + rows - y >= 3)
