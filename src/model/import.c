@@ -20,72 +20,70 @@ const char *const import_kinds[] = {
 
 /* ---- columns --------------------------------------------------------- */
 
-enum { MAX_ALIASES = 5 };
-
-/* One column a kind of file may have. names[0] is the Chinese header,
- * names[1] the canonical English one (used in messages), the rest are
- * accepted synonyms. */
+/* One column a kind of file may have: its names (fields.c's csv_names:
+ * the Chinese header, the canonical English one used in messages, then
+ * accepted synonyms). */
 typedef struct col_spec {
-	const char *names[MAX_ALIASES];
+	const csv_names *names;
 	bool required;
 } col_spec;
 
 enum { C_STU_NO, C_STU_NAME, C_STU_GENDER, C_STU_COLLEGE, C_STU_CLASS,
 	C_STU_POLITICAL, C_STU_PHONE, C_STU_KINDS, C_STU_TIER, C_STU__N };
 static const col_spec student_cols[] = {
-	{ { "学号", "student_no", "no" }, true },
-	{ { "姓名", "name" }, true },
-	{ { "性别", "gender" }, false },
-	{ { "学院", "college", "院系", "院(部)" }, true },
-	{ { "班级", "class", "class_name" }, false },
-	{ { "政治面貌", "political_status", "political" }, false },
-	{ { "联系电话", "phone", "电话", "手机" }, false },
-	{ { "帮扶类型", "kinds", "kind" }, false },
-	{ { "困难等级", "tier", "困难程度" }, false },
+	{ &csv_student_no, true },
+	{ &csv_name, true },
+	{ &csv_gender, false },
+	{ &csv_college, true },
+	{ &csv_class, false },
+	{ &csv_political, false },
+	{ &csv_phone, false },
+	{ &csv_kinds, false },
+	{ &csv_tier, false },
 };
 
 enum { C_CNS_NO, C_CNS_NAME, C_CNS_COLLEGE, C_CNS_PHONE, C_CNS__N };
 static const col_spec counsellor_cols[] = {
-	{ { "工号", "staff_no", "no" }, true },
-	{ { "姓名", "name" }, true },
-	{ { "学院", "college", "院系", "院(部)" }, true },
-	{ { "联系电话", "phone", "电话", "手机" }, false },
+	{ &csv_staff_no, true },
+	{ &csv_name, true },
+	{ &csv_college, true },
+	{ &csv_phone, false },
 };
 
 enum { C_PAIR_MEMBER, C_PAIR_TARGET, C_PAIR_SEMESTER, C_PAIR_START,
 	C_PAIR_NOTE, C_PAIR_REASON, C_PAIR__N };
 static const col_spec pairing_cols[] = {
-	{ { "党员学号", "member_no" }, true },
-	{ { "帮扶对象学号", "target_no" }, true },
-	{ { "学期", "semester" }, true },
-	{ { "开始日期", "start_date", "start" }, true },
-	{ { "备注", "note" }, false },
-	{ { "跨院原因", "reason" }, false },
+	{ &csv_member_no, true },
+	{ &csv_target_no, true },
+	{ &csv_semester, true },
+	{ &csv_start_date, true },
+	{ &csv_pairing_note, false },
+	{ &csv_reason, false },
 };
 
 enum { C_TALK_MEMBER, C_TALK_TARGET, C_TALK_DATE, C_TALK_MINUTES,
 	C_TALK_MODE, C_TALK_TOPICS, C_TALK_CONTENT, C_TALK_COUNSELLOR,
 	C_TALK__N };
 static const col_spec talk_cols[] = {
-	{ { "党员学号", "member_no" }, false },
-	{ { "帮扶对象学号", "target_no" }, true },
-	{ { "日期", "date" }, true },
-	{ { "时长", "minutes", "时长(分钟)", "时长（分钟）" }, true },
-	{ { "方式", "mode" }, true },
-	{ { "主题", "topics" }, true },
-	{ { "内容", "content" }, false },
-	{ { "辅导员工号", "counsellor_no" }, false },
+	{ &csv_member_no, false },
+	{ &csv_target_no, true },
+	{ &csv_date, true },
+	{ &csv_minutes, true },
+	{ &csv_mode, true },
+	{ &csv_topics, true },
+	{ &csv_content, false },
+	{ &csv_counsellor_no, false },
 };
 
 enum { C_AID_MEMBER, C_AID_TARGET, C_AID_DATE, C_AID_KIND, C_AID_AMOUNT,
 	C_AID_NOTE, C_AID__N };
 static const col_spec aid_cols[] = {
-	{ { "党员学号", "member_no" }, true },
-	{ { "帮扶对象学号", "target_no" }, true },
-	{ { "日期", "date" }, true },
-	{ { "类别", "kind" }, true },
-	{ { "金额", "amount", "金额(元)", "金额（元）" }, true },
-	{ { "说明", "note" }, false },
+	{ &csv_member_no, true },
+	{ &csv_target_no, true },
+	{ &csv_date, true },
+	{ &csv_aid_kind, true },
+	{ &csv_amount, true },
+	{ &csv_aid_note, false },
 };
 
 enum { MAX_COLS = 16 };
@@ -191,7 +189,7 @@ static void row_err(import_ctx *c, size_t line, const char *fmt, ...)
 
 static const char *colname(const import_ctx *c, int i)
 {
-	return c->k->cols[i].names[1];
+	return c->k->cols[i].names->n[1];
 }
 
 /* The cleaned value of spec column i in the current row ("" if absent). */
@@ -700,8 +698,8 @@ static bool map_header(import_ctx *c, const csv_row *h, errlist *errs)
 			continue;
 		}
 		for (size_t i = 0; i < c->k->ncols && found < 0; i++)
-			for (size_t a = 0; a < MAX_ALIASES && c->k->cols[i].names[a]; a++)
-				if (name_eq(name, c->k->cols[i].names[a])) {
+			for (size_t a = 0; a < CSV_NAMES_MAX && c->k->cols[i].names->n[a]; a++)
+				if (name_eq(name, c->k->cols[i].names->n[a])) {
 					found = (int)i;
 					break;
 				}
@@ -718,16 +716,17 @@ static bool map_header(import_ctx *c, const csv_row *h, errlist *errs)
 	for (size_t i = 0; i < c->k->ncols; i++)
 		if (c->k->cols[i].required && c->col[i] < 0)
 			appendf(msg, sizeof msg, _("%smissing column %s (%s)"),
-				*msg ? "; " : "", c->k->cols[i].names[0], c->k->cols[i].names[1]);
+				*msg ? "; " : "", c->k->cols[i].names->n[0],
+				c->k->cols[i].names->n[1]);
 	if (!*msg && c->k->row == row_talk && c->col[C_TALK_MEMBER] < 0 &&
 	    c->col[C_TALK_COUNSELLOR] < 0)
 		appendf(msg, sizeof msg, _("missing column %s (%s)"),
-			talk_cols[C_TALK_MEMBER].names[0], talk_cols[C_TALK_MEMBER].names[1]);
+			talk_cols[C_TALK_MEMBER].names->n[0], talk_cols[C_TALK_MEMBER].names->n[1]);
 	if (!*msg)
 		return true;
 	char cols[512] = "";
 	for (size_t i = 0; i < c->k->ncols; i++)
-		appendf(cols, sizeof cols, "%s%s", i ? " " : "", c->k->cols[i].names[0]);
+		appendf(cols, sizeof cols, "%s%s", i ? " " : "", c->k->cols[i].names->n[0]);
 	errlist_add(errs, _("%s:%d: %s (a %s file has the columns: %s)"), c->o->path, 1,
 		    msg, c->k->name, cols);
 	return false;
