@@ -165,4 +165,8 @@ int pairings_of(store_txn *t, int db, const rid *student_id, pairing_fn fn, void
 typedef int (*model_name_fn)(const rid *id, const char *name, bytes val, void *ctx);
 int model_student_names(store_txn *t, model_name_fn fn, void *ctx, err *e);
 
+/* The current semester as set by semester_start (no fallback): 0,
+ * E_NOTFOUND (never set), E_DB. (lifecycle.c) */
+int model_current_setting_get(store_txn *t, char *buf, size_t n, err *e);
+
 #endif
