@@ -118,7 +118,7 @@ static int import_run(struct cli_ctx *c, int argc, char **argv)
 	errlist changes = { 0 };
 	import_opts o = {
 		.kind = kind, .path = path, .dry_run = a.dry_run, .update = a.update,
-		.changes = a.update && a.dry_run ? &changes : NULL,
+		.changes = a.update && a.dry_run ? &changes : NULL, .list_new = true,
 		.progress = cli_progress_on() ? import_progress : NULL,
 	};
 	import_result res = { 0 };

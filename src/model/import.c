@@ -407,7 +407,7 @@ static int student_new(import_ctx *c, store_txn *t, size_t line, bool ok, uint32
 	c->res.students++;
 	if (*political && political_is_member(political))
 		c->res.members++;
-	if (c->changes_on)
+	if (c->changes_on && c->o->list_new)
 		errlist_add(&c->changes, _("%s new student: %s (%s)"), cell(c, C_STU_NO),
 			    cell(c, C_STU_NAME), cell(c, C_STU_COLLEGE));
 	return kinds ? save_target(c, t, line, &s.m.id, kinds, tier, e) : 0;
@@ -831,6 +831,24 @@ static const kind_spec kinds[] = {
 	{ "talks", talk_cols, C_TALK__N, row_talk },
 	{ "aid", aid_cols, C_AID__N, row_aid },
 };
+
+void import_columns_text(const char *kind, char *buf, size_t n)
+{
+	buf[0] = 0;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (!kind || strcmp(kind, kinds[i].name) != 0)
+			continue;
+		size_t len = 0;
+		for (size_t j = 0; j < kinds[i].ncols && len + 1 < n; j++) {
+			const col_spec *c = &kinds[i].cols[j];
+			int w = snprintf(buf + len, n - len, "%s%s%s", j ? " " : "", c->names[0],
+					 c->required ? "*" : "");
+			if (w < 0 || (size_t)w >= n - len)
+				break;
+			len += (size_t)w;
+		}
+	}
+}
 
 /* ---- header ---------------------------------------------------------- */
 

@@ -79,12 +79,19 @@ typedef struct import_opts {
 	bool update;           /* students: update existing ones (see above) */
 	/* optional: every change, in file order, added as "学号 field: old →
 	 * new" (field by its header name, Chinese under a Chinese UI, else
-	 * English; an empty value is "") and "学号 new student: 姓名 (学院)" */
+	 * English; an empty value is ""), and with list_new every student
+	 * added as "学号 new student: 姓名 (学院)" */
 	errlist *changes;
+	bool list_new;
 	import_progress_fn progress;   /* optional */
 	void *progress_ctx;
 	size_t progress_every; /* 0 = every 1000 rows */
 } import_opts;
+
+/* The columns of a kind of file as a screen shows them, into buf: the
+ * Chinese headers in order, a required one marked *, joined by spaces
+ * ("学号* 姓名* 性别 ..."); "" for an unknown kind. */
+void import_columns_text(const char *kind, char *buf, size_t n);
 
 /* Returns 0 on success (res filled), E_INPUT with every problem in errs (and
  * a summary in e) when the file or any row is bad, E_USAGE for an unknown

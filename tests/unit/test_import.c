@@ -248,7 +248,7 @@ static int upd(store *s, const char *file, bool dry, import_result *r, errlist *
 {
 	char *path = data(file);
 	import_opts o = { .kind = "students", .path = path, .dry_run = dry, .update = true,
-			  .changes = changes };
+			  .changes = changes, .list_new = true };
 	int rc = model_import_ex(s, &o, r, errs, e);
 	free(path);
 	return rc;
