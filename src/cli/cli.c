@@ -360,6 +360,27 @@ int cli_open(struct cli_ctx *c, bool create)
 	return 0;
 }
 
+struct current_ctx {
+	char *buf;
+	size_t n;
+};
+
+static int current_read(model_txn *t, void *ctx, err *e)
+{
+	struct current_ctx *c = ctx;
+	return model_semester_current(t, c->buf, c->n, e);
+}
+
+int cli_current_semester(struct cli_ctx *c, char *buf, size_t n)
+{
+	struct current_ctx x = { buf, n };
+	err e = { 0 };
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
+	return model_read(c->st, current_read, &x, &e) ? cli_fail(&e) : 0;
+}
+
 /* ---- configuration --------------------------------------------------- */
 
 struct cli_config {

@@ -54,6 +54,9 @@ int cli_status(struct cli_ctx *c);
  * database yet is an error (E_DB) rather than created. Prints the error
  * and returns its exit status, or 0. */
 int cli_open(struct cli_ctx *c, bool create);
+/* The current semester's code (model_semester_current) into buf, opening
+ * the database if needed. Returns an exit status (the error printed). */
+int cli_current_semester(struct cli_ctx *c, char *buf, size_t n);
 /* True if dir already holds a database. */
 bool cli_db_exists(const char *dir);
 

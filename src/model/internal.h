@@ -186,5 +186,8 @@ extern const csv_names csv_student_no, csv_name, csv_gender, csv_college, csv_cl
 	csv_target_no, csv_semester, csv_start_date, csv_pairing_note, csv_reason, csv_date,
 	csv_minutes, csv_mode, csv_topics, csv_content, csv_counsellor_no, csv_aid_kind,
 	csv_amount, csv_aid_note;
+/* The current semester as set by semester_start (no fallback): 0,
+ * E_NOTFOUND (never set), E_DB. (lifecycle.c) */
+int model_current_setting_get(store_txn *t, char *buf, size_t n, err *e);
 
 #endif

@@ -58,6 +58,8 @@ const action_info action_table[ACT__COUNT] = {
 	  N_("Counsellors"), true),
 	A(ACT_REPORTS, "reports", N_("Name lists and semester summaries"), N_("Reports"),
 	  true),
+	A(ACT_IMPORT, "import", N_("Import data from a CSV file: students, counsellors, "
+				   "pairings, talks, aid"), N_("Import"), true),
 	/* the line editor: fields, filters, prompts, the summary editor */
 	T(ACT_LINE_START, "line_start", N_("Text: to the start of the line"), N_("Line start")),
 	T(ACT_LINE_END, "line_end", N_("Text: to the end of the line"), N_("Line end")),
