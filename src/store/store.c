@@ -731,7 +731,7 @@ int st_scan(store_txn *t, int db, bytes prefix, st_scan_fn fn, void *ctx, err *e
 
 int st_rec_get_any(store_txn *t, int db, const record_desc *d, const rid *id, void *rec, err *e)
 {
-	bytes val;
+	bytes val = { NULL, 0 };
 	int rc = st_get(t, db, (bytes){ id->b, 16 }, &val, e);
 	if (rc)
 		return rc;
