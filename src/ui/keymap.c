@@ -58,6 +58,8 @@ const action_info action_table[ACT__COUNT] = {
 	  N_("Counsellors"), true),
 	A(ACT_REPORTS, "reports", N_("Name lists and semester summaries"), N_("Reports"),
 	  true),
+	A(ACT_IMPORT, "import", N_("Import data from a CSV file: students, counsellors, "
+				   "pairings, talks, aid"), N_("Import"), true),
 	A(ACT_END_PAIRING, "end_pairing",
 	  N_("End the selected pairing: its end date, outcome and the student's state"),
 	  N_("End pairing"), false),

@@ -358,6 +358,7 @@ static screen *make_screen(ui *u, action_t a)
 	case ACT_GO_COUNSELLORS: return scr_counsellors(u);
 	case ACT_REPORTS: return scr_reports(u);
 	case ACT_GO_COLLEGE: return scr_college(u);
+	case ACT_IMPORT: return scr_import(u, NULL);
 	default: return NULL;
 	}
 }
@@ -373,6 +374,7 @@ static const char *screen_name_of(action_t a)
 	case ACT_GO_COUNSELLORS: return "counsellors";
 	case ACT_REPORTS: return "reports";
 	case ACT_GO_COLLEGE: return "college";
+	case ACT_IMPORT: return "import";
 	default: return "";
 	}
 }
@@ -449,7 +451,7 @@ static void global_action(ui *u, action_t a)
 	case ACT_REFRESH: clearok(curscr, TRUE); break;
 	case ACT_GO_DASHBOARD: case ACT_GO_STUDENTS: case ACT_GO_MEMBERS:
 	case ACT_GO_PAIRINGS: case ACT_GO_TALKS: case ACT_GO_COUNSELLORS:
-	case ACT_REPORTS: case ACT_GO_COLLEGE:
+	case ACT_REPORTS: case ACT_IMPORT: case ACT_GO_COLLEGE:
 		go_to(u, a);
 		break;
 	default:

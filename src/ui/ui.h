@@ -191,6 +191,15 @@ bool push_form(ui *u, const char *form, const rid *id, const char *preset, const
 const char *ui_id_text(const rid *id, char buf[33]);
 #define UI_ID_TEXT(id) ui_id_text((id), (char[33]){ 0 })
 screen *scr_help(ui *u, const screen *of);
+/* Data in at any time (scr_import.c): the import menu — choose the kind of
+ * file and the file, see the preview (its first rows and, from a dry run,
+ * every error or change) before anything is written, Enter imports, then
+ * the counts. kind ("students" ... as import_kinds) opens it for that kind
+ * alone (it closes when done); NULL lets the user choose. */
+screen *scr_import(ui *u, const char *kind);
+/* Asks for the file of an import of kind at once and pushes its preview
+ * (the first-run page's import steps); false when the user cancelled. */
+bool ui_import_kind(ui *u, const char *kind);
 /* The reports screen (F9), in scr_reports.c: the name list, the semester
  * summary's draft and editor, the semester's due dates. */
 screen *scr_reports(ui *u);
