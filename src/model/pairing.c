@@ -329,6 +329,62 @@ static int ending_validate(store_txn *t, const pairing *p, err *e)
 	return 0;
 }
 
+/* The first and last dates under a pairing in db (IX_TALK_PAIRING or
+ * IX_AID_PAIRING: pairing | date | id); both 0 if none. */
+static int dated_span(store_txn *t, int db, const rid *pid, date_t *first, date_t *last, err *e)
+{
+	store_cursor *c;
+	bytes k, v;
+	*first = *last = 0;
+	int rc = st_cursor_open(t, db, &c, e);
+	if (rc)
+		return rc;
+	rc = st_seek(c, (bytes){ pid->b, sizeof pid->b }, &k, &v);
+	if (rc == 0 && k.len > sizeof pid->b && memcmp(k.data, pid->b, sizeof pid->b) == 0) {
+		size_t pos = sizeof pid->b;
+		int32_t d;
+		if (key_take_i32(k, &pos, &d))
+			*first = d;
+	}
+	st_cursor_close(c);
+	if (rc && rc != ST_END)
+		return err_set(e, E_DB, _("cannot read the index %s"), model_db_names[db]);
+	return *first ? model_last_date(t, db, pid, last, e) : 0;
+}
+
+/* A pairing's days must hold its talks and aid: a start moved after them
+ * or an end before them would leave them outside their pairing. */
+static int keeps_its_records(store_txn *t, const pairing *p, err *e)
+{
+	static const int dbs[] = { IX_TALK_PAIRING, IX_AID_PAIRING };
+	if (rid_is_zero(&p->m.id))
+		return 0;
+	for (size_t i = 0; i < 2; i++) {
+		date_t first, last;
+		char day[11];
+		int rc = dated_span(t, dbs[i], &p->m.id, &first, &last, e);
+		if (rc)
+			return rc;
+		if (first && p->start > first) {
+			date_format(first, day);
+			return model_bad(e, "start",
+					 dbs[i] == IX_TALK_PAIRING
+						 ? _("the pairing has a talk on %s, before this start")
+						 : _("the pairing has aid on %s, before this start"),
+					 day);
+		}
+		if (last && p->end && p->end < last) {
+			date_format(last, day);
+			return model_bad(e, "end",
+					 dbs[i] == IX_TALK_PAIRING
+						 ? _("the pairing has a talk on %s, after this end")
+						 : _("the pairing has aid on %s, after this end"),
+					 day);
+		}
+	}
+	return 0;
+}
+
 /* pairing_validate; with new_semester, the semester is one the same save
  * creates (pairing_check_new_semester) and its id is not looked at. */
 static int validate_in(store_txn *t, const pairing *p, bool new_semester, err *e)
@@ -346,6 +402,8 @@ static int validate_in(store_txn *t, const pairing *p, bool new_semester, err *e
 		return model_bad(e, "start", "%s", _("required"));
 	if (p->end && p->end < p->start)
 		return model_bad(e, "end", "%s", _("is before the start"));
+	if ((rc = keeps_its_records(t, p, e)))
+		return rc;
 	if (rid_is_zero(&p->member_id))
 		return model_bad(e, "member", "%s", _("required"));
 	if (rid_is_zero(&p->target_id))

@@ -103,6 +103,12 @@ is "$rc" 0 "semester start again changes a date"
 bf show semester 2026-2027-1
 is "$(grep "^总结截止日期$TAB" "$T/out" | cut -f2)" "2027-01-15" "the new due date"
 
+# once today is past the current semester's end, the status says what to start
+(BANGFU_TODAY=2027-02-03; export BANGFU_TODAY; bf)
+ok "the status offers the next semester" grep -q "semester start 2026-2027-2" "$T/out"
+(BANGFU_TODAY=2026-12-01; export BANGFU_TODAY; bf)
+ok "not within the semester" sh -c "! grep -q 'semester start' '$T/out'"
+
 bf check
 is "$rc" 0 "the database is sound"
 

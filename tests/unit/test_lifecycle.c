@@ -432,3 +432,26 @@ TXN_TEST(corrections, tombstones_are_listed_apart)
 	cr_assert_eq(model_delete(t, &pairing_desc, &pid, 0, e), 0, "the talk is gone: %s", e->msg);
 	return 0;
 }
+
+TXN_TEST(ending, a_pairing_keeps_its_talks_inside_its_days)
+{
+	struct cast c = cast(t, 1);
+	(void)ctx;
+	rid pid = mk_pair(t, c.mem, c.tgt, "2026-03-01");
+	mk_talk(t, c.mem, c.tgt, "2026-03-05");
+	mk_talk(t, c.mem, c.tgt, "2026-04-10");
+	pairing_ending x = { .date = D("2026-04-01"), .outcome = "其他" };
+	cr_assert_eq(pairing_end(t, &pid, 0, &x, NULL, e), E_INPUT, "a talk after the end");
+	cr_assert(about(e, "end") && strstr(e->msg, "2026-04-10"), "%s", e->msg);
+	pairing p;
+	cr_assert_eq(pairing_get(t, &pid, &p, e), 0);
+	p.start = D("2026-03-06");
+	cr_assert_eq(pairing_save(t, &p, e), E_INPUT, "a talk before the start");
+	cr_assert(about(e, "start") && strstr(e->msg, "2026-03-05"), "%s", e->msg);
+	p.start = D("2026-03-05");
+	cr_assert_eq(pairing_save(t, &p, e), 0, "the first talk's day is inside: %s", e->msg);
+	rec_free(&pairing_desc, &p);
+	x.date = D("2026-04-10");
+	cr_assert_eq(pairing_end(t, &pid, 0, &x, NULL, e), 0, "%s", e->msg);
+	return 0;
+}
