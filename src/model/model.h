@@ -738,11 +738,11 @@ enum { MROW_NUMBER, MROW_NAME, MROW_COLLEGE, MROW_CLASS, MROW_CATEGORY, MROW_BRA
 extern const row_view member_rows_view;
 int model_member_rows(model_txn *t, const row_query *q, model_row_fn fn, void *ctx, err *e);
 /* Pairings (pairing id, ref the assisted student): member, assisted
- * student, college, semester (its first), start, status today (running /
- * ended / not started, from pairing_status), last talk, days without a
+ * student, college, semester (its first), start, last talk, status today
+ * (running / ended / not started, from pairing_status), days without a
  * talk when overdue; dim when not active, alert when overdue. */
-enum { PROW_MEMBER, PROW_TARGET, PROW_COLLEGE, PROW_SEMESTER, PROW_START, PROW_STATUS,
-       PROW_LAST, PROW_OVERDUE, PROW__N };
+enum { PROW_MEMBER, PROW_TARGET, PROW_COLLEGE, PROW_SEMESTER, PROW_START, PROW_LAST,
+       PROW_STATUS, PROW_OVERDUE, PROW__N };
 extern const row_view pairing_rows_view;
 int model_pairing_rows(model_txn *t, const row_query *q, model_row_fn fn, void *ctx, err *e);
 /* Which pairings: those belonging to the semester with this code

@@ -345,7 +345,7 @@ static int pairing_row(const void *rec, void *ctx)
 	}
 	const char *cells[PROW__N] = {
 		mem, tgt, w->colleges.name[col], semester_code(w->t, &w->semesters, &p->semester_id),
-		start, pairing_state_text(&st), last, over,
+		start, last, pairing_state_text(&st), over,
 	};
 	return emit(w->q, &pairing_rows_view, &p->m.id, &p->target_id, flags, 0, cells, w->fn,
 		    w->ctx);

@@ -120,8 +120,8 @@ static const list_col pairing_cols[PROW__N] = {
 	{ N_("College"), 6, 20, 2, false, false, 0 },
 	{ N_("Semester"), 11, 11, 0, false, false, 0 },
 	{ N_("Start"), 10, 10, 0, false, false, 0 },
-	{ N_("State"), 6, 8, 0, false, false, 0 },
 	{ N_("Last talk"), 10, 10, 0, false, false, 0 },
+	{ N_("State"), 6, 8, 0, false, false, 0 },
 	{ N_("Overdue"), 4, 8, 0, true, true, 0 },
 };
 
