@@ -21,7 +21,8 @@
 static const struct cli_cmd *const cli_table[] = {
 	&cli_cmd_init, &cli_cmd_import, &cli_cmd_export, &cli_cmd_find,
 	&cli_cmd_stats, &cli_cmd_check, &cli_cmd_backup, &cli_cmd_demo,
-	&cli_cmd_report,
+	&cli_cmd_report, &cli_cmd_list, &cli_cmd_show, &cli_cmd_edit, &cli_cmd_delete,
+	&cli_cmd_undelete, &cli_cmd_pairing, &cli_cmd_semester,
 };
 enum { CLI_NCMDS = sizeof cli_table / sizeof *cli_table };
 
@@ -108,6 +109,68 @@ void cli_count_row(const char *indent, const char *label, size_t n)
 	fputs(indent, stdout);
 	cli_label(label, 20);
 	printf("%8zu\n", n);
+}
+
+/* ---- records ---------------------------------------------------------- */
+
+const char cli_kinds[] =
+	"student, member, target, counsellor, pairing, talk, aid, college, semester";
+
+const record_desc *cli_kind(const char *word)
+{
+	static const struct {
+		const char *plural;
+		const record_desc *d;
+	} kinds[] = {
+		{ "students", &student_desc }, { "members", &member_desc },
+		{ "targets", &target_desc }, { "counsellors", &counsellor_desc },
+		{ "pairings", &pairing_desc }, { "talks", &talk_desc }, { "aid", &aid_desc },
+		{ "colleges", &college_desc }, { "semesters", &semester_desc },
+	};
+	for (size_t i = 0; word && i < sizeof kinds / sizeof *kinds; i++)
+		if (strcmp(word, kinds[i].plural) == 0 || strcmp(word, kinds[i].d->name) == 0)
+			return kinds[i].d;
+	return NULL;
+}
+
+int cli_kind_arg(const struct cli_cmd *cmd, const char *word, const record_desc **d)
+{
+	if ((*d = cli_kind(word)))
+		return 0;
+	char buf[512];
+	snprintf(buf, sizeof buf, _("unknown kind of record: %s (one of: %s)"), word, cli_kinds);
+	return cli_usage(cmd, buf);
+}
+
+int cli_record(model_txn *t, const record_desc *d, const char *ref, bool deleted, void *rec,
+	       err *e)
+{
+	rid id;
+	int rc = model_ref_find(t, d, ref, deleted, &id, e);
+	if (rc)
+		return rc;
+	memset(rec, 0, d->size);
+	rc = deleted ? model_get_any(t, d, &id, rec, e) : model_get(t, d, &id, rec, e);
+	if (rc == E_NOTFOUND)
+		return err_set(e, E_INPUT, _("no %s with REF \"%s\""), model_desc_title(d), ref);
+	return rc;
+}
+
+bool cli_english(void)
+{
+	return strcmp(i18n_lang(), "en") == 0;
+}
+
+void cli_tsv(const char *s)
+{
+	for (; s && *s; s++)
+		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+void cli_ref(model_txn *t, const record_desc *d, const void *rec, char *buf, size_t n)
+{
+	if (model_ref_of(t, d, rec, buf, n, NULL) != 0)
+		snprintf(buf, n, "?");
 }
 
 /* ---- options --------------------------------------------------------- */
@@ -295,6 +358,27 @@ int cli_open(struct cli_ctx *c, bool create)
 		return cli_fail(&e);
 	}
 	return 0;
+}
+
+struct current_ctx {
+	char *buf;
+	size_t n;
+};
+
+static int current_read(model_txn *t, void *ctx, err *e)
+{
+	struct current_ctx *c = ctx;
+	return model_semester_current(t, c->buf, c->n, e);
+}
+
+int cli_current_semester(struct cli_ctx *c, char *buf, size_t n)
+{
+	struct current_ctx x = { buf, n };
+	err e = { 0 };
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
+	return model_read(c->st, current_read, &x, &e) ? cli_fail(&e) : 0;
 }
 
 /* ---- configuration --------------------------------------------------- */

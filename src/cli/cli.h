@@ -32,7 +32,8 @@ struct cli_cmd {
 
 extern const struct cli_cmd cli_cmd_init, cli_cmd_import, cli_cmd_export,
 	cli_cmd_find, cli_cmd_stats, cli_cmd_check, cli_cmd_backup, cli_cmd_demo,
-	cli_cmd_report;
+	cli_cmd_report, cli_cmd_list, cli_cmd_show, cli_cmd_edit, cli_cmd_delete,
+	cli_cmd_undelete, cli_cmd_pairing, cli_cmd_semester;
 
 /* `bangfu export roster ...` (roster.c), which export.c hands its argv to
  * (argv[0] is "roster"). */
@@ -53,6 +54,9 @@ int cli_status(struct cli_ctx *c);
  * database yet is an error (E_DB) rather than created. Prints the error
  * and returns its exit status, or 0. */
 int cli_open(struct cli_ctx *c, bool create);
+/* The current semester's code (model_semester_current) into buf, opening
+ * the database if needed. Returns an exit status (the error printed). */
+int cli_current_semester(struct cli_ctx *c, char *buf, size_t n);
 /* True if dir already holds a database. */
 bool cli_db_exists(const char *dir);
 
@@ -85,6 +89,26 @@ void cli_label(const char *label, int cols);
 /* INDENT LABEL (padded to 20 columns) N (8 wide): one line of a table of
  * counts (stats, the status, the import and demo summaries). */
 void cli_count_row(const char *indent, const char *label, size_t n);
+
+/* The entity a KIND word names: student, member, target, counsellor,
+ * pairing, talk, aid, college, semester, or their plurals (students ...);
+ * NULL for another word. cli_kinds is the list for messages. */
+const record_desc *cli_kind(const char *word);
+extern const char cli_kinds[];
+/* cli_kind for a command's KIND operand: 0, or the usage error. */
+int cli_kind_arg(const struct cli_cmd *cmd, const char *word, const record_desc **d);
+/* The record of d that ref names (model_ref_find; with deleted, a
+ * tombstone) into rec (d->size bytes; rec_free it on 0). 0, E_INPUT with
+ * the message, E_DB. */
+int cli_record(model_txn *t, const record_desc *d, const char *ref, bool deleted, void *rec,
+	       err *e);
+/* True when messages and headers are in English (--lang en). */
+bool cli_english(void);
+/* One cell of a tab-separated line to stdout: tabs and line breaks inside
+ * it become spaces. */
+void cli_tsv(const char *s);
+/* The record's REF (model_ref_of) into buf, "?" if it cannot be read. */
+void cli_ref(model_txn *t, const record_desc *d, const void *rec, char *buf, size_t n);
 
 /* Parses a non-negative decimal number; false if s is not one. */
 bool cli_parse_count(const char *s, long *out);

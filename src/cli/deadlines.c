@@ -10,14 +10,16 @@
 #include "util/i18n.h"
 
 struct due_info {
-	char code[12];
+	char code[SEMESTER_CODE_MAX];
 	model_deadlines d;
 };
 
 static int due_read(model_txn *t, void *ctx, err *e)
 {
 	struct due_info *d = ctx;
-	semester_of(date_today(), d->code);
+	int rc = model_semester_current(t, d->code, sizeof d->code, e);
+	if (rc)
+		return rc;
 	return model_deadlines_get(t, d->code, NULL, date_today(), &d->d, e);
 }
 

@@ -1,5 +1,6 @@
 /* import.c — bangfu import students|counsellors|pairings|talks|aid FILE
- * [--dry-run], and bangfu import dump FILE. */
+ * [--dry-run], import students FILE --update [--dry-run] (a dry run then
+ * prints every change), and bangfu import dump FILE. */
 #include "config.h"
 
 #include <getopt.h>
@@ -12,6 +13,7 @@
 
 struct import_args {
 	bool dry_run;
+	bool update;
 };
 
 static int import_opt(int ch, const char *arg, void *ctx)
@@ -19,6 +21,8 @@ static int import_opt(int ch, const char *arg, void *ctx)
 	struct import_args *a = ctx;
 	if (ch == 'n')
 		a->dry_run = true;
+	else if (ch == 'u')
+		a->update = true;
 	return 0;
 }
 
@@ -75,12 +79,13 @@ static int import_run(struct cli_ctx *c, int argc, char **argv)
 {
 	static const struct option lo[] = {
 		{ "dry-run", no_argument, NULL, 'n' },
+		{ "update", no_argument, NULL, 'u' },
 		{ 0 },
 	};
 	struct import_args a = { 0 };
 	int first;
 	bool done;
-	int rc = cli_getopt(&cli_cmd_import, argc, argv, "n", lo, import_opt, &a, &first, &done);
+	int rc = cli_getopt(&cli_cmd_import, argc, argv, "nu", lo, import_opt, &a, &first, &done);
 	if (rc || done)
 		return rc;
 	if (argc - first < 2)
@@ -92,6 +97,8 @@ static int import_run(struct cli_ctx *c, int argc, char **argv)
 	if (strcmp(kind, "dump") == 0) {
 		if (a.dry_run)
 			return cli_usage(&cli_cmd_import, _("--dry-run does not apply to a dump"));
+		if (a.update)
+			return cli_usage(&cli_cmd_import, _("--update applies to students only"));
 		return import_dump(c, path);
 	}
 	bool known = false;
@@ -103,11 +110,15 @@ static int import_run(struct cli_ctx *c, int argc, char **argv)
 		snprintf(buf, sizeof buf, _("unknown kind of import: %s"), kind);
 		return cli_usage(&cli_cmd_import, buf);
 	}
+	if (a.update && strcmp(kind, "students") != 0)
+		return cli_usage(&cli_cmd_import, _("--update applies to students only"));
 
 	if ((rc = cli_open(c, true)) != 0)
 		return rc;
+	errlist changes = { 0 };
 	import_opts o = {
-		.kind = kind, .path = path, .dry_run = a.dry_run,
+		.kind = kind, .path = path, .dry_run = a.dry_run, .update = a.update,
+		.changes = a.update && a.dry_run ? &changes : NULL, .list_new = true,
 		.progress = cli_progress_on() ? import_progress : NULL,
 	};
 	import_result res = { 0 };
@@ -118,9 +129,13 @@ static int import_run(struct cli_ctx *c, int argc, char **argv)
 	if (rc) {
 		rc = import_report(&errs, &e, rc);
 		errlist_free(&errs);
+		errlist_free(&changes);
 		return rc;
 	}
 	errlist_free(&errs);
+	for (size_t i = 0; i < changes.n; i++)
+		printf("%s\n", changes.msg[i]);
+	errlist_free(&changes);
 
 	if (a.dry_run)
 		printf(ngettext("%s: %zu row (%s) is valid; nothing was written (dry run). The import would create:\n",
@@ -139,12 +154,22 @@ static int import_run(struct cli_ctx *c, int argc, char **argv)
 	import_line(_("pairings"), res.pairings);
 	import_line(_("talks"), res.talks);
 	import_line(_("aid records"), res.aid);
+	if (a.update) {
+		if (a.dry_run)
+			printf("%s\n", _("and would update:"));
+		else
+			printf("%s\n", _("Updated:"));
+		cli_count_row("  ", _("students changed"), res.updated);
+		cli_count_row("  ", _("students unchanged"), res.unchanged);
+	}
 	return 0;
 }
 
 const struct cli_cmd cli_cmd_import = {
 	"import",
-	N_("students|counsellors|pairings|talks|aid FILE [--dry-run] | dump FILE"),
-	N_("Import a CSV file (all rows or none), or restore a dump into an empty database."),
+	N_("students|counsellors|pairings|talks|aid FILE [--dry-run] | students FILE --update "
+	   "[--dry-run] | dump FILE"),
+	N_("Import a CSV file (all rows or none; --update changes the students already "
+	   "there), or restore a dump into an empty database."),
 	import_run,
 };

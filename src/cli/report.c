@@ -304,9 +304,10 @@ static int report_run(struct cli_ctx *c, int argc, char **argv)
 	if (strcmp(what, "overdue") == 0) {
 		rc = report_overdue(c, cmd, &a);
 	} else {
-		static char current[12];
+		static char current[SEMESTER_CODE_MAX];
 		if (!a.semester || !*a.semester) {
-			semester_of(date_today(), current);   /* the current one */
+			if ((rc = cli_current_semester(c, current, sizeof current)) != 0)
+				return rc;
 			a.semester = current;
 		}
 		if (strcmp(what, "summary") == 0)

@@ -74,9 +74,10 @@ int cli_export_roster(struct cli_ctx *c, int argc, char **argv)
 		return cli_usage(cmd, _("too many arguments"));
 	if (!a.college || !*a.college)
 		return cli_usage(cmd, _("--college is required"));
-	static char current[12];
+	static char current[SEMESTER_CODE_MAX];
 	if (!a.semester || !*a.semester) {
-		semester_of(date_today(), current);   /* the current one */
+		if ((rc = cli_current_semester(c, current, sizeof current)) != 0)
+			return rc;
 		a.semester = current;
 	}
 	if (a.out && !*a.out)

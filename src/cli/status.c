@@ -13,6 +13,8 @@ struct status_info {
 	uint32_t schema;
 	model_stats st;
 	size_t overdue;
+	bool review_due;       /* today is past the current semester's end */
+	char next[SEMESTER_CODE_MAX];
 };
 
 static int status_read(model_txn *t, void *ctx, err *e)
@@ -28,7 +30,7 @@ static int status_read(model_txn *t, void *ctx, err *e)
 	if ((rc = model_overdue(t, NULL, 0, date_today(), &rows, &s->overdue, e)) != 0)
 		return rc;
 	free(rows);
-	return 0;
+	return model_semester_review_due(t, date_today(), &s->review_due, s->next, sizeof s->next, e);
 }
 
 int cli_status(struct cli_ctx *c)
@@ -64,6 +66,9 @@ int cli_status(struct cli_ctx *c)
 	if (s.overdue)
 		printf(ngettext("%zu pairing has had no talk for too long.\n",
 				"%zu pairings have had no talk for too long.\n", s.overdue), s.overdue);
+	if (s.review_due && *s.next)
+		printf(_("The current semester has ended: start the next with 'bangfu semester start %s'.\n"),
+		       s.next);
 	printf(_("'bangfu --help' lists every command.\n"));
 	return 0;
 }

@@ -241,7 +241,7 @@ int model_check(store_txn *t, errlist *probs, err *e)
 			size_t j = i;
 			while (j < c.wants.n && c.wants.w[j].db == db)
 				j++;
-			rc = check_index(&c, db, c.wants.w + i, j - i);
+			rc = check_index(&c, db, c.wants.n ? c.wants.w + i : NULL, j - i);
 			i = j;
 		}
 	}

@@ -147,6 +147,15 @@ static int dump_audit(const audit_entry *a, void *ctx)
 	return c->failed ? 1 : 0;
 }
 
+static void emit_setting(dump_ctx *c, const char *name, const char *value)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "type", json_string("setting"));
+	json_object_set_new(o, "name", json_string(name));
+	json_object_set_new(o, "value", json_string(value));
+	emit(c, o);
+}
+
 static int dump_txn(store_txn *t, void *ctx, err *e)
 {
 	dump_ctx *c = ctx;
@@ -185,19 +194,21 @@ static int dump_txn(store_txn *t, void *ctx, err *e)
 		if (c->failed)
 			return err_set(e, E_DB, _("cannot write the dump: %s"), strerror(errno));
 	}
-	/* Settings kept in the meta table: the school's name (report/). */
+	/* Settings kept in the meta table: the school's name (report/) and
+	 * the semester made current (semester_start). */
 	char *school = NULL;
+	char current[SEMESTER_CODE_MAX];
 	int rc = model_school_get(t, &school, e);
 	if (rc)
 		return rc;
-	if (*school) {
-		json_t *o = json_object();
-		json_object_set_new(o, "type", json_string("setting"));
-		json_object_set_new(o, "name", json_string("school"));
-		json_object_set_new(o, "value", json_string(school));
-		emit(c, o);
-	}
+	if (*school)
+		emit_setting(c, "school", school);
 	free(school);
+	rc = model_current_setting_get(t, current, sizeof current, e);
+	if (rc == 0)
+		emit_setting(c, "current_semester", current);
+	else if (rc != E_NOTFOUND)
+		return rc;
 	if (c->failed)
 		return err_set(e, E_DB, _("cannot write the dump: %s"), strerror(errno));
 	rc = st_audit_each(t, dump_audit, c, e);
@@ -432,18 +443,24 @@ static int restore_audit(restore_ctx *c, store_txn *t, json_t *o, size_t line, e
 	return rc;
 }
 
-/* The school's name (model_school_set), the one setting. */
+/* The settings: the school's name (model_school_set) and the current
+ * semester (model_semester_set_current: its semester came earlier in the
+ * dump). */
 static int restore_setting(restore_ctx *c, store_txn *t, json_t *o, size_t line, err *e)
 {
 	const char *name = json_string_value(json_object_get(o, "name"));
 	const char *value = json_string_value(json_object_get(o, "value"));
-	if (!name || !value || strcmp(name, "school") != 0) {
+	bool school = name && strcmp(name, "school") == 0;
+	if (!name || !value || (!school && strcmp(name, "current_semester") != 0)) {
 		bad_line(c, line, _("unknown setting \"%s\""), name ? name : "");
 		return 0;
 	}
 	if (c->bad.n)
 		return 0;
-	return line_result(c, line, model_school_set(t, value, e), e);
+	return line_result(c, line,
+			   school ? model_school_set(t, value, e)
+				  : model_semester_set_current(t, value, e),
+			   e);
 }
 
 /* A record of an entity: written as it was (id, rev, times kept), its

@@ -20,72 +20,73 @@ const char *const import_kinds[] = {
 
 /* ---- columns --------------------------------------------------------- */
 
-enum { MAX_ALIASES = 5 };
-
-/* One column a kind of file may have. names[0] is the Chinese header,
- * names[1] the canonical English one (used in messages), the rest are
- * accepted synonyms. */
+/* One column a kind of file may have: its names (fields.c's csv_names:
+ * the Chinese header, the canonical English one used in messages, then
+ * accepted synonyms). field is the record field the model's rules name
+ * (err.field) when they are about this column, so that a rule's message
+ * names the column. */
 typedef struct col_spec {
-	const char *names[MAX_ALIASES];
+	const csv_names *names;
 	bool required;
+	const char *field;
 } col_spec;
 
 enum { C_STU_NO, C_STU_NAME, C_STU_GENDER, C_STU_COLLEGE, C_STU_CLASS,
 	C_STU_POLITICAL, C_STU_PHONE, C_STU_KINDS, C_STU_TIER, C_STU__N };
 static const col_spec student_cols[] = {
-	{ { "学号", "student_no", "no" }, true },
-	{ { "姓名", "name" }, true },
-	{ { "性别", "gender" }, false },
-	{ { "学院", "college", "院系", "院(部)" }, true },
-	{ { "班级", "class", "class_name" }, false },
-	{ { "政治面貌", "political_status", "political" }, false },
-	{ { "联系电话", "phone", "电话", "手机" }, false },
-	{ { "帮扶类型", "kinds", "kind" }, false },
-	{ { "困难等级", "tier", "困难程度" }, false },
+	{ &csv_student_no, true, "student_no" },
+	{ &csv_name, true, "name" },
+	{ &csv_gender, false, "gender" },
+	{ &csv_college, true, "college" },
+	{ &csv_class, false, "class_name" },
+	{ &csv_political, false, "political" },
+	{ &csv_phone, false, "phone" },
+	{ &csv_kinds, false, "kinds" },
+	{ &csv_tier, false, "tier" },
 };
 
 enum { C_CNS_NO, C_CNS_NAME, C_CNS_COLLEGE, C_CNS_PHONE, C_CNS__N };
 static const col_spec counsellor_cols[] = {
-	{ { "工号", "staff_no", "no" }, true },
-	{ { "姓名", "name" }, true },
-	{ { "学院", "college", "院系", "院(部)" }, true },
-	{ { "联系电话", "phone", "电话", "手机" }, false },
+	{ &csv_staff_no, true, "staff_no" },
+	{ &csv_name, true, "name" },
+	{ &csv_college, true, "college" },
+	{ &csv_phone, false, "phone" },
 };
 
 enum { C_PAIR_MEMBER, C_PAIR_TARGET, C_PAIR_SEMESTER, C_PAIR_START,
 	C_PAIR_NOTE, C_PAIR_REASON, C_PAIR__N };
 static const col_spec pairing_cols[] = {
-	{ { "党员学号", "member_no" }, true },
-	{ { "帮扶对象学号", "target_no" }, true },
-	{ { "学期", "semester" }, true },
-	{ { "开始日期", "start_date", "start" }, true },
-	{ { "备注", "note" }, false },
-	{ { "跨院原因", "reason" }, false },
+	{ &csv_member_no, true, "member" },
+	{ &csv_target_no, true, "target" },
+	{ &csv_semester, true, "semester" },
+	{ &csv_start_date, true, "start" },
+	{ &csv_pairing_note, false, "note" },
+	{ &csv_reason, false, "reason" },
 };
 
 enum { C_TALK_MEMBER, C_TALK_TARGET, C_TALK_DATE, C_TALK_MINUTES,
 	C_TALK_MODE, C_TALK_TOPICS, C_TALK_CONTENT, C_TALK_COUNSELLOR,
 	C_TALK__N };
 static const col_spec talk_cols[] = {
-	{ { "党员学号", "member_no" }, false },
-	{ { "帮扶对象学号", "target_no" }, true },
-	{ { "日期", "date" }, true },
-	{ { "时长", "minutes", "时长(分钟)", "时长（分钟）" }, true },
-	{ { "方式", "mode" }, true },
-	{ { "主题", "topics" }, true },
-	{ { "内容", "content" }, false },
-	{ { "辅导员工号", "counsellor_no" }, false },
+	{ &csv_member_no, false, "member" },
+	{ &csv_target_no, true, "target" },
+	{ &csv_date, true, "date" },
+	{ &csv_minutes, true, "minutes" },
+	{ &csv_mode, true, "mode" },
+	{ &csv_topics, true, "topics" },
+	{ &csv_content, false, "content" },
+	{ &csv_counsellor_no, false, "counsellor" },
 };
 
 enum { C_AID_MEMBER, C_AID_TARGET, C_AID_DATE, C_AID_KIND, C_AID_AMOUNT,
 	C_AID_NOTE, C_AID__N };
 static const col_spec aid_cols[] = {
-	{ { "党员学号", "member_no" }, true },
-	{ { "帮扶对象学号", "target_no" }, true },
-	{ { "日期", "date" }, true },
-	{ { "类别", "kind" }, true },
-	{ { "金额", "amount", "金额(元)", "金额（元）" }, true },
-	{ { "说明", "note" }, false },
+	{ &csv_member_no, true, "member" },
+	{ &csv_target_no, true, "target" },
+	{ &csv_date, true, "date" },
+	{ &csv_aid_kind, true, "kind" },
+	{ &csv_amount, true, "amount" },
+	{ &csv_aid_note, false, "note" },
 };
 
 enum { MAX_COLS = 16 };
@@ -168,6 +169,8 @@ typedef struct import_ctx {
 	int col[MAX_COLS];         /* spec column -> file column, or -1 */
 	import_result res;
 	errlist rows;              /* messages for bad rows */
+	errlist changes;           /* --update: what changes (o->changes) */
+	bool changes_on;
 	seen_set seen;             /* numbers created by this file */
 	char **cell;               /* cleaned cells of the current row */
 	/* colleges already looked up or made in this run (a file names a few
@@ -191,7 +194,7 @@ static void row_err(import_ctx *c, size_t line, const char *fmt, ...)
 
 static const char *colname(const import_ctx *c, int i)
 {
-	return c->k->cols[i].names[1];
+	return c->k->cols[i].names->n[1];
 }
 
 /* The cleaned value of spec column i in the current row ("" if absent). */
@@ -252,6 +255,24 @@ static bool parse_choice(import_ctx *c, size_t line, int i,
 	return false;
 }
 
+/* The file's column a rule's field (err.field) is about, or -1. A
+ * pairing's reason is read from 备注 when the file has no 跨院原因. */
+static int rule_column(const import_ctx *c, const char *field)
+{
+	if (!field || !*field)
+		return -1;
+	for (size_t i = 0; i < c->k->ncols; i++)
+		if (c->k->cols[i].field && strcmp(c->k->cols[i].field, field) == 0) {
+			if (c->col[i] >= 0)
+				return (int)i;
+			if (c->k->cols == pairing_cols && i == C_PAIR_REASON &&
+			    c->col[C_PAIR_NOTE] >= 0)
+				return C_PAIR_NOTE;
+			return (int)i;
+		}
+	return -1;
+}
+
 /* Reports a model error for a row: E_INPUT is the row's problem, anything
  * else stops the import. Returns 0 to keep going. A save turns every
  * lookup that finds nothing into E_INPUT with a message, so E_NOTFOUND
@@ -259,7 +280,11 @@ static bool parse_choice(import_ctx *c, size_t line, int i,
 static int model_fail(import_ctx *c, size_t line, int rc, err *e)
 {
 	if (rc == E_INPUT) {
-		row_err(c, line, "%s", e->msg);
+		int col = rule_column(c, e->field);
+		if (col >= 0)
+			row_err(c, line, "%s: %s", colname(c, col), err_text(e));
+		else
+			row_err(c, line, "%s", e->msg);
 		err_clear(e);
 		return 0;
 	}
@@ -323,12 +348,185 @@ static int college_of(import_ctx *c, store_txn *t, const char *name, rid *id, er
 	return rc;
 }
 
+/* The kinds of assistance (and tier) of a student: creates or updates the
+ * assisted-student profile. */
+static int save_target(import_ctx *c, store_txn *t, size_t line, const rid *student_id,
+		       uint32_t kinds, const char *tier, err *e)
+{
+	target g = { 0 };
+	int rc = target_of_student(t, student_id, &g, e);
+	if (rc != 0 && rc != E_NOTFOUND)
+		return rc;
+	if (rc == E_NOTFOUND) {
+		g.student_id = *student_id;
+		g.status = xstrdup(target_status_values[0]);
+	}
+	if (kinds)
+		g.kinds = kinds;
+	if (tier) {
+		free(g.tier);
+		g.tier = xstrdup(tier);
+	}
+	rc = target_save(t, &g, e);
+	rec_free(&target_desc, &g);
+	if (rc)
+		return model_fail(c, line, rc, e);
+	c->res.targets++;
+	return 0;
+}
+
+/* A new student from the current row (every check of the row's cells has
+ * been made: ok says whether they passed). */
+static int student_new(import_ctx *c, store_txn *t, size_t line, bool ok, uint32_t kinds,
+		       const char *gender, const char *political, const char *tier, err *e)
+{
+	ok &= need(c, line, C_STU_NAME);
+	ok &= need(c, line, C_STU_COLLEGE);
+	if (*tier && !kinds) {
+		row_err(c, line, _("%s: a hardship tier needs a kind of assistance"),
+			colname(c, C_STU_TIER));
+		ok = false;
+	}
+	if (!ok)
+		return 0;
+	student s = { 0 };
+	int rc = college_of(c, t, cell(c, C_STU_COLLEGE), &s.college_id, e);
+	if (rc)
+		return model_fail(c, line, rc, e);
+	s.student_no = (char *)cell(c, C_STU_NO);
+	s.name = (char *)cell(c, C_STU_NAME);
+	s.gender = (char *)gender;
+	s.class_name = (char *)cell(c, C_STU_CLASS);
+	s.political = (char *)political;
+	s.phone = (char *)cell(c, C_STU_PHONE);
+	rc = student_save(t, &s, e);
+	if (rc)
+		return model_fail(c, line, rc, e);
+	c->res.students++;
+	if (*political && political_is_member(political))
+		c->res.members++;
+	if (c->changes_on && c->o->list_new)
+		errlist_add(&c->changes, _("%s new student: %s (%s)"), cell(c, C_STU_NO),
+			    cell(c, C_STU_NAME), cell(c, C_STU_COLLEGE));
+	return kinds ? save_target(c, t, line, &s.m.id, kinds, tier, e) : 0;
+}
+
+/* One change of an existing student: "学号 field: old → new" (the column
+ * by its header name in the UI's language), and the value set. Returns
+ * whether the value changed. */
+static bool change(import_ctx *c, const char *no, int col, char **field, const char *to)
+{
+	const char *from = *field ? *field : "";
+	if (strcmp(from, to) == 0)
+		return false;
+	if (c->changes_on) {
+		const col_spec *cs = &c->k->cols[col];
+		const char *name = strcmp(i18n_lang(), "zh") == 0 ? cs->names->n[0] : cs->names->n[1];
+		errlist_add(&c->changes, "%s %s: %s → %s", no, name, *from ? from : "\"\"",
+			    *to ? to : "\"\"");
+	}
+	free(*field);
+	*field = xstrdup(to);
+	return true;
+}
+
+/* --update: an existing student (old) takes the row's non-empty cells of
+ * the columns the file has; an empty cell keeps the stored value. */
+static int student_update(import_ctx *c, store_txn *t, size_t line, const student *old,
+			  uint32_t kinds, const char *gender, const char *political,
+			  const char *tier, err *e)
+{
+	const char *no = cell(c, C_STU_NO);
+	student s = { 0 };
+	rec_copy(&student_desc, &s, old);
+	memcpy(&s, old, sizeof(rec_meta));
+	bool moved = false, changed = false;
+	int rc = 0;
+	if (*cell(c, C_STU_COLLEGE)) {
+		rid to;
+		if ((rc = college_of(c, t, cell(c, C_STU_COLLEGE), &to, e)))
+			goto out;
+		if (rid_cmp(&to, &s.college_id) != 0) {
+			college was = { 0 };
+			rc = college_get(t, &s.college_id, &was, e);
+			if (rc && rc != E_NOTFOUND)
+				goto out;
+			char *name = xstrdup(rc == 0 && was.name ? was.name : "");
+			if (rc == 0)
+				rec_free(&college_desc, &was);
+			rc = 0;
+			change(c, no, C_STU_COLLEGE, &name, cell(c, C_STU_COLLEGE));
+			free(name);
+			s.college_id = to;
+			moved = true;
+		}
+	}
+	if (*cell(c, C_STU_NAME))
+		changed |= change(c, no, C_STU_NAME, &s.name, cell(c, C_STU_NAME));
+	if (*gender)
+		changed |= change(c, no, C_STU_GENDER, &s.gender, gender);
+	if (*cell(c, C_STU_CLASS))
+		changed |= change(c, no, C_STU_CLASS, &s.class_name, cell(c, C_STU_CLASS));
+	if (*political)
+		changed |= change(c, no, C_STU_POLITICAL, &s.political, political);
+	if (*cell(c, C_STU_PHONE))
+		changed |= change(c, no, C_STU_PHONE, &s.phone, cell(c, C_STU_PHONE));
+	changed |= moved;
+	bool became_member = political_is_member(s.political) &&
+			     !political_is_member(old->political);
+	if (changed && (rc = student_save(t, &s, e))) {
+		rc = model_fail(c, line, rc, e);
+		goto out;
+	}
+
+	/* the assisted-student profile: kinds and tier as the row gives them */
+	target g = { 0 };
+	rc = target_of_student(t, &s.m.id, &g, e);
+	if (rc && rc != E_NOTFOUND)
+		goto out;
+	bool had = rc == 0;
+	rc = 0;
+	char kbuf[128] = "";
+	char *kold = xstrdup(""), *told = xstrdup(had && g.tier ? g.tier : "");
+	if (had) {
+		kinds_format(g.kinds, kbuf, sizeof kbuf);
+		free(kold);
+		kold = xstrdup(kbuf);
+	}
+	bool tchanged = false;
+	if (kinds) {
+		kinds_format(kinds, kbuf, sizeof kbuf);
+		tchanged |= change(c, no, C_STU_KINDS, &kold, kbuf);
+	}
+	if (*tier)
+		tchanged |= change(c, no, C_STU_TIER, &told, tier);
+	free(kold);
+	free(told);
+	if (had)
+		rec_free(&target_desc, &g);
+	if (*tier && !had && !kinds) {
+		row_err(c, line, _("%s: a hardship tier needs a kind of assistance"),
+			colname(c, C_STU_TIER));
+		goto out;
+	}
+	if (tchanged && (rc = save_target(c, t, line, &s.m.id, kinds, *tier ? tier : NULL, e)))
+		goto out;
+	if (changed || tchanged) {
+		c->res.updated++;
+		if (became_member)
+			c->res.members++;
+	} else {
+		c->res.unchanged++;
+	}
+out:
+	rec_free(&student_desc, &s);
+	return rc;
+}
+
 static int row_student(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 {
 	size_t line = r->line;
 	bool ok = need(c, line, C_STU_NO);
-	ok &= need(c, line, C_STU_NAME);
-	ok &= need(c, line, C_STU_COLLEGE);
 	const char *gender, *political, *tier;
 	ok &= parse_choice(c, line, C_STU_GENDER, gender_values, &gender);
 	ok &= parse_choice(c, line, C_STU_POLITICAL, political_values, &political);
@@ -342,13 +540,11 @@ static int row_student(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 			ok = false;
 		}
 	}
-	if (*tier && !*cell(c, C_STU_KINDS)) {
-		row_err(c, line, _("%s: a hardship tier needs a kind of assistance"),
-			colname(c, C_STU_TIER));
-		ok = false;
-	}
-	if (!*cell(c, C_STU_NO))
+	if (!*cell(c, C_STU_NO)) {
+		need(c, line, C_STU_NAME);
+		need(c, line, C_STU_COLLEGE);
 		return 0;
+	}
 
 	const char *no = cell(c, C_STU_NO);
 	size_t first = seen_add(&c->seen, no, line);
@@ -359,54 +555,19 @@ static int row_student(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 	}
 	student old = { 0 };
 	int rc = student_by_no(t, no, &old, e);
-	if (rc == 0) {
-		rec_free(&student_desc, &old);
+	if (rc == E_NOTFOUND)
+		return student_new(c, t, line, ok, kinds, gender, political, tier, e);
+	if (rc)
+		return rc;
+	if (!c->o->update) {
 		row_err(c, line, _("%s: student %s is already in the database "
-				   "(import only adds new students)"), colname(c, C_STU_NO), no);
-		return 0;
+				   "(import only adds new students; --update updates "
+				   "existing ones)"), colname(c, C_STU_NO), no);
+	} else if (ok) {
+		rc = student_update(c, t, line, &old, kinds, gender, political, tier, e);
 	}
-	if (rc != E_NOTFOUND)
-		return rc;
-	if (!ok)
-		return 0;
-
-	student s = { 0 };
-	rc = college_of(c, t, cell(c, C_STU_COLLEGE), &s.college_id, e);
-	if (rc)
-		return model_fail(c, line, rc, e);
-	s.student_no = (char *)no;
-	s.name = (char *)cell(c, C_STU_NAME);
-	s.gender = (char *)gender;
-	s.class_name = (char *)cell(c, C_STU_CLASS);
-	s.political = (char *)political;
-	s.phone = (char *)cell(c, C_STU_PHONE);
-	rc = student_save(t, &s, e);
-	if (rc)
-		return model_fail(c, line, rc, e);
-	c->res.students++;
-	if (*political && political_is_member(political))
-		c->res.members++;
-	if (!kinds)
-		return 0;
-
-	target g = { 0 };
-	rc = target_of_student(t, &s.m.id, &g, e);
-	if (rc != 0 && rc != E_NOTFOUND)
-		return rc;
-	bool had = rc == 0;
-	if (!had)
-		g.student_id = s.m.id;
-	g.kinds = kinds;
-	free(g.tier);
-	g.tier = xstrdup(tier);
-	free(g.status);
-	g.status = xstrdup(target_status_values[0]);
-	rc = target_save(t, &g, e);
-	rec_free(&target_desc, &g);
-	if (rc)
-		return model_fail(c, line, rc, e);
-	c->res.targets++;
-	return 0;
+	rec_free(&student_desc, &old);
+	return rc;
 }
 
 static int row_counsellor(import_ctx *c, store_txn *t, const csv_row *r, err *e)
@@ -495,6 +656,13 @@ static int row_pairing(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 			p.start = start;
 			p.reason = (char *)cell(c, C_PAIR_REASON);
 			p.note = (char *)cell(c, C_PAIR_NOTE);
+			/* 附件1 has no 跨院原因: a college office writes the
+			 * reason of a cross-college pairing in 备注 */
+			if (c->col[C_PAIR_REASON] < 0 &&
+			    rid_cmp(&m.college_id, &g.college_id) != 0) {
+				p.reason = p.note;
+				p.note = "";
+			}
 			rc = pairing_save(t, &p, e);
 			if (rc == 0)
 				c->res.pairings++;
@@ -662,6 +830,24 @@ static const kind_spec kinds[] = {
 	{ "aid", aid_cols, C_AID__N, row_aid },
 };
 
+void import_columns_text(const char *kind, char *buf, size_t n)
+{
+	buf[0] = 0;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (!kind || strcmp(kind, kinds[i].name) != 0)
+			continue;
+		size_t len = 0;
+		for (size_t j = 0; j < kinds[i].ncols && len + 1 < n; j++) {
+			const col_spec *c = &kinds[i].cols[j];
+			int w = snprintf(buf + len, n - len, "%s%s%s", j ? " " : "", c->names->n[0],
+					 c->required ? "*" : "");
+			if (w < 0 || (size_t)w >= n - len)
+				break;
+			len += (size_t)w;
+		}
+	}
+}
+
 /* ---- header ---------------------------------------------------------- */
 
 static bool name_eq(const char *a, const char *b)
@@ -700,8 +886,8 @@ static bool map_header(import_ctx *c, const csv_row *h, errlist *errs)
 			continue;
 		}
 		for (size_t i = 0; i < c->k->ncols && found < 0; i++)
-			for (size_t a = 0; a < MAX_ALIASES && c->k->cols[i].names[a]; a++)
-				if (name_eq(name, c->k->cols[i].names[a])) {
+			for (size_t a = 0; a < CSV_NAMES_MAX && c->k->cols[i].names->n[a]; a++)
+				if (name_eq(name, c->k->cols[i].names->n[a])) {
 					found = (int)i;
 					break;
 				}
@@ -715,19 +901,23 @@ static bool map_header(import_ctx *c, const csv_row *h, errlist *errs)
 			c->col[found] = (int)f;
 		free(name);
 	}
+	/* an update names the students by number; the other columns are
+	 * needed only by the rows that add a student */
+	bool update = c->o->update && c->k->row == row_student;
 	for (size_t i = 0; i < c->k->ncols; i++)
-		if (c->k->cols[i].required && c->col[i] < 0)
+		if (c->k->cols[i].required && c->col[i] < 0 && (!update || i == C_STU_NO))
 			appendf(msg, sizeof msg, _("%smissing column %s (%s)"),
-				*msg ? "; " : "", c->k->cols[i].names[0], c->k->cols[i].names[1]);
+				*msg ? "; " : "", c->k->cols[i].names->n[0],
+				c->k->cols[i].names->n[1]);
 	if (!*msg && c->k->row == row_talk && c->col[C_TALK_MEMBER] < 0 &&
 	    c->col[C_TALK_COUNSELLOR] < 0)
 		appendf(msg, sizeof msg, _("missing column %s (%s)"),
-			talk_cols[C_TALK_MEMBER].names[0], talk_cols[C_TALK_MEMBER].names[1]);
+			talk_cols[C_TALK_MEMBER].names->n[0], talk_cols[C_TALK_MEMBER].names->n[1]);
 	if (!*msg)
 		return true;
 	char cols[512] = "";
 	for (size_t i = 0; i < c->k->ncols; i++)
-		appendf(cols, sizeof cols, "%s%s", i ? " " : "", c->k->cols[i].names[0]);
+		appendf(cols, sizeof cols, "%s%s", i ? " " : "", c->k->cols[i].names->n[0]);
 	errlist_add(errs, _("%s:%d: %s (a %s file has the columns: %s)"), c->o->path, 1,
 		    msg, c->k->name, cols);
 	return false;
@@ -742,6 +932,8 @@ static void reset(import_ctx *c)
 		 c->tab->encoding ? c->tab->encoding : "");
 	errlist_free(&c->rows);
 	memset(&c->rows, 0, sizeof c->rows);
+	errlist_free(&c->changes);
+	memset(&c->changes, 0, sizeof c->changes);
 	seen_free(&c->seen);
 	for (size_t i = 0; i < c->ncolleges; i++)
 		free(c->colleges[i].name);
@@ -810,6 +1002,8 @@ int model_import_ex(store *s, const import_opts *o, import_result *res,
 		return err_set(e, E_USAGE, _("unknown kind of import \"%s\" (students, "
 					     "counsellors, pairings, talks or aid)"),
 			       o->kind ? o->kind : "");
+	if (o->update && k->row != row_student)
+		return err_set(e, E_USAGE, "%s", _("--update applies to students only"));
 	if (res)
 		memset(res, 0, sizeof *res);
 
@@ -823,7 +1017,7 @@ int model_import_ex(store *s, const import_opts *o, import_result *res,
 		return err_set(e, E_INPUT, _("%s: the file is not valid CSV; nothing was imported"),
 			       o->path);
 	}
-	import_ctx c = { .o = o, .k = k, .tab = &tab };
+	import_ctx c = { .o = o, .k = k, .tab = &tab, .changes_on = o->changes != NULL };
 	if (tab.nrows == 0) {
 		errlist_add(errs, _("%s:1: the file is empty (no header row)"), o->path);
 		csv_table_free(&tab);
@@ -838,11 +1032,14 @@ int model_import_ex(store *s, const import_opts *o, import_result *res,
 	rc = store_write(s, import_txn, &c, e);
 	for (size_t i = 0; i < c.rows.n; i++)
 		errlist_add(errs, "%s", c.rows.msg[i]);
+	for (size_t i = 0; o->changes && i < c.changes.n; i++)
+		errlist_add(o->changes, "%s", c.changes.msg[i]);
 	if (rc == 0 && res)
 		*res = c.res;
 	if (rc == 0)
 		err_clear(e);
 	errlist_free(&c.rows);
+	errlist_free(&c.changes);
 	seen_free(&c.seen);
 	for (size_t i = 0; i < c.ncolleges; i++)
 		free(c.colleges[i].name);

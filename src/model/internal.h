@@ -165,4 +165,29 @@ int pairings_of(store_txn *t, int db, const rid *student_id, pairing_fn fn, void
 typedef int (*model_name_fn)(const rid *id, const char *name, bytes val, void *ctx);
 int model_student_names(store_txn *t, model_name_fn fn, void *ctx, err *e);
 
+/* The text of field number `no` of the stored record id in db, live or a
+ * tombstone, into buf ("" when there is no such record or text): a
+ * student's number (1) or name (2), a college's name, a semester's code,
+ * a counsellor's staff number (all 1). 0 or E_DB. (ref.c) */
+int model_stored_text(store_txn *t, int db, const rid *id, unsigned no, char *buf, size_t n,
+		      err *e);
+
+/* ---- CSV column names (fields.c) -------------------------------------
+ * The one place the column headers live: the imports' header rows
+ * (import.c) and the command line's fields (fields.c) both use them.
+ * n[0] is the Chinese header, n[1] the English one (used in messages),
+ * the rest accepted synonyms; NULL ends the list. */
+enum { CSV_NAMES_MAX = 6 };
+typedef struct csv_names {
+	const char *n[CSV_NAMES_MAX];
+} csv_names;
+extern const csv_names csv_student_no, csv_name, csv_gender, csv_college, csv_class,
+	csv_political, csv_phone, csv_kinds, csv_tier, csv_staff_no, csv_member_no,
+	csv_target_no, csv_semester, csv_start_date, csv_pairing_note, csv_reason, csv_date,
+	csv_minutes, csv_mode, csv_topics, csv_content, csv_counsellor_no, csv_aid_kind,
+	csv_amount, csv_aid_note;
+/* The current semester as set by semester_start (no fallback): 0,
+ * E_NOTFOUND (never set), E_DB. (lifecycle.c) */
+int model_current_setting_get(store_txn *t, char *buf, size_t n, err *e);
+
 #endif

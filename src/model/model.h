@@ -834,4 +834,74 @@ int model_find(model_txn *t, const char *text, student_fn fn, void *ctx, err *e)
  * problem is added to probs; returns 0 if sound, E_DB if not. */
 int model_check(model_txn *t, errlist *probs, err *e);
 
+/* ---- records by REF, fields by their CSV names (ref.c, fields.c) -----
+ * What the command line (list, show, edit, delete, undelete) shows of a
+ * record and takes back: the names are the CSV import's column headers
+ * (Chinese, or English), the values are written as in a CSV cell. */
+
+/* A record's REF: a student's or a counsellor's number (a member's or an
+ * assisted student's profile: its student's number), else the first
+ * MODEL_REF_HEX hex digits of the record id — more when another record of
+ * the entity (live or deleted) shares them (ids made in one millisecond
+ * do), so that a REF printed is always unique. Into buf (at least
+ * MODEL_REF_MAX bytes). 0 or E_DB. */
+enum { MODEL_REF_HEX = 12, MODEL_REF_MIN = 8, MODEL_REF_MAX = 64 };
+int model_ref_of(model_txn *t, const record_desc *d, const void *rec, char *buf, size_t n,
+		 err *e);
+/* The record of entity d that ref names: its number (student, counsellor;
+ * member and assisted student by their student's), a college's name, a
+ * semester's code, or a prefix of at least MODEL_REF_MIN hex digits of its
+ * id that no other record of the entity shares. Live records, or with
+ * deleted the tombstones alone (undelete). 0 (*id), E_INPUT (unknown,
+ * ambiguous or too short a REF, with a message naming it), E_DB. */
+int model_ref_find(model_txn *t, const record_desc *d, const char *ref, bool deleted, rid *id,
+		   err *e);
+
+/* The fields of an entity as the command line shows and edits them, in
+ * their order (0 .. model_nfields(d) - 1; 0 for an entity without, the
+ * summary). Names are the CSV columns' (model_field_name: the Chinese
+ * header, or the English one); model_field_find takes either, or an
+ * accepted synonym (ASCII case folded): the index, or -1. */
+size_t model_nfields(const record_desc *d);
+const char *model_field_name(const record_desc *d, size_t i, bool english);
+int model_field_find(const record_desc *d, const char *name);
+/* False for a field shown but not set here: a profile's student, name and
+ * college (the student's), a pairing's college (its member's), a talk's
+ * pairing and an aid record's member and student (its pairing's). */
+bool model_field_editable(const record_desc *d, size_t i);
+/* Field i of rec as CSV text (malloc'd into *out): dates ISO, kinds and
+ * topics joined by 、, money in yuan, a student by number, a counsellor by
+ * staff number, a college by name, a semester by code, a pairing by REF.
+ * privacy_mask() in place of a text role may not read (talk_content_visible,
+ * target_situation_visible), as the exports have it; *masked (if not NULL)
+ * says so. 0 or E_DB. */
+int model_field_text(model_txn *t, const record_desc *d, const void *rec, size_t i, role_t role,
+		     char **out, bool *masked, err *e);
+/* Sets field i of rec (rec_free'able) from CSV text as a CSV cell has it.
+ * E_INPUT naming the field (its name in the UI language, i18n_lang) when
+ * text is no value of it, when it cannot be set (model_field_editable), or
+ * when role may not read it; nothing else is checked: the rules are the
+ * save's. 0, E_INPUT, E_DB. */
+int model_field_set(model_txn *t, const record_desc *d, void *rec, size_t i, const char *text,
+		    role_t role, err *e);
+/* A save's error about a record field (e->field: "start", "member" ...)
+ * made to name the CSV column instead ("开始日期: ..."); others unchanged. */
+void model_field_err(const record_desc *d, err *e);
+/* The college a record belongs to (zero if none): a student's,
+ * counsellor's and pairing's own; a profile's student's; a talk's and an
+ * aid record's pairing's, a counsellor's talk the counsellor's; a college
+ * itself. 0 or E_DB. */
+int model_rec_college(model_txn *t, const record_desc *d, const void *rec, rid *out, err *e);
+/* Whether a record belongs to semester s: a pairing by pairing_in_semester,
+ * a talk or aid record by its pairing's, a counsellor's talk by its date
+ * falling in s; a semester if it is s. Other entities: true. 0 or E_DB. */
+int model_rec_in_semester(model_txn *t, const record_desc *d, const void *rec,
+			  const semester *s, bool *out, err *e);
+/* A record in a few words for messages (a talk: "王磊 2026-03-08"; a
+ * pairing: "张伟 → 王磊 2026-03-01"; a student: "2023030105 王磊"), into
+ * buf. */
+void model_rec_title(model_txn *t, const record_desc *d, const void *rec, char *buf, size_t n);
+/* The entity's name in the UI language ("学生", "student"). */
+const char *model_desc_title(const record_desc *d);
+
 #endif

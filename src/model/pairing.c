@@ -3,6 +3,7 @@
  * programme's pairing rules. */
 #include "model/internal.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,13 @@ static const field_desc pairing_fields[] = {
 	FIELD(6, pairing, end, FT_DATE),
 	FIELD(7, pairing, reason, FT_STR),
 	FIELD(8, pairing, note, FT_STR),
+	FIELD(9, pairing, outcome, FT_STR),
+	FIELD(10, pairing, end_note, FT_STR),
+	FIELD(11, pairing, assessment, FT_STR),
+	FIELD(12, pairing, failed_start, FT_STR),
+	FIELD(13, pairing, failed_end, FT_STR),
+	FIELD(14, pairing, gpa_start, FT_STR),
+	FIELD(15, pairing, gpa_end, FT_STR),
 };
 const record_desc pairing_desc = {
 	"pairing", sizeof(pairing), pairing_fields,
@@ -115,16 +123,25 @@ int pairings_of(store_txn *t, int db, const rid *student_id, pairing_fn fn, void
  * the one count the limit rules and the members list use. */
 struct overlap_ctx {
 	const rid *except;     /* NULL: none */
+	const pairing *with;   /* NULL: any; else only pairings whose days overlap its */
 	date_t today;
 	size_t count;
 	bool want_first;
 	pairing first;         /* a copy of the first open one (want_first) */
 };
 
+/* Whether two pairings run on a common day (an open end runs on). */
+static bool days_overlap(const pairing *a, const pairing *b)
+{
+	return (!b->end || a->start <= b->end) && (!a->end || b->start <= a->end);
+}
+
 static int count_overlap(const pairing *q, void *ctx)
 {
 	struct overlap_ctx *o = ctx;
 	if ((o->except && rid_cmp(&q->m.id, o->except) == 0) || !pairing_counts_open(q, o->today))
+		return 0;
+	if (o->with && !days_overlap(o->with, q))
 		return 0;
 	if (o->count++ == 0 && o->want_first) {
 		memset(&o->first, 0, sizeof o->first);
@@ -135,10 +152,11 @@ static int count_overlap(const pairing *q, void *ctx)
 }
 
 static int overlapping(store_txn *t, int db, const rid *who, const rid *except, date_t today,
-		       bool want_first, struct overlap_ctx *o, err *e)
+		       bool want_first, const pairing *with, struct overlap_ctx *o, err *e)
 {
 	memset(o, 0, sizeof *o);
 	o->except = except;
+	o->with = with && with->start ? with : NULL;
 	o->today = today;
 	o->want_first = want_first;
 	int rc = pairings_of(t, db, who, count_overlap, o, e);
@@ -152,7 +170,7 @@ int member_open_pairings(store_txn *t, const rid *student_id, const rid *except,
 {
 	struct overlap_ctx o;
 	*n = 0;
-	int rc = overlapping(t, IX_PAIRING_MEMBER, student_id, except, today, false, &o, e);
+	int rc = overlapping(t, IX_PAIRING_MEMBER, student_id, except, today, false, NULL, &o, e);
 	if (!rc)
 		*n = o.count;
 	return rc;
@@ -179,9 +197,11 @@ int pairing_check_member(store_txn *t, const pairing *p, err *e)
 		goto out;
 	int64_t limit = college_pair_limit(&col);
 	rec_free(&college_desc, &col);
-	size_t open;
-	if ((rc = member_open_pairings(t, &p->member_id, &p->m.id, date_today(), &open, e)))
+	struct overlap_ctx o;
+	if ((rc = overlapping(t, IX_PAIRING_MEMBER, &p->member_id, &p->m.id, date_today(), false,
+			      p, &o, e)))
 		goto out;
+	size_t open = o.count;
 	if ((int64_t)open >= limit)
 		rc = model_bad(e, "member",
 			       _("%s already has %d active pairing(s); the college allows %lld"),
@@ -214,7 +234,7 @@ int pairing_check_target(store_txn *t, const pairing *p, err *e)
 	if (!kinds)
 		return model_bad(e, "target", _("%s has no kind of difficulty"), tname);
 	if ((rc = overlapping(t, IX_PAIRING_TARGET, &p->target_id, &p->m.id, date_today(), true,
-			      &o, e)))
+			      p, &o, e)))
 		return rc;
 	if (o.count) {
 		model_student_label(t, &o.first.member_id, other, sizeof other);
@@ -222,6 +242,145 @@ int pairing_check_target(store_txn *t, const pairing *p, err *e)
 		rec_free(&pairing_desc, &o.first);
 		return model_bad(e, "target", _("%s already has an active pairing (with %s from %s)"),
 				 tname, other, day);
+	}
+	return 0;
+}
+
+/* A count of failed courses: "0".."99". */
+static bool failed_ok(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 1 || n > 2)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* A GPA: 0 to 5 with at most two decimals ("3", "3.5", "3.25"). */
+static bool gpa_ok(const char *s)
+{
+	const char *p = s;
+	if (*p < '0' || *p > '9')
+		return false;
+	int whole = *p++ - '0';
+	int frac = 0, digits = 0;
+	if (*p == '.') {
+		for (p++; *p >= '0' && *p <= '9' && digits < 3; p++, digits++)
+			frac = frac * 10 + (*p - '0');
+		if (digits == 0 || digits > 2)
+			return false;
+	}
+	return *p == '\0' && (whole < 5 || (whole == 5 && frac == 0));
+}
+
+static bool set(const char *s)
+{
+	return s && *s;
+}
+
+/* How the pairing ended (pairing_end): an outcome only with an end date,
+ * known outcome and assessment, well-formed figures, and failed courses
+ * and GPA only for an assisted student of the kind 学业困难. */
+static int ending_validate(store_txn *t, const pairing *p, err *e)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+		bool gpa;
+	} figures[] = {
+		{ "failed_start", offsetof(pairing, failed_start), false },
+		{ "failed_end", offsetof(pairing, failed_end), false },
+		{ "gpa_start", offsetof(pairing, gpa_start), true },
+		{ "gpa_end", offsetof(pairing, gpa_end), true },
+	};
+	bool any = false;
+	int rc;
+	if ((rc = model_choice_ok(e, "outcome", outcome_values, p->outcome, false))
+	    || (rc = model_choice_ok(e, "assessment", assessment_values, p->assessment, false))
+	    || (rc = model_text(e, "end_note", p->end_note, 2000, false)))
+		return rc;
+	if (set(p->outcome) && !p->end)
+		return model_bad(e, "end", "%s", _("required with an outcome"));
+	for (size_t i = 0; i < sizeof figures / sizeof *figures; i++) {
+		const char *v = *(char *const *)((const char *)p + figures[i].off);
+		if (!set(v))
+			continue;
+		any = true;
+		if (figures[i].gpa ? !gpa_ok(v) : !failed_ok(v))
+			return model_bad(e, figures[i].name,
+					 figures[i].gpa ? _("\"%s\" is not a GPA (0 to 5, like 2.75)")
+							: _("\"%s\" is not a number of courses (0 to 99)"),
+					 v);
+	}
+	if (!any || rid_is_zero(&p->target_id))
+		return 0;
+	target g;
+	rc = target_of_student(t, &p->target_id, &g, e);
+	if (rc && rc != E_NOTFOUND)
+		return rc;
+	uint32_t kinds = rc ? 0 : g.kinds;
+	if (!rc)
+		rec_free(&target_desc, &g);
+	if (!(kinds & KIND_ACADEMIC))
+		return model_bad(e, set(p->failed_start) || set(p->failed_end) ? "failed_start" : "gpa_start",
+				 "%s", _("failed courses and GPA are recorded only for 学业困难"));
+	return 0;
+}
+
+/* The first and last dates under a pairing in db (IX_TALK_PAIRING or
+ * IX_AID_PAIRING: pairing | date | id); both 0 if none. */
+static int dated_span(store_txn *t, int db, const rid *pid, date_t *first, date_t *last, err *e)
+{
+	store_cursor *c;
+	bytes k, v;
+	*first = *last = 0;
+	int rc = st_cursor_open(t, db, &c, e);
+	if (rc)
+		return rc;
+	rc = st_seek(c, (bytes){ pid->b, sizeof pid->b }, &k, &v);
+	if (rc == 0 && k.len > sizeof pid->b && memcmp(k.data, pid->b, sizeof pid->b) == 0) {
+		size_t pos = sizeof pid->b;
+		int32_t d;
+		if (key_take_i32(k, &pos, &d))
+			*first = d;
+	}
+	st_cursor_close(c);
+	if (rc && rc != ST_END)
+		return err_set(e, E_DB, _("cannot read the index %s"), model_db_names[db]);
+	return *first ? model_last_date(t, db, pid, last, e) : 0;
+}
+
+/* A pairing's days must hold its talks and aid: a start moved after them
+ * or an end before them would leave them outside their pairing. */
+static int keeps_its_records(store_txn *t, const pairing *p, err *e)
+{
+	static const int dbs[] = { IX_TALK_PAIRING, IX_AID_PAIRING };
+	if (rid_is_zero(&p->m.id))
+		return 0;
+	for (size_t i = 0; i < 2; i++) {
+		date_t first, last;
+		char day[11];
+		int rc = dated_span(t, dbs[i], &p->m.id, &first, &last, e);
+		if (rc)
+			return rc;
+		if (first && p->start > first) {
+			date_format(first, day);
+			return model_bad(e, "start",
+					 dbs[i] == IX_TALK_PAIRING
+						 ? _("the pairing has a talk on %s, before this start")
+						 : _("the pairing has aid on %s, before this start"),
+					 day);
+		}
+		if (last && p->end && p->end < last) {
+			date_format(last, day);
+			return model_bad(e, "end",
+					 dbs[i] == IX_TALK_PAIRING
+						 ? _("the pairing has a talk on %s, after this end")
+						 : _("the pairing has aid on %s, after this end"),
+					 day);
+		}
 	}
 	return 0;
 }
@@ -236,12 +395,15 @@ static int validate_in(store_txn *t, const pairing *p, bool new_semester, err *e
 	bool open = pairing_counts_open(p, date_today());
 
 	if ((rc = model_text(e, "reason", p->reason, 500, false))
-	    || (rc = model_text(e, "note", p->note, 2000, false)))
+	    || (rc = model_text(e, "note", p->note, 2000, false))
+	    || (rc = ending_validate(t, p, e)))
 		return rc;
 	if (!p->start)
 		return model_bad(e, "start", "%s", _("required"));
 	if (p->end && p->end < p->start)
 		return model_bad(e, "end", "%s", _("is before the start"));
+	if ((rc = keeps_its_records(t, p, e)))
+		return rc;
 	if (rid_is_zero(&p->member_id))
 		return model_bad(e, "member", "%s", _("required"));
 	if (rid_is_zero(&p->target_id))
@@ -319,6 +481,9 @@ static int pairing_fix(store_txn *t, void *work, const void *old, err *e)
 {
 	pairing *p = work;
 	student mem;
+	(void)old;
+	model_canon(outcome_values, &p->outcome);
+	model_canon(assessment_values, &p->assessment);
 	int rc = rid_is_zero(&p->member_id) ? E_NOTFOUND : student_get(t, &p->member_id, &mem, e);
 	if (rc == 0) {
 		p->college_id = mem.college_id;
@@ -609,14 +774,35 @@ static int collect_college_pairing(bytes key, bytes val, void *ctx)
 	return 0;
 }
 
+struct in_sem_ctx {
+	const semester *s;
+	pairing_fn fn;
+	void *ctx;
+};
+
+static int if_in_semester(const pairing *p, void *ctx)
+{
+	struct in_sem_ctx *c = ctx;
+	return pairing_in_semester(p, c->s) ? c->fn(p, c->ctx) : 0;
+}
+
+/* Every pairing of the college (whatever semester it was made in) is read
+ * and kept when its days overlap the semester's: a pairing belongs to
+ * every semester it runs in. */
 int pairings_of_college(store_txn *t, const rid *college_id, const rid *semester_id,
 			pairing_fn fn, void *ctx, err *e)
 {
 	struct idlist l = { 0 };
-	keybuf k;
-	key_init(&k);
-	key_id(&k, college_id);
-	key_id(&k, semester_id);
-	int rc = st_scan(t, IX_PAIRING_COLLEGE, key_bytes(&k), collect_college_pairing, &l, e);
-	return each_listed(t, &l, rc, fn, ctx, e);
+	semester s;
+	int rc = semester_get(t, semester_id, &s, e);
+	if (rc == E_NOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
+	rc = st_scan(t, IX_PAIRING_COLLEGE, (bytes){ college_id->b, sizeof college_id->b },
+		     collect_college_pairing, &l, e);
+	struct in_sem_ctx c = { &s, fn, ctx };
+	rc = each_listed(t, &l, rc, if_in_semester, &c, e);
+	rec_free(&semester_desc, &s);
+	return rc;
 }

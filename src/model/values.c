@@ -19,6 +19,9 @@ const char *const mode_values[] = { "面谈", "电话", "线上", NULL };
 const char *const aid_kind_values[] = { "资金", "生活用品", "学习用品", NULL };
 const char *const tier_values[] = { "特别困难", "比较困难", "一般困难", NULL };
 const char *const target_status_values[] = { "帮扶中", "已结束", NULL };
+const char *const outcome_values[] = { "目标达成", "毕业离校", "转出学院", "休学或退学",
+				      "调整结对", "其他", NULL };
+const char *const assessment_values[] = { "明显好转", "有所好转", "没有变化", "有所加重", NULL };
 
 /* Accepted spellings besides the canonical ones. Compared after folding
  * ASCII case and dropping spaces, '-' and '_'. */
@@ -55,6 +58,16 @@ static const struct synonym {
 	{ "帮扶中", "active" }, { "帮扶中", "ongoing" }, { "帮扶中", "进行中" },
 	{ "已结束", "ended" }, { "已结束", "closed" }, { "已结束", "finished" },
 	{ "已结束", "结束" },
+	{ "目标达成", "goalreached" }, { "目标达成", "goal" }, { "目标达成", "达成" },
+	{ "毕业离校", "graduated" }, { "毕业离校", "毕业" },
+	{ "转出学院", "transferred" }, { "转出学院", "transfer" }, { "转出学院", "转出" },
+	{ "休学或退学", "suspendedorleft" }, { "休学或退学", "suspended" }, { "休学或退学", "left" },
+	{ "休学或退学", "休学" }, { "休学或退学", "退学" },
+	{ "调整结对", "repaired" }, { "调整结对", "reassigned" }, { "调整结对", "调整" },
+	{ "其他", "other" }, { "其他", "其它" },
+	{ "明显好转", "muchbetter" }, { "有所好转", "better" }, { "有所好转", "好转" },
+	{ "没有变化", "unchanged" }, { "没有变化", "无变化" }, { "有所加重", "worse" },
+	{ "有所加重", "加重" },
 };
 
 /* Folds ASCII case and drops spaces, '-', '_' into buf; false if too long. */
@@ -279,6 +292,7 @@ const char *const *value_set_named(const char *name)
 		{ "mode", mode_values }, { "aid_kind", aid_kind_values },
 		{ "tier", tier_values }, { "kinds", kind_values },
 		{ "topics", topic_values }, { "target_status", target_status_values },
+		{ "outcome", outcome_values }, { "assessment", assessment_values },
 	};
 	for (size_t i = 0; name && i < sizeof sets / sizeof *sets; i++)
 		if (strcmp(sets[i].name, name) == 0)

@@ -729,15 +729,23 @@ int st_scan(store_txn *t, int db, bytes prefix, st_scan_fn fn, void *ctx, err *e
 
 /* ---- records --------------------------------------------------------- */
 
-int st_rec_get(store_txn *t, int db, const record_desc *d, const rid *id, void *rec, err *e)
+int st_rec_get_any(store_txn *t, int db, const record_desc *d, const rid *id, void *rec, err *e)
 {
-	bytes val;
+	bytes val = { NULL, 0 };
 	int rc = st_get(t, db, (bytes){ id->b, 16 }, &val, e);
 	if (rc)
 		return rc;
 	((rec_meta *)rec)->id = *id;
 	if (rec_decode(d, val.data, val.len, rec, e))
 		return E_DB;
+	return 0;
+}
+
+int st_rec_get(store_txn *t, int db, const record_desc *d, const rid *id, void *rec, err *e)
+{
+	int rc = st_rec_get_any(t, db, d, id, rec, e);
+	if (rc)
+		return rc;
 	if (((rec_meta *)rec)->flags & REC_DELETED) {
 		rec_free(d, rec);
 		return E_NOTFOUND;
@@ -866,7 +874,8 @@ int st_rec_restore(store_txn *t, int db, const record_desc *d, const void *rec, 
 	return rc;
 }
 
-int st_rec_each(store_txn *t, int db, const record_desc *d, st_rec_fn fn, void *ctx, err *e)
+static int rec_each(store_txn *t, int db, const record_desc *d, bool deleted, st_rec_fn fn,
+		    void *ctx, err *e)
 {
 	MDB_cursor *mc;
 	MDB_val k, v;
@@ -887,7 +896,7 @@ int st_rec_each(store_txn *t, int db, const record_desc *d, st_rec_fn fn, void *
 		memcpy(m->id.b, k.mv_data, 16);
 		if ((r = rec_decode(d, v.mv_data, v.mv_size, rec, e)) != 0)
 			break;
-		if (!(m->flags & REC_DELETED))
+		if (!(m->flags & REC_DELETED) == !deleted)
 			r = fn(rec, ctx);
 		rec_free(d, rec);
 		if (r)
@@ -900,6 +909,17 @@ int st_rec_each(store_txn *t, int db, const record_desc *d, st_rec_fn fn, void *
 	if (rc != MDB_NOTFOUND)
 		return store_fail(t, db, OP_READ, rc, e);
 	return 0;
+}
+
+int st_rec_each(store_txn *t, int db, const record_desc *d, st_rec_fn fn, void *ctx, err *e)
+{
+	return rec_each(t, db, d, false, fn, ctx, e);
+}
+
+int st_rec_each_deleted(store_txn *t, int db, const record_desc *d, st_rec_fn fn, void *ctx,
+			err *e)
+{
+	return rec_each(t, db, d, true, fn, ctx, e);
 }
 
 /* ---- meta ------------------------------------------------------------ */

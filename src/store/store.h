@@ -160,10 +160,16 @@ int st_rec_put(store_txn *t, int db, const record_desc *d, void *rec, err *e);
  * No audit entry. Refuses if the id exists. */
 int st_rec_restore(store_txn *t, int db, const record_desc *d, const void *rec, err *e);
 
+/* st_rec_get that also returns a tombstone (its flags say REC_DELETED). */
+int st_rec_get_any(store_txn *t, int db, const record_desc *d, const rid *id, void *rec, err *e);
+
 /* Iterates over all live records of a db in id order; fn gets a decoded
  * record it must not keep (freed after fn returns). */
 typedef int (*st_rec_fn)(const void *rec, void *ctx);
 int st_rec_each(store_txn *t, int db, const record_desc *d, st_rec_fn fn, void *ctx, err *e);
+/* The same over the tombstones alone. */
+int st_rec_each_deleted(store_txn *t, int db, const record_desc *d, st_rec_fn fn, void *ctx,
+			err *e);
 
 /* ---- meta and audit -------------------------------------------------- */
 

@@ -58,6 +58,8 @@ const action_info action_table[ACT__COUNT] = {
 	  N_("Counsellors"), true),
 	A(ACT_REPORTS, "reports", N_("Name lists and semester summaries"), N_("Reports"),
 	  true),
+	A(ACT_IMPORT, "import", N_("Import data from a CSV file: students, counsellors, "
+				   "pairings, talks, aid"), N_("Import"), true),
 	A(ACT_UNDO, "undo", N_("Undo the last delete (until the next change)"), N_("Undo"), true),
 	A(ACT_CLEAR_FIELD, "clear_field", N_("Clear the chosen value of an optional field"),
 	  N_("Clear"), false),

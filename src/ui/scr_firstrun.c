@@ -1,20 +1,14 @@
 #include "config.h"
 /* scr_firstrun.c — the first screen on an empty database: create a college
- * and the current semester (its due dates editable), import a roster from
- * a CSV file — with a preview of its first rows and every error before
- * anything is written — or load demonstration data; then the dashboard.
- *
- * An import is first run as a dry run (model_import with dry_run: all rows
- * validated, then rolled back); only after the user has seen the preview
- * and confirmed is it run for real. */
+ * and the current semester (its due dates editable), import a roster or the
+ * counsellors from a CSV file — through the import screen (scr_import.c):
+ * a preview of its first rows and every error before anything is written —
+ * or load demonstration data; then the dashboard. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/demo.h"
-#include "model/import.h"
-#include "ui/layout.h"
 #include "ui/ui.h"
-#include "util/csv.h"
 #include "util/i18n.h"
 
 enum item {
@@ -37,14 +31,7 @@ typedef struct firstrun {
 	bool semester;
 	date_t roster_due, summary_due;
 	char *done_msg;           /* what the last step did */
-	/* an import waiting for confirmation */
-	bool preview;
-	const char *kind;         /* "students" / "counsellors" */
-	char *path;
-	char **lines;             /* preview: first rows, then every error */
-	size_t nlines, top;
-	bool can_import;
-	size_t err_from, err_to;  /* the error lines of the preview */
+	uint64_t since;           /* the last commit seen (an import writes) */
 	int y_items;              /* where the menu was drawn */
 } firstrun;
 
@@ -180,109 +167,6 @@ static void step_semester(firstrun *f, ui *u)
 	refresh_state(f, u);
 }
 
-static void preview_free(firstrun *f)
-{
-	for (size_t i = 0; i < f->nlines; i++)
-		free(f->lines[i]);
-	free(f->lines);
-	f->lines = NULL;
-	f->nlines = f->top = 0;
-	f->err_from = f->err_to = 0;
-	free(f->path);
-	f->path = NULL;
-	f->preview = false;
-}
-
-static void add_line(firstrun *f, char *s)
-{
-	f->lines = xrealloc(f->lines, (f->nlines + 1) * sizeof *f->lines);
-	f->lines[f->nlines++] = s;
-}
-
-/* Reads the first rows for the preview and dry-runs the import. */
-static void step_import(firstrun *f, ui *u, const char *kind)
-{
-	char *path = ui_prompt(u, _("Path of the CSV file:"), "");
-	if (!path)
-		return;
-	if (!*path) {
-		free(path);
-		return;
-	}
-	preview_free(f);
-	f->preview = true;
-	f->kind = kind;
-	f->path = path;
-	csv_table tb = { 0 };
-	errlist cerr = { 0 };
-	if (csv_read_file(path, &tb, &cerr) == 0) {
-		add_line(f, xasprintf(_("%s (%s): %zu rows; the first ones:"), path, tb.encoding,
-				      tb.nrows ? tb.nrows - 1 : 0));
-		for (size_t i = 0; i < tb.nrows && i < 6; i++) {
-			size_t cap = 1;
-			for (size_t j = 0; j < tb.rows[i].nfields; j++)
-				cap += strlen(tb.rows[i].fields[j]) + 3;
-			char *row = xmalloc(cap);
-			row[0] = 0;
-			for (size_t j = 0; j < tb.rows[i].nfields; j++) {
-				if (j)
-					strcat(row, " | ");
-				strcat(row, tb.rows[i].fields[j]);
-			}
-			add_line(f, row);
-		}
-		csv_table_free(&tb);
-	}
-	errlist_free(&cerr);
-
-	import_result res = { 0 };
-	errlist errs = { 0 };
-	err e = { 0 };
-	int rc = model_import(ui_store(u), kind, path, true, &res, &errs, &e);
-	add_line(f, xstrdup(""));
-	if (rc == 0) {
-		f->can_import = true;
-		if (strcmp(kind, "students") == 0)
-			add_line(f, xasprintf(_("No errors. Importing will add %zu students: %zu party members, %zu assisted students; %zu new colleges."),
-					      res.students, res.members, res.targets, res.colleges));
-		else
-			add_line(f, xasprintf(_("No errors. Importing will add %zu counsellors."),
-					      res.counsellors));
-		add_line(f, xstrdup(_("Press Enter to import, Esc to cancel.")));
-	} else {
-		f->can_import = false;
-		add_line(f, xasprintf(_("%zu errors; nothing will be written. Fix the file and import it again:"),
-				      errs.n ? errs.n : 1));
-		f->err_from = f->nlines;
-		for (size_t i = 0; i < errs.n; i++)
-			add_line(f, xstrdup(errs.msg[i]));
-		if (!errs.n)
-			add_line(f, xstrdup(e.msg));
-		f->err_to = f->nlines;
-		add_line(f, xstrdup(_("Press Esc to go back.")));
-	}
-	errlist_free(&errs);
-}
-
-static void do_import(firstrun *f, ui *u)
-{
-	import_result res = { 0 };
-	errlist errs = { 0 };
-	err e = { 0 };
-	int rc = model_import(ui_store(u), f->kind, f->path, false, &res, &errs, &e);
-	if (rc == 0) {
-		if (strcmp(f->kind, "students") == 0)
-			set_done(f, xasprintf(_("Imported %zu students from %s."), res.students, f->path));
-		else
-			set_done(f, xasprintf(_("Imported %zu counsellors from %s."), res.counsellors, f->path));
-		preview_free(f);
-	} else {
-		ui_status_error(u, "%s", errs.n ? errs.msg[0] : e.msg);
-	}
-	errlist_free(&errs);
-	refresh_state(f, u);
-}
-
 static void step_demo(firstrun *f, ui *u)
 {
 	if (f->colleges) {
@@ -312,26 +196,11 @@ static const char *fr_title(screen *sc)
 static void fr_draw(screen *sc, ui *u, int top, int rows, int cols)
 {
 	firstrun *f = sc->state;
-	(void)u;
+	if (ui_db_changed(u, &f->since))
+		refresh_state(f, u);
 	for (int i = 0; i < rows; i++)
 		ui_fill(top + i, 0, cols, UI_NORMAL);
 	int w = cols - 4, y = top + 1;
-	if (f->preview) {
-		ui_text(y++, 2, w, _("Import preview: nothing has been written yet"), UI_TITLE);
-		y++;
-		int room = rows - (y - top);
-		if (f->top + (size_t)room > f->nlines)
-			f->top = f->nlines > (size_t)room ? f->nlines - (size_t)room : 0;
-		for (size_t i = f->top; i < f->nlines && y < top + rows; i++) {
-			ui_style st = i >= f->err_from && i < f->err_to ? UI_ERROR : UI_NORMAL;
-			size_t n;
-			char **l = lay_wrap(f->lines[i], w, &n);
-			for (size_t j = 0; j < n && y < top + rows; j++)
-				ui_text(y++, 2, w, l[j], st);
-			lay_lines_free(l, n);
-		}
-		return;
-	}
 	ui_text(y++, 2, w, f->colleges
 		? _("Welcome to bangfu. Carry on setting up, or go to the dashboard.")
 		: _("Welcome to bangfu. This database is empty: set it up in a few steps."), UI_TITLE);
@@ -373,7 +242,6 @@ static int go_dashboard(screen *sc, ui *u)
 	if (!d)
 		return SCREEN_STAY;
 	firstrun *f = sc->state;
-	preview_free(f);
 	free(f->done_msg);
 	free(f);
 	sc->ops = d->ops;
@@ -386,7 +254,7 @@ static int fr_handle(screen *sc, ui *u, const ui_event *ev)
 {
 	firstrun *f = sc->state;
 	if (ev->type == EV_MOUSE) {
-		if (f->preview || ev->button != 1)
+		if (ev->button != 1)
 			return SCREEN_PASS;
 		int i = ev->y - f->y_items;
 		if (i < 0 || i >= IT__COUNT)
@@ -396,27 +264,6 @@ static int fr_handle(screen *sc, ui *u, const ui_event *ev)
 	}
 	if (ev->type != EV_KEY)
 		return SCREEN_PASS;
-	if (f->preview) {
-		switch (ev->action) {
-		case ACT_OPEN:
-			if (f->can_import)
-				do_import(f, u);
-			return SCREEN_STAY;
-		case ACT_BACK:
-			preview_free(f);
-			return SCREEN_STAY;
-		case ACT_DOWN: case ACT_PAGE_DOWN:
-			f->top += ev->action == ACT_DOWN ? 1 : 10;
-			return SCREEN_STAY;
-		case ACT_UP: case ACT_PAGE_UP: {
-			size_t n = ev->action == ACT_UP ? 1 : 10;
-			f->top = f->top > n ? f->top - n : 0;
-			return SCREEN_STAY;
-		}
-		default:
-			return SCREEN_PASS;
-		}
-	}
 	switch (ev->action) {
 	case ACT_UP:
 		f->sel = (f->sel + IT__COUNT - 1) % IT__COUNT;
@@ -428,8 +275,8 @@ static int fr_handle(screen *sc, ui *u, const ui_event *ev)
 		switch ((enum item)f->sel) {
 		case IT_COLLEGE: step_college(f, u); break;
 		case IT_SEMESTER: step_semester(f, u); break;
-		case IT_STUDENTS: step_import(f, u, "students"); break;
-		case IT_COUNSELLORS: step_import(f, u, "counsellors"); break;
+		case IT_STUDENTS: ui_import_kind(u, "students"); break;
+		case IT_COUNSELLORS: ui_import_kind(u, "counsellors"); break;
 		case IT_DEMO:
 			step_demo(f, u);
 			if (f->colleges)
@@ -452,13 +299,12 @@ static int fr_handle(screen *sc, ui *u, const ui_event *ev)
 static void fr_destroy(screen *sc)
 {
 	firstrun *f = sc->state;
-	preview_free(f);
 	free(f->done_msg);
 	free(f);
 	free(sc);
 }
 
-static const action_t fr_bar[] = { ACT_HELP, ACT_OPEN, ACT_BACK, ACT_QUIT, ACT_NONE };
+static const action_t fr_bar[] = { ACT_HELP, ACT_OPEN, ACT_IMPORT, ACT_QUIT, ACT_NONE };
 static const action_t fr_extra[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE,
 };

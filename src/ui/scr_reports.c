@@ -3,7 +3,8 @@
  * export the pairing name list (附件1), draft the semester summary from the
  * data and edit it (a soft-wrapping multi-line editor with the live 字数 in
  * the status line), store it, mark it final (the model refuses under 1000
- * 字), and open the semester's due dates in the semester form.
+ * 字), open the semester's due dates in the semester form, and open the
+ * import menu (scr_import.c: data in at any time).
  *
  * Two modes on one screen: the menu and the editor; each has its own
  * screen_ops (key bar and actions), switched by changing sc->ops. */
@@ -21,7 +22,7 @@
 
 enum item {
 	IT_COLLEGE, IT_SEMESTER, IT_ROSTER, IT_DRAFT, IT_EDIT, IT_FINAL, IT_DUES, IT_SCHOOL,
-	IT__COUNT
+	IT_IMPORT, IT__COUNT
 };
 
 typedef struct rep {
@@ -602,6 +603,10 @@ static void menu_draw(screen *sc, ui *u, int top, int rows, int cols)
 				snprintf(line, sizeof line, "%s",
 					 _("School's name in the titles: not set (they show （学校名称）)"));
 			break;
+		case IT_IMPORT:
+			snprintf(line, sizeof line, "%s",
+				 _("Import data: students, counsellors, pairings, talks, aid …"));
+			break;
 		}
 		char *item = xasprintf(" %s  %s", i == r->sel ? ">" : " ", line);
 		ui_text(y, 1, cols - 2, item, st);
@@ -677,6 +682,7 @@ static int menu_handle(screen *sc, ui *u, const ui_event *ev)
 	case IT_FINAL: mark_final(r, u); r->loaded = false; break;
 	case IT_DUES: open_dues(r, u); break;
 	case IT_SCHOOL: set_school(r, u); break;
+	case IT_IMPORT: ui_push(u, scr_import(u, NULL)); break;
 	}
 	return SCREEN_STAY;
 }
@@ -818,7 +824,7 @@ static void rep_destroy(screen *sc)
 }
 
 static const action_t menu_bar[] = {
-	ACT_HELP, ACT_OPEN, ACT_BACK, ACT_QUIT, ACT_NONE,
+	ACT_HELP, ACT_OPEN, ACT_IMPORT, ACT_BACK, ACT_QUIT, ACT_NONE,
 };
 static const action_t menu_extra[] = {
 	ACT_UP, ACT_DOWN, ACT_HOME, ACT_END, ACT_EDIT, ACT_REFRESH, ACT_NONE,

@@ -418,6 +418,7 @@ static screen *make_screen(ui *u, action_t a)
 	case ACT_GO_COUNSELLORS: return scr_counsellors(u);
 	case ACT_GO_ROSTER: return scr_roster(u);
 	case ACT_REPORTS: return scr_reports(u);
+	case ACT_IMPORT: return scr_import(u, NULL);
 	default: return NULL;
 	}
 }
@@ -433,6 +434,7 @@ static const char *screen_name_of(action_t a)
 	case ACT_GO_COUNSELLORS: return "counsellors";
 	case ACT_GO_ROSTER: return "roster";
 	case ACT_REPORTS: return "reports";
+	case ACT_IMPORT: return "import";
 	default: return "";
 	}
 }
@@ -510,7 +512,7 @@ static void global_action(ui *u, action_t a)
 	case ACT_UNDO: undo(u); break;
 	case ACT_GO_DASHBOARD: case ACT_GO_STUDENTS: case ACT_GO_MEMBERS:
 	case ACT_GO_PAIRINGS: case ACT_GO_TALKS: case ACT_GO_COUNSELLORS:
-	case ACT_GO_ROSTER: case ACT_REPORTS:
+	case ACT_GO_ROSTER: case ACT_REPORTS: case ACT_IMPORT:
 		go_to(u, a);
 		break;
 	default:

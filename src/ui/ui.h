@@ -203,6 +203,15 @@ void ui_offer_undo(ui *u, const record_desc *d, const rid *id, const char *label
 /* The record the last undo brought back, while nothing changed since:
  * true and its id (a list selects its row). */
 bool ui_undone(ui *u, rid *id);
+/* Data in at any time (scr_import.c): the import menu — choose the kind of
+ * file and the file, see the preview (its first rows and, from a dry run,
+ * every error or change) before anything is written, Enter imports, then
+ * the counts. kind ("students" ... as import_kinds) opens it for that kind
+ * alone (it closes when done); NULL lets the user choose. */
+screen *scr_import(ui *u, const char *kind);
+/* Asks for the file of an import of kind at once and pushes its preview
+ * (the first-run page's import steps); false when the user cancelled. */
+bool ui_import_kind(ui *u, const char *kind);
 /* The reports screen (F9), in scr_reports.c: the name list, the semester
  * summary's draft and editor, the semester's due dates. */
 screen *scr_reports(ui *u);

@@ -48,7 +48,8 @@ oracle() {
 	t == "aid" { na++; ap[na] = f("pairing_id"); ad[na] = f("date"); ak[na] = f("kind"); aa[na] = f("amount_fen") + 0 }
 	END {
 		if (od == 0) od = 14
-		for (p in pc) if (pc[p] == cid && ps[p] == sid) {
+		# a pairing belongs to every semester whose days it overlaps
+		for (p in pc) if (pc[p] == cid && pstart[p] <= s1 && (pend[p] == "" || pend[p] >= s0)) {
 			in_set[p] = 1; pairings++
 			if (!(pm[p] in mem)) { mem[pm[p]] = 1; members++ }
 			if (!(pt[p] in tgt)) { tgt[pt[p]] = 1; targets++

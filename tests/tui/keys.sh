@@ -141,7 +141,7 @@ ok "a click on F1Help in the bar shows help" wait_for "Show the keys of this scr
 click 2 5 65
 ok "the wheel does not upset the help screen" alive
 keys Escape
-ok "back" wait_not "Show the keys of this screen"
+ok "back" wait_not "Help: "
 bar=$(screen | tail -n 1)
 prefix=${bar%%F10Quit*}
 click $((${#prefix} + 2)) 30

@@ -57,14 +57,17 @@ ok "it asks for the CSV file again" wait_for "Path of the CSV file"
 keys -l "$DATA/students.csv"
 keys Enter
 ok "a preview comes first" wait_for "Import preview: nothing has been written yet"
-ok "it shows the file's first rows" wait_for "2022030101 | 张伟 | 男 | 计算机科学与技术学院"
-ok "and that the file has no errors" wait_for "No errors. Importing will add 9 students"
+ok "it shows the file's first rows" wait_for "2022030101 张伟   男   计算机科学与技术学"
+ok "and that the file has no errors" wait_for "No errors. Importing 9 rows will create:"
+ok "with what it will create" wait_for "students 9, party members 4, assisted"
 bf stats --json
 ok "nothing is written before the user confirms" grep -q '"students":0,' "$T/out"
 keys Enter
-ok "Enter imports" wait_for "Imported 9 students"
+ok "Enter imports and shows the counts" wait_for "Imported 9 rows from $DATA/students.csv."
 bf stats --json
 ok "the roster is in the database" grep -q '"students":9,' "$T/out"
+keys Escape
+ok "Esc goes back to the steps" wait_for "> 3. Import the roster"
 
 keys Down Down Down
 ok "the last step goes to the dashboard" wait_for "> 6. Go to the dashboard"

@@ -238,6 +238,199 @@ Test(import, progress_callback)
 	store_close(s);
 }
 
+/* ---- roster updates ------------------------------------------------- */
+
+static errlist bad(store *s, const char *kind, const char *file, size_t line);
+static bool has(const errlist *l, const char *needle);
+
+static int upd(store *s, const char *file, bool dry, import_result *r, errlist *changes,
+	       errlist *errs, err *e)
+{
+	char *path = data(file);
+	import_opts o = { .kind = "students", .path = path, .dry_run = dry, .update = true,
+			  .changes = changes, .list_new = true };
+	int rc = model_import_ex(s, &o, r, errs, e);
+	free(path);
+	return rc;
+}
+
+Test(import_update, changes_the_columns_the_file_has)
+{
+	store *s = test_db();
+	good(s, "students", "students.csv");
+	import_result r;
+	errlist changes = { 0 }, errs = { 0 };
+	err e = { 0 };
+	char *before = dump_str(s);
+	cr_assert_eq(upd(s, "students-update.csv", true, &r, &changes, &errs, &e), 0, "%s", e.msg);
+	char *after = dump_str(s);
+	cr_expect_str_eq(after, before, "the dry run wrote nothing");
+	cr_expect_eq(r.updated, 1);
+	cr_expect_eq(r.unchanged, 1, "the row the same as stored is no change");
+	cr_expect_eq(r.students, 1, "the new student is added");
+	cr_assert_eq(changes.n, 3, "two changes and a new student (%zu)", changes.n);
+	cr_expect_str_eq(changes.msg[0], "2023030105 班级: 计科2301 → 计科2302");
+	cr_expect_str_eq(changes.msg[1], "2023030105 联系电话: 13800000003 → 13800000099");
+	cr_expect(strncmp(changes.msg[2], "2025030107 ", 11) == 0, "%s", changes.msg[2]);
+	errlist_free(&changes);
+
+	cr_assert_eq(upd(s, "students-update.csv", false, &r, NULL, &errs, &e), 0, "%s", e.msg);
+	q x = lookup(s, "2023030105");
+	cr_assert_eq(x.rc, 0);
+	cr_expect_str_eq(x.s.class_name, "计科2302");
+	cr_expect_str_eq(x.s.phone, "13800000099");
+	cr_expect_str_eq(x.s.name, "王磊");
+	cr_expect_str_eq(x.s.political, "共青团员", "a column the file lacks is kept");
+	cr_expect_eq(x.rcg, 0, "the assisted-student profile is kept");
+	cr_expect_eq(x.g.kinds, KIND_ACADEMIC);
+	cr_expect_eq(lookup(s, "2025030107").rc, 0);
+	cr_expect_eq(stats(s).students, 10, "nothing deleted");
+	free(before);
+	free(after);
+	store_close(s);
+}
+
+Test(import_update, identical_rows_write_nothing)
+{
+	store *s = test_db();
+	good(s, "students", "students.csv");
+	char *before = dump_str(s);
+	import_result r;
+	errlist errs = { 0 };
+	err e = { 0 };
+	cr_assert_eq(upd(s, "students.csv", false, &r, NULL, &errs, &e), 0, "%s", e.msg);
+	cr_expect_eq(r.updated, 0);
+	cr_expect_eq(r.unchanged, 9);
+	char *after = dump_str(s);
+	cr_expect_str_eq(after, before, "no record was rewritten (revs unchanged)");
+	free(before);
+	free(after);
+	store_close(s);
+}
+
+Test(import_update, kinds_and_membership)
+{
+	store *s = test_db();
+	good(s, "students", "students.csv");
+	char *dir = test_tmpdir();
+	char *path = xasprintf("%s/u.csv", dir);
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
+	/* 𠮷田 becomes an assisted student, 曾浩然 a party member */
+	fprintf(f, "学号,帮扶类型,政治面貌\n2024010103,心理困难,\n2024030201,,中共预备党员\n");
+	fclose(f);
+	import_opts o = { .kind = "students", .path = path, .update = true };
+	import_result r;
+	errlist errs = { 0 };
+	err e = { 0 };
+	cr_assert_eq(model_import_ex(s, &o, &r, &errs, &e), 0, "%s %s", e.msg,
+		     errs.n ? errs.msg[0] : "");
+	cr_expect_eq(r.updated, 2);
+	cr_expect_eq(r.members, 1);
+	cr_expect_eq(r.targets, 1);
+	q x = lookup(s, "2024010103");
+	cr_assert_eq(x.rcg, 0);
+	cr_expect_eq(x.g.kinds, KIND_PSYCH);
+	x = lookup(s, "2024030201");
+	cr_expect_eq(x.g.kinds, KIND_FINANCIAL, "an empty 帮扶类型 keeps the kinds");
+	cr_expect_eq(stats(s).members, 5);
+	free(path);
+	free(dir);
+	store_close(s);
+}
+
+Test(import_update, without_update_existing_is_an_error_naming_update)
+{
+	store *s = test_db();
+	good(s, "students", "students.csv");
+	errlist l = bad(s, "students", "students-update.csv", 2);
+	cr_expect(has(&l, "--update"), "%s", l.msg[0]);
+	store_close(s);
+}
+
+Test(import_update, a_rule_break_is_refused)
+{
+	store *s = test_db();
+	load(s, false);
+	char *before = dump_str(s);
+	import_result r;
+	errlist errs = { 0 };
+	err e = { 0 };
+	cr_assert_eq(upd(s, "bad-update-political.csv", false, &r, NULL, &errs, &e), E_INPUT);
+	cr_assert_eq(errs.n, 1);
+	char *path = data("bad-update-political.csv");
+	char *want = xasprintf("%s:2: political_status: ", path);
+	cr_expect(strncmp(errs.msg[0], want, strlen(want)) == 0, "%s", errs.msg[0]);
+	char *after = dump_str(s);
+	cr_expect_str_eq(after, before, "nothing written");
+	cr_expect_str_eq(lookup(s, "2022030101").s.political, "中共党员");
+	free(want);
+	free(path);
+	free(before);
+	free(after);
+	store_close(s);
+}
+
+Test(import_update, only_students)
+{
+	store *s = test_db();
+	import_opts o = { .kind = "talks", .path = "x.csv", .update = true };
+	errlist errs = { 0 };
+	err e = { 0 };
+	cr_expect_eq(model_import_ex(s, &o, NULL, &errs, &e), E_USAGE);
+	store_close(s);
+}
+
+/* ---- the pairings file as 附件1 has it -------------------------------- */
+
+struct pair_q {
+	size_t n;
+	char reason[2][256], note[2][256];
+};
+
+static int take_pair(const void *rec, void *ctx)
+{
+	const pairing *p = rec;
+	struct pair_q *x = ctx;
+	if (x->n < 2) {
+		snprintf(x->reason[x->n], sizeof x->reason[0], "%s", p->reason ? p->reason : "");
+		snprintf(x->note[x->n], sizeof x->note[0], "%s", p->note ? p->note : "");
+	}
+	x->n++;
+	return 0;
+}
+
+static int pairs_fn(store_txn *t, void *ctx, err *e)
+{
+	return model_each(t, &pairing_desc, take_pair, ctx, e);
+}
+
+Test(import, cross_college_reason_from_note)
+{
+	store *s = test_db();
+	good(s, "students", "students.csv");
+	import_result r = good(s, "pairings", "pairings-note-reason.csv");
+	cr_expect_eq(r.pairings, 2);
+	struct pair_q x = { 0 };
+	err e = { 0 };
+	cr_assert_eq(store_read(s, pairs_fn, &x, &e), 0);
+	cr_assert_eq(x.n, 2);
+	bool cross = false, same = false;
+	for (int i = 0; i < 2; i++) {
+		if (strcmp(x.reason[i], "计算机学院党员人数不足，由相近专业党员帮扶") == 0) {
+			cross = true;
+			cr_expect_str_eq(x.note[i], "", "the reason is not a note as well");
+		}
+		if (strcmp(x.note[i], "每两周谈心一次") == 0) {
+			same = true;
+			cr_expect_str_eq(x.reason[i], "", "a same-college 备注 is a note");
+		}
+	}
+	cr_expect(cross, "the cross-college pairing's reason is its 备注");
+	cr_expect(same, "the same-college pairing keeps 备注 as its note");
+	store_close(s);
+}
+
 /* ---- bad files ------------------------------------------------------- */
 
 /* Imports a bad file: it must be refused with E_INPUT, nothing written, and

@@ -215,9 +215,13 @@ Test(lookup, a_key_means_what_the_screen_offers)
 	const action_t other[] = { ACT_SEARCH, ACT_NONE }, extra[] = { ACT_SAVE, ACT_NONE };
 	cr_assert_eq(keymap_lookup(&km, &f2, 1, other, extra, &a), KM_MATCH);
 	cr_assert_eq(a, ACT_SAVE);
-	/* unbound */
+	/* a global action is found from any screen */
 	keyspec f12 = K("F12");
-	cr_assert_eq(keymap_lookup(&km, &f12, 1, list_bar, NULL, &a), KM_NONE);
+	cr_assert_eq(keymap_lookup(&km, &f12, 1, list_bar, NULL, &a), KM_MATCH);
+	cr_assert_eq(a, ACT_IMPORT);
+	/* unbound */
+	keyspec f11 = K("F11");
+	cr_assert_eq(keymap_lookup(&km, &f11, 1, list_bar, NULL, &a), KM_NONE);
 	cr_assert_eq(a, ACT_NONE);
 	free(dir);
 }
