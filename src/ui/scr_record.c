@@ -82,6 +82,9 @@ static void record_load(record *r, ui *u)
 	if (model_read(ui_store(u), record_txn, &ld, &e) != 0)
 		ui_status_error(u, "%s", e.msg);
 	list_end(&r->talks);
+	rid undone;
+	if (ui_undone(u, &undone))
+		list_select_id(&r->talks, &undone);   /* a talk brought back */
 	r->loaded = true;
 }
 
