@@ -750,12 +750,34 @@ enum { MROW_NUMBER, MROW_NAME, MROW_COLLEGE, MROW_CLASS, MROW_CATEGORY, MROW_BRA
 extern const row_view member_rows_view;
 int model_member_rows(model_txn *t, const row_query *q, model_row_fn fn, void *ctx, err *e);
 /* Pairings (pairing id, ref the assisted student): member, assisted
- * student, college, semester, start, last talk, days without a talk when
- * overdue (pairing_status); dim when not active, alert when overdue. */
+ * student, college, semester (its first), start, last talk, status today
+ * (running / ended / not started, from pairing_status), days without a
+ * talk when overdue; dim when not active, alert when overdue. */
 enum { PROW_MEMBER, PROW_TARGET, PROW_COLLEGE, PROW_SEMESTER, PROW_START, PROW_LAST,
-       PROW_OVERDUE, PROW__N };
+       PROW_STATUS, PROW_OVERDUE, PROW__N };
 extern const row_view pairing_rows_view;
 int model_pairing_rows(model_txn *t, const row_query *q, model_row_fn fn, void *ctx, err *e);
+/* Which pairings: those belonging to the semester with this code
+ * (pairing_in_semester; NULL or "": every semester; an unknown code: none)
+ * in a state today (the status column): every one, the running ones
+ * (active) or the ended ones. model_pairing_rows is every pairing. */
+typedef enum pairing_state_filter {
+	PAIRINGS_ALL = 0, PAIRINGS_RUNNING, PAIRINGS_ENDED,
+} pairing_state_filter;
+typedef struct pairing_filter {
+	const char *semester;
+	pairing_state_filter state;
+} pairing_filter;
+int model_pairing_rows_for(model_txn *t, const row_query *q, const pairing_filter *f,
+			   model_row_fn fn, void *ctx, err *e);
+/* Every student on the roster (student id, ref the student): number,
+ * name, college, class, political status, and what the student is in the
+ * programme (党员 or 预备党员 from the political status, 帮扶对象 with an
+ * assisted-student profile, joined by 、; "" for neither). */
+enum { SROW_NUMBER, SROW_NAME, SROW_COLLEGE, SROW_CLASS, SROW_POLITICAL, SROW_ROLES,
+       SROW__N };
+extern const row_view student_rows_view;
+int model_student_rows(model_txn *t, const row_query *q, model_row_fn fn, void *ctx, err *e);
 /* Counsellors (counsellor id): staff number, name, college, phone. */
 enum { CROW_NUMBER, CROW_NAME, CROW_COLLEGE, CROW_PHONE, CROW__N };
 extern const row_view counsellor_rows_view;
@@ -799,6 +821,7 @@ typedef struct record_view {
 	rid pairing_id;
 	pairing_status status; /* of the active pairing */
 	char **aid;            /* one line per aid record, newest first */
+	rid *aid_id;           /* ... and its id */
 	size_t naid;
 	int64_t aid_total;     /* fen */
 } record_view;
@@ -809,6 +832,13 @@ enum { RROW_DATE, RROW_BY, RROW_MINUTES, RROW_MODE, RROW_TOPICS, RROW_CONTENT, R
 int model_record_view(model_txn *t, const rid *student_id, const row_query *q,
 		      record_view *out, model_row_fn each_talk, void *ctx, err *e);
 void record_view_free(record_view *v);
+
+/* What a screen names a record by when it asks before deleting it,
+ * translated ("谈话记录：2026-03-05 张伟 → 李娜", "学生：2023030105 王磊"),
+ * into buf; *rev (if not NULL) gets the revision read, for model_delete.
+ * 0, E_NOTFOUND (no such live record), E_DB. */
+int model_record_label(model_txn *t, const record_desc *d, const rid *id, char *buf, size_t n,
+		       uint32_t *rev, err *e);
 
 /* find: a student number or its prefix, a name substring, or pinyin (full or
  * initials). Calls fn for each matching student in student-number order. */

@@ -185,17 +185,25 @@ struct walk {
 	model_row_fn fn;
 	void *ctx;
 	struct names colleges, semesters;
+	const semester *sem;   /* pairings: only those belonging to it */
+	pairing_state_filter state;   /* pairings: only those in this state */
 	err *e;
 };
+
+/* Runs one over every record of d with w set up by the caller. */
+static int walk_with(struct walk *w, const record_desc *d, model_rec_fn one)
+{
+	int rc = model_each(w->t, d, one, w, w->e);
+	names_free(&w->colleges);
+	names_free(&w->semesters);
+	return rc;
+}
 
 static int walk_run(store_txn *t, const record_desc *d, model_rec_fn one, const row_query *q,
 		    model_row_fn fn, void *ctx, err *e)
 {
 	struct walk w = { .t = t, .q = q, .fn = fn, .ctx = ctx, .e = e };
-	int rc = model_each(t, d, one, &w, e);
-	names_free(&w.colleges);
-	names_free(&w.semesters);
-	return rc;
+	return walk_with(&w, d, one);
 }
 
 /* ---- assisted students -------------------------------------------------------- */
@@ -290,13 +298,31 @@ static const unsigned pairing_match[PROW__N] = {
 };
 const row_view pairing_rows_view = { PROW__N, pairing_match };
 
+/* The pairing's state today in the words of the status column. */
+static const char *pairing_state_text(const pairing_status *st)
+{
+	if (st->active)
+		return _("running");
+	return st->ended ? _("ended") : _("not started");
+}
+
+static bool pairing_state_wanted(pairing_state_filter f, const pairing_status *st)
+{
+	switch (f) {
+	case PAIRINGS_RUNNING: return st->active;
+	case PAIRINGS_ENDED: return st->ended;
+	case PAIRINGS_ALL:
+	default: return true;
+	}
+}
+
 static int pairing_row(const void *rec, void *ctx)
 {
 	const pairing *p = rec;
 	struct walk *w = ctx;
+	if (w->sem && !pairing_in_semester(p, w->sem))
+		return 0;
 	char mem[128], tgt[128], start[11], last[11], over[24] = "";
-	student_name(w->t, &p->member_id, mem, sizeof mem);
-	student_name(w->t, &p->target_id, tgt, sizeof tgt);
 	date_t d = 0;
 	int rc = pairing_last_talk(w->t, &p->m.id, &d, w->e);
 	if (rc)
@@ -304,6 +330,10 @@ static int pairing_row(const void *rec, void *ctx)
 	size_t col = college_slot(w->t, &w->colleges, &p->college_id);
 	pairing_status st;
 	pairing_status_on(p, w->q->today, d, w->colleges.days[col], NULL, &st);
+	if (!pairing_state_wanted(w->state, &st))
+		return 0;
+	student_name(w->t, &p->member_id, mem, sizeof mem);
+	student_name(w->t, &p->target_id, tgt, sizeof tgt);
 	date_format(p->start, start);
 	date_format(d, last);
 	unsigned flags = 0;
@@ -314,16 +344,89 @@ static int pairing_row(const void *rec, void *ctx)
 		flags = ROW_ALERT;
 	}
 	const char *cells[PROW__N] = {
-		mem, tgt, w->colleges.name[col], semester_code(w->t, &w->semesters, &p->semester_id), start, last,
-		over,
+		mem, tgt, w->colleges.name[col], semester_code(w->t, &w->semesters, &p->semester_id),
+		start, last, pairing_state_text(&st), over,
 	};
 	return emit(w->q, &pairing_rows_view, &p->m.id, &p->target_id, flags, 0, cells, w->fn,
 		    w->ctx);
 }
 
+int model_pairing_rows_for(store_txn *t, const row_query *q, const pairing_filter *f,
+			   model_row_fn fn, void *ctx, err *e)
+{
+	struct walk w = { .t = t, .q = q, .fn = fn, .ctx = ctx, .e = e };
+	w.state = f ? f->state : PAIRINGS_ALL;
+	if (!f || !f->semester || !*f->semester)
+		return walk_with(&w, &pairing_desc, pairing_row);
+	semester sem;
+	int rc = semester_by_code(t, f->semester, &sem, e);
+	if (rc == E_NOTFOUND) {
+		err_clear(e);
+		return 0;      /* no such semester: no pairings belong to it */
+	}
+	if (rc)
+		return rc;
+	w.sem = &sem;
+	rc = walk_with(&w, &pairing_desc, pairing_row);
+	rec_free(&semester_desc, &sem);
+	return rc;
+}
+
 int model_pairing_rows(store_txn *t, const row_query *q, model_row_fn fn, void *ctx, err *e)
 {
-	return walk_run(t, &pairing_desc, pairing_row, q, fn, ctx, e);
+	return model_pairing_rows_for(t, q, NULL, fn, ctx, e);
+}
+
+/* ---- every student ------------------------------------------------------------ */
+
+static const unsigned student_match[SROW__N] = {
+	[SROW_NUMBER] = ROW_MATCH_PREFIX, [SROW_NAME] = ROW_MATCH_SUBSTR | ROW_MATCH_PINYIN,
+	[SROW_COLLEGE] = ROW_MATCH_SUBSTR, [SROW_CLASS] = ROW_MATCH_SUBSTR,
+	[SROW_POLITICAL] = ROW_MATCH_SUBSTR, [SROW_ROLES] = ROW_MATCH_SUBSTR,
+};
+const row_view student_rows_view = { SROW__N, student_match };
+
+/* What the student is in the programme, joined by 、 into buf. */
+static int student_roles(store_txn *t, const student *s, char *buf, size_t n, err *e)
+{
+	buf[0] = 0;
+	switch (member_category_of(s->political)) {
+	case MEMBER_FULL: snprintf(buf, n, "%s", _("party member")); break;
+	case MEMBER_PROBATIONARY: snprintf(buf, n, "%s", _("probationary member")); break;
+	case MEMBER_NONE: default: break;
+	}
+	target g;
+	int rc = target_of_student(t, &s->m.id, &g, e);
+	if (rc == E_NOTFOUND) {
+		err_clear(e);
+		return 0;
+	}
+	if (rc)
+		return rc;
+	size_t used = strlen(buf);
+	snprintf(buf + used, n - used, "%s%s", used ? "、" : "", _("assisted student"));
+	rec_free(&target_desc, &g);
+	return 0;
+}
+
+static int student_row(const void *rec, void *ctx)
+{
+	const student *s = rec;
+	struct walk *w = ctx;
+	char roles[128];
+	int rc = student_roles(w->t, s, roles, sizeof roles, w->e);
+	if (rc)
+		return rc;
+	const char *cells[SROW__N] = {
+		s->student_no, s->name, college_name(w->t, &w->colleges, &s->college_id),
+		s->class_name, s->political, roles,
+	};
+	return emit(w->q, &student_rows_view, &s->m.id, &s->m.id, 0, 0, cells, w->fn, w->ctx);
+}
+
+int model_student_rows(store_txn *t, const row_query *q, model_row_fn fn, void *ctx, err *e)
+{
+	return walk_run(t, &student_desc, student_row, q, fn, ctx, e);
 }
 
 /* ---- counsellors ------------------------------------------------------------- */
@@ -496,6 +599,7 @@ int model_overdue_rows(store_txn *t, const row_query *q, size_t max, size_t *tot
 
 struct aidrow {
 	date_t date;
+	rid id;
 	char *line;
 };
 
@@ -541,6 +645,7 @@ static int record_aid(const aid *a, void *ctx)
 	date_format(a->date, date);
 	ld->aids = xrealloc(ld->aids, (ld->naids + 1) * sizeof *ld->aids);
 	ld->aids[ld->naids].date = a->date;
+	ld->aids[ld->naids].id = a->m.id;
 	ld->aids[ld->naids].line = xasprintf("%s  %s  %lld.%02lld  %s", date, a->kind ? a->kind : "",
 					     (long long)(a->amount_fen / 100),
 					     (long long)(a->amount_fen % 100), a->note ? a->note : "");
@@ -655,8 +760,11 @@ int model_record_view(store_txn *t, const rid *student_id, const row_query *q,
 	if (ld.naids > 1)
 		qsort(ld.aids, ld.naids, sizeof *ld.aids, aid_newest_first);
 	out->aid = xcalloc(ld.naids ? ld.naids : 1, sizeof *out->aid);
-	for (size_t i = 0; i < ld.naids; i++)
+	out->aid_id = xcalloc(ld.naids ? ld.naids : 1, sizeof *out->aid_id);
+	for (size_t i = 0; i < ld.naids; i++) {
 		out->aid[i] = ld.aids[i].line;
+		out->aid_id[i] = ld.aids[i].id;
+	}
 	out->naid = ld.naids;
 	free(ld.aids);
 	return rc;
@@ -671,5 +779,105 @@ void record_view_free(record_view *v)
 	for (size_t i = 0; i < v->naid; i++)
 		free(v->aid[i]);
 	free(v->aid);
+	free(v->aid_id);
 	memset(v, 0, sizeof *v);
+}
+
+/* ---- what a confirmation names a record by --------------------------------------- */
+
+/* "2023030105 王磊" (into buf), "" if there is no such student. */
+static void student_no_name(store_txn *t, const rid *id, char *buf, size_t n)
+{
+	student s;
+	err e = { 0 };
+	buf[0] = 0;
+	if (rid_is_zero(id) || student_get(t, id, &s, &e) != 0)
+		return;
+	snprintf(buf, n, "%s %s", s.student_no ? s.student_no : "", s.name ? s.name : "");
+	rec_free(&student_desc, &s);
+}
+
+static void talk_label_text(store_txn *t, const talk *k, char *buf, size_t n)
+{
+	char by[128], tgt[128], day[11];
+	if (!rid_is_zero(&k->counsellor_id))
+		counsellor_name(t, &k->counsellor_id, by, sizeof by);
+	else
+		student_name(t, &k->member_id, by, sizeof by);
+	student_name(t, &k->target_id, tgt, sizeof tgt);
+	date_format(k->date, day);
+	snprintf(buf, n, _("the talk of %s, %s → %s"), day, by, tgt);
+}
+
+static void pairing_label_text(store_txn *t, const pairing *p, char *buf, size_t n)
+{
+	char mem[128], tgt[128], day[11];
+	student_name(t, &p->member_id, mem, sizeof mem);
+	student_name(t, &p->target_id, tgt, sizeof tgt);
+	date_format(p->start, day);
+	snprintf(buf, n, _("the pairing %s → %s (from %s)"), mem, tgt, day);
+}
+
+static void aid_label_text(store_txn *t, const aid *a, char *buf, size_t n)
+{
+	char day[11], money[32], tgt[128] = "";
+	pairing p;
+	err e = { 0 };
+	if (pairing_get(t, &a->pairing_id, &p, &e) == 0) {
+		student_name(t, &p.target_id, tgt, sizeof tgt);
+		rec_free(&pairing_desc, &p);
+	}
+	date_format(a->date, day);
+	money_format(a->amount_fen, money, sizeof money);
+	snprintf(buf, n, _("the aid of %s, %s %s yuan for %s"), day, a->kind ? a->kind : "", money,
+		 tgt);
+}
+
+/* The label of rec (an entity of desc d). */
+static void label_of(store_txn *t, const record_desc *d, const void *rec, char *buf, size_t n)
+{
+	char who[160];
+	if (d == &talk_desc) {
+		talk_label_text(t, rec, buf, n);
+	} else if (d == &pairing_desc) {
+		pairing_label_text(t, rec, buf, n);
+	} else if (d == &aid_desc) {
+		aid_label_text(t, rec, buf, n);
+	} else if (d == &student_desc) {
+		const student *s = rec;
+		snprintf(buf, n, _("the student %s %s"), s->student_no ? s->student_no : "",
+			 s->name ? s->name : "");
+	} else if (d == &target_desc) {
+		student_no_name(t, &((const target *)rec)->student_id, who, sizeof who);
+		snprintf(buf, n, _("the assisted-student profile of %s"), who);
+	} else if (d == &member_desc) {
+		student_no_name(t, &((const member *)rec)->student_id, who, sizeof who);
+		snprintf(buf, n, _("the party-member profile of %s"), who);
+	} else if (d == &counsellor_desc) {
+		const counsellor *c = rec;
+		snprintf(buf, n, _("the counsellor %s %s"), c->staff_no ? c->staff_no : "",
+			 c->name ? c->name : "");
+	} else if (d == &college_desc) {
+		snprintf(buf, n, _("the college %s"), ((const college *)rec)->name);
+	} else if (d == &semester_desc) {
+		snprintf(buf, n, _("the semester %s"), ((const semester *)rec)->code);
+	} else {
+		snprintf(buf, n, "%s", d->name);
+	}
+}
+
+int model_record_label(store_txn *t, const record_desc *d, const rid *id, char *buf, size_t n,
+		       uint32_t *rev, err *e)
+{
+	void *rec = xcalloc(1, d->size);
+	buf[0] = 0;
+	int rc = model_get(t, d, id, rec, e);
+	if (rc == 0) {
+		label_of(t, d, rec, buf, n);
+		if (rev)
+			*rev = ((const rec_meta *)rec)->rev;
+		rec_free(d, rec);
+	}
+	free(rec);
+	return rc;
 }

@@ -912,7 +912,7 @@ static void load_default(model_txn *t, fe_value *v, err *e)
 	}
 }
 
-/* A talk opened from a pairing: its helper and student, fixed. */
+/* A talk opened with its pairing: its helper and student, fixed. */
 static void load_pairing_sides(model_txn *t, fe_form *f, err *e)
 {
 	const char *pid = preset(f, "pairing_id");
@@ -1019,8 +1019,9 @@ static int open_fn(model_txn *t, void *ctx, err *e)
 		if (pv && fe_is_ref(v->fl->type))
 			v->locked = true;
 	}
-	if (!o->has_id)
-		load_pairing_sides(t, f, e);
+	/* a talk of a pairing, new or edited: its helper and student are the
+	 * pairing's */
+	load_pairing_sides(t, f, e);
 	kinds_visibility(t, f);
 	err_clear(e);
 	return 0;

@@ -57,6 +57,9 @@ typedef enum action {
 	ACT_SORT, ACT_AID, ACT_DELETE, ACT_REFRESH,
 	ACT_GO_DASHBOARD, ACT_GO_STUDENTS, ACT_GO_MEMBERS, ACT_GO_PAIRINGS,
 	ACT_GO_TALKS, ACT_GO_COUNSELLORS, ACT_REPORTS, ACT_IMPORT,
+	/* corrections, the roster, the pairings list's filters */
+	ACT_UNDO, ACT_CLEAR_FIELD, ACT_GO_ROSTER, ACT_MAKE_MEMBER, ACT_MAKE_TARGET,
+	ACT_FILTER_SEMESTER, ACT_FILTER_STATE,
 	/* the life of a pairing and a semester, the college's settings */
 	ACT_END_PAIRING, ACT_END_ALL, ACT_CHOOSE_COLLEGE, ACT_GO_COLLEGE,
 	/* the line editor (AU_TEXT) */

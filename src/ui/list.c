@@ -182,7 +182,8 @@ static int cmp_rows(const void *a, const void *b)
 	return c;
 }
 
-static void rebuild(list *l)
+/* Rebuilds the view; false if the selected record is no longer in it. */
+static bool rebuild(list *l)
 {
 	l->view = xrealloc(l->view, (l->nrows ? l->nrows : 1) * sizeof *l->view);
 	l->nview = 0;
@@ -219,14 +220,29 @@ static void rebuild(list *l)
 		for (size_t i = 0; i < l->nview; i++)
 			if (rid_cmp(&l->rows[l->view[i]].id, &l->sel_id) == 0) {
 				l->sel = i;
-				break;
+				return true;
 			}
+	return !l->have_sel_id;
 }
 
 void list_end(list *l)
 {
+	size_t was = l->sel;
 	l->loaded = true;
-	rebuild(l);
+	/* the selected record is gone (deleted): the row that took its place */
+	if (!rebuild(l) && l->nview)
+		l->sel = was < l->nview ? was : l->nview - 1;
+}
+
+bool list_select_id(list *l, const rid *id)
+{
+	for (size_t i = 0; i < l->nview; i++)
+		if (rid_cmp(&l->rows[l->view[i]].id, id) == 0) {
+			l->sel = i;
+			remember_sel(l);
+			return true;
+		}
+	return false;
 }
 
 void list_set_filter(list *l, const char *text)

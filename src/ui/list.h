@@ -107,6 +107,10 @@ void list_begin(list *l);
 void list_add(list *l, const rid *id, const rid *ref, unsigned flags,
 	      const char *const *cells);
 void list_end(list *l);
+/* Selects the row of record id; false if it is not in the view. (After a
+ * reload that lost the selected record, list_end selects the row in its
+ * place.) */
+bool list_select_id(list *l, const rid *id);
 
 /* Cell col of a row. */
 const char *list_cell(const list_row *r, size_t col);

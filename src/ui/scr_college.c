@@ -1,5 +1,5 @@
 #include "config.h"
-/* scr_college.c — a college's settings (7, or from the reports page): its
+/* scr_college.c — a college's settings (8, or from the reports page): its
  * name and code, the pairing limit per member and the overdue days as the
  * rules apply them (college_pair_limit, college_overdue_days: the defaults
  * when unset), its party branches, and the list of its counsellors.

@@ -33,7 +33,7 @@ static const action_t form_bar[] = { ACT_HELP, ACT_SAVE, ACT_NEXT_FIELD, ACT_TOG
 				     ACT_BACK, ACT_QUIT, ACT_NONE };
 static const action_t form_extra[] = { ACT_PREV_FIELD, ACT_UP, ACT_DOWN, ACT_LEFT,
 				       ACT_RIGHT, ACT_OPEN, ACT_HOME, ACT_END, ACT_PAGE_UP,
-				       ACT_PAGE_DOWN, ACT_DELETE, ACT_NONE };
+				       ACT_PAGE_DOWN, ACT_CLEAR_FIELD, ACT_NONE };
 /* What a key does on a field that takes no text (a choice, toggles, a
  * reference chosen from a list). */
 static const action_t field_acts[] = { ACT_TOGGLE, ACT_OPEN, ACT_NONE };
@@ -409,7 +409,7 @@ static bool choice_key(fstate *s, fe_value *v, action_t a)
 			fe_cycle(v, a == ACT_LEFT ? -1 : 1);
 		else if (pick)
 			return choose_value(s, v);
-		else if (a == ACT_DELETE && !v->fl->required && v->val)
+		else if (a == ACT_CLEAR_FIELD && !v->fl->required && v->val)
 			fe_set_choice(v, NULL);
 		else
 			return false;
@@ -417,7 +417,7 @@ static bool choice_key(fstate *s, fe_value *v, action_t a)
 	case FORM_COUNSELLOR: case FORM_COLLEGE: case FORM_SEMESTER:
 		if (pick)
 			return form_pick(s->u, &s->f, v);
-		if (a == ACT_DELETE && !v->fl->required) {
+		if (a == ACT_CLEAR_FIELD && !v->fl->required) {
 			fe_clear_ref(v);
 			return true;
 		}

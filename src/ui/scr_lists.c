@@ -1,6 +1,6 @@
 #include "config.h"
 /* scr_lists.c — the list screens: assisted students, party members,
- * pairings, talks and counsellors.
+ * pairings, talks, counsellors and every student (the roster).
  *
  * Each list keeps its rows and its state (selection, sort, filter) in static
  * storage for the whole run, so coming back to a list finds it as it was;
@@ -8,6 +8,9 @@
  * database changed (list_stale). The rows are the model's (model_*_rows:
  * cells as text, names resolved, masked for the role, flags from the
  * pairing's status); this file only gives them titles, widths and keys.
+ * F4 edits and F8 deletes the selected record in every list (correct.c:
+ * the question names the record, a refusal says why, undo follows); the
+ * pairings list shows one semester's pairings in one state at a time.
  * The talks list never loads all talks: it shows one page read from the
  * date index, newest first, and its filter line (the list's, naming a
  * student) reads that student's talks only. */
@@ -30,6 +33,14 @@ struct load {
 	row_builder rows;
 };
 
+/* After an undo, the list selects the record it brought back. */
+static void select_undone(ui *u, list *l)
+{
+	rid id;
+	if (ui_undone(u, &id))
+		list_select_id(l, &id);
+}
+
 static int load_txn(model_txn *t, void *ctx, err *e)
 {
 	struct load *ld = ctx;
@@ -46,6 +57,7 @@ static void load_list(ui *u, list *l, row_builder rows)
 	if (model_read(ui_store(u), load_txn, &ld, &e) != 0)
 		ui_status_error(u, "%s", e.msg);
 	list_end(l);
+	select_undone(u, l);
 }
 
 /* ---- the list screens' common frame ------------------------------------ */
@@ -71,6 +83,12 @@ struct lkind {
 	int (*act)(lscr *s, const list_row *r, action_t a);
 	list *state;
 	const struct screen_ops *ops;
+	/* what F8 deletes: a record of this entity, the row's id (or, with
+	 * del_ref, the student it is about) */
+	const record_desc *del;
+	bool del_ref;
+	/* a line above the list (the pairings' filter), or NULL */
+	void (*head)(lscr *s, int y, int cols);
 };
 
 /* Column tables: one entry per cell of the model's row (model.h, TROW_*
@@ -99,11 +117,21 @@ static const list_col member_cols[MROW__N] = {
 static const list_col pairing_cols[PROW__N] = {
 	{ N_("Member"), 6, 12, 1, false, false, 0 },
 	{ N_("Assisted student"), 6, 12, 1, false, false, 0 },
-	{ N_("College"), 8, 20, 2, false, false, 0 },
+	{ N_("College"), 6, 20, 2, false, false, 0 },
 	{ N_("Semester"), 11, 11, 0, false, false, 0 },
 	{ N_("Start"), 10, 10, 0, false, false, 0 },
 	{ N_("Last talk"), 10, 10, 0, false, false, 0 },
+	{ N_("State"), 6, 8, 0, false, false, 0 },
 	{ N_("Overdue"), 4, 8, 0, true, true, 0 },
+};
+
+static const list_col roster_cols[SROW__N] = {
+	{ N_("Number"), 10, 10, 0, false, false, 0 },
+	{ N_("Name"), 8, 14, 1, false, false, 0 },
+	{ N_("College"), 8, 20, 2, false, false, 0 },
+	{ N_("Class"), 8, 10, 0, false, false, 0 },
+	{ N_("Political status"), 8, 12, 0, false, false, 0 },
+	{ N_("In the programme"), 8, 16, 1, false, false, 0 },
 };
 
 static const list_col counsellor_cols[CROW__N] = {
@@ -207,6 +235,131 @@ static int members_act(lscr *s, const list_row *r, action_t a)
 	}
 }
 
+/* ---- the pairings list's filter: a semester, a state ---------------------- */
+
+/* Kept for the whole run, as the list is. */
+static struct pairings_view {
+	bool init;
+	char semester[SEMESTER_CODE_MAX];   /* "" = every semester */
+	pairing_filter f;
+} pv;
+
+static int current_txn(model_txn *t, void *ctx, err *e)
+{
+	return model_semester_current(t, ctx, SEMESTER_CODE_MAX, e);
+}
+
+/* The default: the current semester, every state. */
+static void pairings_view_init(ui *u)
+{
+	err e = { 0 };
+	if (pv.init)
+		return;
+	pv.init = true;
+	if (model_read(ui_store(u), current_txn, pv.semester, &e) != 0)
+		pv.semester[0] = 0;
+	pv.f.semester = pv.semester;
+	pv.f.state = PAIRINGS_ALL;
+}
+
+static int pairing_rows_in_view(model_txn *t, const row_query *q, model_row_fn fn, void *ctx,
+				err *e)
+{
+	return model_pairing_rows_for(t, q, &pv.f, fn, ctx, e);
+}
+
+static const char *state_name(pairing_state_filter f)
+{
+	switch (f) {
+	case PAIRINGS_RUNNING: return _("running");
+	case PAIRINGS_ENDED: return _("ended");
+	case PAIRINGS_ALL: default: return _("all");
+	}
+}
+
+/* The line above the list: the filter in force and the keys that change it. */
+static void pairings_head(lscr *s, int y, int cols)
+{
+	char ks[48], kt[48];
+	keymap_first_key(ui_keymap(s->u), ACT_FILTER_SEMESTER, ks, sizeof ks);
+	keymap_first_key(ui_keymap(s->u), ACT_FILTER_STATE, kt, sizeof kt);
+	char *line = xasprintf(_("Semester: %s   State: %s   (%s: semester, %s: state)"),
+			       pv.semester[0] ? pv.semester : _("every semester"),
+			       state_name(pv.f.state), ks, kt);
+	ui_text(y, 1, cols - 2, line, UI_TITLE);
+	free(line);
+}
+
+struct sem_codes {
+	char **code;
+	size_t n;
+};
+
+static int sem_code(const void *rec, void *ctx)
+{
+	const semester *m = rec;
+	struct sem_codes *c = ctx;
+	c->code = xrealloc(c->code, (c->n + 1) * sizeof *c->code);
+	c->code[c->n++] = xstrdup(m->code ? m->code : "");
+	return 0;
+}
+
+static int sem_codes_txn(model_txn *t, void *ctx, err *e)
+{
+	struct sem_codes *c = ctx;
+	for (size_t i = 0; i < c->n; i++)
+		free(c->code[i]);
+	c->n = 0;
+	return model_each(t, &semester_desc, sem_code, c, e);
+}
+
+static int code_newest_first(const void *a, const void *b)
+{
+	return -strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Chooses the semester: every semester known, newest first, or all. */
+static void choose_semester(lscr *s)
+{
+	struct sem_codes c = { 0 };
+	err e = { 0 };
+	if (model_read(ui_store(s->u), sem_codes_txn, &c, &e) != 0) {
+		ui_status_error(s->u, "%s", e.msg);
+	} else {
+		qsort(c.code, c.n, sizeof *c.code, code_newest_first);
+		const char **items = xcalloc(c.n + 1, sizeof *items);
+		for (size_t i = 0; i < c.n; i++)
+			items[i] = c.code[i];
+		items[c.n] = _("every semester");
+		int k = ui_choose(s->u, _("Pairings of the semester"), items, c.n + 1);
+		if (k >= 0) {
+			snprintf(pv.semester, sizeof pv.semester, "%s",
+				 (size_t)k < c.n ? c.code[k] : "");
+			s->l->loaded = false;
+		}
+		free(items);
+	}
+	for (size_t i = 0; i < c.n; i++)
+		free(c.code[i]);
+	free(c.code);
+}
+
+static int pairings_filter_act(lscr *s, action_t a)
+{
+	switch (a) {
+	case ACT_FILTER_SEMESTER:
+		choose_semester(s);
+		return SCREEN_STAY;
+	case ACT_FILTER_STATE:
+		pv.f.state = pv.f.state == PAIRINGS_ALL ? PAIRINGS_RUNNING :
+			pv.f.state == PAIRINGS_RUNNING ? PAIRINGS_ENDED : PAIRINGS_ALL;
+		s->l->loaded = false;
+		return SCREEN_STAY;
+	default:
+		return -1;
+	}
+}
+
 static int pairings_act(lscr *s, const list_row *r, action_t a)
 {
 	switch (a) {
@@ -215,7 +368,7 @@ static int pairings_act(lscr *s, const list_row *r, action_t a)
 		return SCREEN_STAY;
 	case ACT_EDIT:
 		if (r)
-			push_form(s->u, "pairing", &r->id, NULL, NULL);
+			ui_edit_record(s->u, &pairing_desc, &r->id);
 		return SCREEN_STAY;
 	case ACT_OPEN:
 		if (r) {
@@ -237,7 +390,7 @@ static int pairings_act(lscr *s, const list_row *r, action_t a)
 			ui_end_pairing(s->u, &r->id);
 		return SCREEN_STAY;
 	default:
-		return -1;
+		return pairings_filter_act(s, a);
 	}
 }
 
@@ -250,7 +403,100 @@ static int counsellors_act(lscr *s, const list_row *r, action_t a)
 	case ACT_OPEN:
 	case ACT_EDIT:
 		if (r)
-			push_form(s->u, "counsellor", &r->id, NULL, NULL);
+			ui_edit_record(s->u, &counsellor_desc, &r->id);
+		return SCREEN_STAY;
+	default:
+		return -1;
+	}
+}
+
+/* ---- the roster: every student ---------------------------------------------- */
+
+struct profile_q {
+	rid student;
+	bool member, assisted;
+};
+
+static int profile_txn(model_txn *t, void *ctx, err *e)
+{
+	struct profile_q *q = ctx;
+	student st;
+	target g;
+	int rc = student_get(t, &q->student, &st, e);
+	if (rc)
+		return rc;
+	q->member = political_is_member(st.political);
+	rec_free(&student_desc, &st);
+	rc = target_of_student(t, &q->student, &g, e);
+	if (rc == 0)
+		rec_free(&target_desc, &g);
+	q->assisted = rc == 0;
+	return rc == E_NOTFOUND ? 0 : rc;
+}
+
+/* What the student is already: false (after saying why) if unknown. */
+static bool profiles_of(ui *u, const rid *student_id, struct profile_q *q)
+{
+	err e = { 0 };
+	q->student = *student_id;
+	int rc = model_read(ui_store(u), profile_txn, q, &e);
+	if (rc)
+		ui_status_error(u, "%s", rc == E_NOTFOUND ? _("That record is no longer there.") : e.msg);
+	return rc == 0;
+}
+
+/* A party member is one by political status: the student form, to change it. */
+static void make_member(ui *u, const rid *student_id)
+{
+	struct profile_q q;
+	if (!profiles_of(u, student_id, &q))
+		return;
+	if (q.member) {
+		ui_status_error(u, "%s", _("This student is a party member already."));
+		return;
+	}
+	if (push_form(u, "student", student_id, NULL, NULL))
+		ui_status(u, "%s", _("Set the political status to 中共党员 or 中共预备党员, then save."));
+}
+
+/* An assisted student has a profile: a new one, or the student form with it. */
+static void make_target(ui *u, const rid *student_id)
+{
+	struct profile_q q;
+	if (!profiles_of(u, student_id, &q))
+		return;
+	if (q.assisted) {
+		ui_status_error(u, "%s", _("This student is an assisted student already."));
+		push_form(u, "student", student_id, NULL, NULL);
+		return;
+	}
+	push_form(u, "target", NULL, "student_id", UI_ID_TEXT(student_id));
+}
+
+static int roster_act(lscr *s, const list_row *r, action_t a)
+{
+	switch (a) {
+	case ACT_NEW:
+		push_form(s->u, "student", NULL, NULL, NULL);
+		return SCREEN_STAY;
+	case ACT_OPEN:
+		if (r) {
+			screen *sc = scr_record(s->u, &r->id);
+			if (sc)
+				ui_push(s->u, sc);
+		}
+		return SCREEN_STAY;
+	case ACT_EDIT:
+		if (r)
+			push_form(s->u, "student", &r->id, NULL, NULL);
+		return SCREEN_STAY;
+	case ACT_MAKE_MEMBER:
+		if (r)
+			make_member(s->u, &r->id);
+		return SCREEN_STAY;
+	case ACT_MAKE_TARGET:
+		if (r)
+			make_target(s->u, &r->id);
 		return SCREEN_STAY;
 	default:
 		return -1;
@@ -276,6 +522,11 @@ static void lscr_draw(screen *sc, ui *u, int top, int rows, int cols)
 	lscr *s = sc->state;
 	if (list_stale(s->l, u))
 		load_list(u, s->l, s->k->rows);
+	if (s->k->head && rows > 4) {
+		s->k->head(s, top, cols);
+		top++;
+		rows--;
+	}
 	list_draw(s->l, top, rows, cols);
 }
 
@@ -288,7 +539,6 @@ static bool lscr_cursor(screen *sc, int *y, int *x)
 static int lscr_handle(screen *sc, ui *u, const ui_event *ev)
 {
 	lscr *s = sc->state;
-	(void)u;
 	if (list_handle(s->l, ev))
 		return SCREEN_STAY;
 	if (ev->type != EV_KEY)
@@ -297,9 +547,15 @@ static int lscr_handle(screen *sc, ui *u, const ui_event *ev)
 		s->l->loaded = false;
 		return SCREEN_PASS;
 	}
-	int rc = s->k->act(s, list_selected(s->l), ev->action);
+	const list_row *r = list_selected(s->l);
+	int rc = s->k->act(s, r, ev->action);
 	if (rc >= 0)
 		return rc;
+	if (ev->action == ACT_DELETE && s->k->del) {
+		if (r)
+			ui_delete_record(u, s->k->del, s->k->del_ref ? &r->ref : &r->id);
+		return SCREEN_STAY;
+	}
 	return SCREEN_PASS;
 }
 
@@ -315,18 +571,22 @@ static void lscr_destroy(screen *sc)
 	free(sc);
 }
 
-static const action_t list_bar[] = {
-	ACT_HELP, ACT_NEW, ACT_SEARCH, ACT_EDIT, ACT_LOG_TALK, ACT_SORT, ACT_AID,
+/* The key bars: what each list offers, the most used first (a bar too
+ * narrow for all leaves out the last but quit). */
+static const action_t students_bar[] = {
+	ACT_HELP, ACT_NEW, ACT_SEARCH, ACT_EDIT, ACT_LOG_TALK, ACT_AID, ACT_DELETE, ACT_SORT,
 	ACT_QUIT, ACT_NONE,
 };
-/* The pairings list: F6 ends the selected pairing (sort stays on s and a
- * click on a column's title). */
-static const action_t pairing_bar[] = {
-	ACT_HELP, ACT_NEW, ACT_SEARCH, ACT_EDIT, ACT_LOG_TALK, ACT_END_PAIRING, ACT_AID,
-	ACT_QUIT, ACT_NONE,
+static const action_t pairings_bar[] = {
+	ACT_HELP, ACT_NEW, ACT_SEARCH, ACT_EDIT, ACT_LOG_TALK, ACT_END_PAIRING, ACT_DELETE,
+	ACT_FILTER_SEMESTER, ACT_FILTER_STATE, ACT_AID, ACT_SORT, ACT_QUIT, ACT_NONE,
 };
 static const action_t plain_bar[] = {
-	ACT_HELP, ACT_NEW, ACT_SEARCH, ACT_EDIT, ACT_SORT, ACT_QUIT, ACT_NONE,
+	ACT_HELP, ACT_NEW, ACT_SEARCH, ACT_EDIT, ACT_DELETE, ACT_SORT, ACT_QUIT, ACT_NONE,
+};
+static const action_t roster_bar[] = {
+	ACT_HELP, ACT_NEW, ACT_SEARCH, ACT_EDIT, ACT_MAKE_MEMBER, ACT_MAKE_TARGET, ACT_DELETE,
+	ACT_SORT, ACT_QUIT, ACT_NONE,
 };
 static const action_t list_extra[] = {
 	ACT_OPEN, ACT_BACK, ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME,
@@ -338,23 +598,34 @@ static const action_t list_extra[] = {
 	  .draw = lscr_draw, .cursor = lscr_cursor, .handle = lscr_handle,       \
 	  .unsaved = lscr_unsaved, .destroy = lscr_destroy, .extra = list_extra }
 
-static const struct screen_ops students_ops = LIST_OPS("students", list_bar);
+static const struct screen_ops students_ops = LIST_OPS("students", students_bar);
 static const struct screen_ops members_ops = LIST_OPS("members", plain_bar);
-static const struct screen_ops pairings_ops = LIST_OPS("pairings", pairing_bar);
+static const struct screen_ops pairings_ops = LIST_OPS("pairings", pairings_bar);
 static const struct screen_ops counsellors_ops = LIST_OPS("counsellors", plain_bar);
+static const struct screen_ops roster_ops = LIST_OPS("roster", roster_bar);
 
-static list students_list, members_list, pairings_list, counsellors_list;
+static list students_list, members_list, pairings_list, counsellors_list, roster_list;
 
+/* F8 deletes: an assisted student's profile (the student stays on the
+ * roster), a party member's student (the member profile follows the
+ * political status and is never deleted alone), a pairing, a counsellor,
+ * a student. */
 static const lkind kinds[] = {
 	{ "students", N_("Assisted students"), student_cols, &target_rows_view, 0, false,
-	  model_target_rows, students_act, &students_list, &students_ops },
+	  model_target_rows, students_act, &students_list, &students_ops, &target_desc, false,
+	  NULL },
 	{ "members", N_("Party members"), member_cols, &member_rows_view, 0, false,
-	  model_member_rows, members_act, &members_list, &members_ops },
+	  model_member_rows, members_act, &members_list, &members_ops, &student_desc, true,
+	  NULL },
 	/* pairings: most overdue first */
 	{ "pairings", N_("Pairings"), pairing_cols, &pairing_rows_view, PROW_OVERDUE, true,
-	  model_pairing_rows, pairings_act, &pairings_list, &pairings_ops },
+	  pairing_rows_in_view, pairings_act, &pairings_list, &pairings_ops, &pairing_desc, false,
+	  pairings_head },
 	{ "counsellors", N_("Counsellors"), counsellor_cols, &counsellor_rows_view, 0, false,
-	  model_counsellor_rows, counsellors_act, &counsellors_list, &counsellors_ops },
+	  model_counsellor_rows, counsellors_act, &counsellors_list, &counsellors_ops,
+	  &counsellor_desc, false, NULL },
+	{ "roster", N_("All students"), roster_cols, &student_rows_view, 0, false,
+	  model_student_rows, roster_act, &roster_list, &roster_ops, &student_desc, false, NULL },
 };
 
 static screen *open_list(ui *u, const lkind *k)
@@ -375,8 +646,13 @@ static screen *open_list(ui *u, const lkind *k)
 
 screen *scr_students(ui *u) { return open_list(u, &kinds[0]); }
 screen *scr_members(ui *u) { return open_list(u, &kinds[1]); }
-screen *scr_pairings(ui *u) { return open_list(u, &kinds[2]); }
+screen *scr_pairings(ui *u)
+{
+	pairings_view_init(u);
+	return open_list(u, &kinds[2]);
+}
 screen *scr_counsellors(ui *u) { return open_list(u, &kinds[3]); }
+screen *scr_roster(ui *u) { return open_list(u, &kinds[4]); }
 
 /* ---- talks: a page at a time, newest first ------------------------------- */
 
@@ -458,6 +734,7 @@ static void talks_load(ui *u)
 	list_end(&ts.l);
 	ts.l.sel = ts.want_sel < list_count(&ts.l) ? ts.want_sel :
 		(list_count(&ts.l) ? list_count(&ts.l) - 1 : 0);
+	select_undone(u, &ts.l);
 	ts.reload = false;
 }
 
@@ -671,6 +948,16 @@ static int talks_handle(screen *sc, ui *u, const ui_event *ev)
 		if (r)
 			log_talk_for(u, &r->ref);
 		return SCREEN_STAY;
+	case ACT_EDIT:
+		if (r)
+			ui_edit_record(u, &talk_desc, &r->id);
+		return SCREEN_STAY;
+	case ACT_DELETE:
+		if (r && ui_delete_record(u, &talk_desc, &r->id)) {
+			ts.want_sel = l->sel;   /* the next talk takes its place */
+			ts.reload = true;
+		}
+		return SCREEN_STAY;
 	case ACT_REFRESH:
 		ts.reload = true;
 		return SCREEN_PASS;
@@ -685,7 +972,7 @@ static void talks_destroy(screen *sc)
 }
 
 static const action_t talks_bar[] = {
-	ACT_HELP, ACT_SEARCH, ACT_LOG_TALK, ACT_QUIT, ACT_NONE,
+	ACT_HELP, ACT_SEARCH, ACT_EDIT, ACT_LOG_TALK, ACT_DELETE, ACT_QUIT, ACT_NONE,
 };
 
 static const struct screen_ops talks_ops = {

@@ -1,7 +1,10 @@
 #include "config.h"
-/* scr_record.c — an assisted student's record: profile, kinds and
- * situation, the current pairing, the talk history (newest first, the
- * selected talk's content below the list) and the aid given.
+/* scr_record.c — a student's record: profile, kinds and situation (for
+ * an assisted student), the current pairing, the talk history (newest
+ * first, the selected talk's content below the list) and the aid given.
+ * Any student opens here, assisted or not. F4 edits and F8 deletes one of
+ * what it shows — the student, the selected talk, the pairing, an aid
+ * record — chosen from a short list when there is more than the student.
  *
  * Everything shown comes ready from the model (model_record_view): the
  * pairing's status is pairing_status, and the situation of a 心理困难
@@ -79,6 +82,9 @@ static void record_load(record *r, ui *u)
 	if (model_read(ui_store(u), record_txn, &ld, &e) != 0)
 		ui_status_error(u, "%s", e.msg);
 	list_end(&r->talks);
+	rid undone;
+	if (ui_undone(u, &undone))
+		list_select_id(&r->talks, &undone);   /* a talk brought back */
 	r->loaded = true;
 }
 
@@ -149,13 +155,99 @@ static void record_draw(screen *sc, ui *u, int top, int rows, int cols)
 		ui_text(y++, 3, w - 2, v->aid[i], UI_NORMAL);
 }
 
+/* ---- edit and delete: which record ---------------------------------------- */
+
+enum { PICKS_MAX = 8 };
+
+struct pick {
+	const record_desc *d;
+	rid id;
+	char label[256];
+};
+
+struct picks {
+	struct pick p[PICKS_MAX];
+	size_t n;
+};
+
+static void pick_add(struct picks *ps, const record_desc *d, const rid *id)
+{
+	if (ps->n < PICKS_MAX) {
+		ps->p[ps->n].d = d;
+		ps->p[ps->n].id = *id;
+		ps->n++;
+	}
+}
+
+static int picks_txn(model_txn *t, void *ctx, err *e)
+{
+	struct picks *ps = ctx;
+	for (size_t i = 0; i < ps->n; i++) {
+		struct pick *p = &ps->p[i];
+		int rc = model_record_label(t, p->d, &p->id, p->label, sizeof p->label, NULL, e);
+		if (rc == E_NOTFOUND)
+			err_clear(e);
+		else if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* The records the view shows, the student first; then asks which one when
+ * there is more than one. False if none was chosen. */
+static bool pick_record(record *r, ui *u, const char *title, struct pick *out)
+{
+	struct picks ps = { .n = 0 };
+	pick_add(&ps, &student_desc, &r->student_id);
+	const list_row *sel = list_selected(&r->talks);
+	if (sel)
+		pick_add(&ps, &talk_desc, &sel->id);
+	if (r->v.has_pairing)
+		pick_add(&ps, &pairing_desc, &r->v.pairing_id);
+	for (size_t i = 0; i < r->v.naid; i++)
+		pick_add(&ps, &aid_desc, &r->v.aid_id[i]);
+	err e = { 0 };
+	if (model_read(ui_store(u), picks_txn, &ps, &e) != 0) {
+		ui_status_error(u, "%s", e.msg);
+		return false;
+	}
+	int k = 0;
+	if (ps.n > 1) {
+		const char *items[PICKS_MAX];
+		for (size_t i = 0; i < ps.n; i++)
+			items[i] = ps.p[i].label;
+		k = ui_choose(u, title, items, ps.n);
+	}
+	if (k < 0)
+		return false;
+	*out = ps.p[k];
+	return true;
+}
+
+static void record_edit(record *r, ui *u)
+{
+	struct pick p;
+	if (pick_record(r, u, _("Edit which?"), &p))
+		ui_edit_record(u, p.d, &p.id);
+}
+
+/* SCREEN_CLOSE when the student itself was deleted. */
+static int record_delete(record *r, ui *u)
+{
+	struct pick p;
+	if (!pick_record(r, u, _("Delete which?"), &p) || !ui_delete_record(u, p.d, &p.id))
+		return SCREEN_STAY;
+	r->loaded = false;
+	return p.d == &student_desc ? SCREEN_CLOSE : SCREEN_STAY;
+}
+
 static const char *record_title(screen *sc)
 {
 	(void)sc;
 	return _("Student record");
 }
 
-/* F6: the ending form on the student's active pairing. */
+/* e: the ending form on the student's active pairing. */
 static void end_active_pairing(record *r, ui *u)
 {
 	if (r->v.has_pairing)
@@ -173,8 +265,10 @@ static int record_handle(screen *sc, ui *u, const ui_event *ev)
 		return SCREEN_PASS;
 	switch (ev->action) {
 	case ACT_EDIT:
-		push_form(u, "student", &r->student_id, NULL, NULL);
+		record_edit(r, u);
 		return SCREEN_STAY;
+	case ACT_DELETE:
+		return record_delete(r, u);
 	case ACT_LOG_TALK:
 		if (ui_role(u) == ROLE_COUNSELLOR)
 			push_form(u, "talk", NULL, "target_id", UI_ID_TEXT(&r->student_id));
@@ -210,7 +304,7 @@ static void record_destroy(screen *sc)
 }
 
 static const action_t record_bar[] = {
-	ACT_HELP, ACT_EDIT, ACT_LOG_TALK, ACT_END_PAIRING, ACT_AID, ACT_QUIT, ACT_NONE,
+	ACT_HELP, ACT_EDIT, ACT_LOG_TALK, ACT_END_PAIRING, ACT_AID, ACT_DELETE, ACT_QUIT, ACT_NONE,
 };
 static const action_t record_extra[] = {
 	ACT_BACK, ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END,

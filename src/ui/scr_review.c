@@ -12,7 +12,7 @@
  * marked pairing. F2 starts the semester (semester_start) and ends the
  * marked pairings (pairing_end, on the day before the new semester starts,
  * never after today) in one model_write: all of it or nothing. The ending
- * form (F6 on an ended pairing) records the assessment and the figures
+ * form (e on an ended pairing) records the assessment and the figures
  * afterwards. */
 #include <stdlib.h>
 #include <string.h>

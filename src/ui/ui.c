@@ -38,6 +38,21 @@ struct ui {
 	struct ui_bar_cell bar[24];
 	size_t nbar;
 	unsigned long frames;
+	/* the last delete, offered for undo while the database's last
+	 * transaction is still the delete's (txn) */
+	struct {
+		bool have;
+		const record_desc *d;
+		rid id;
+		uint64_t txn;
+		char label[256];
+	} undo;
+	/* the record the last undo brought back, at transaction txn */
+	struct {
+		bool have;
+		rid id;
+		uint64_t txn;
+	} undone;
 };
 
 enum { TICK_MS = 1000, MIN_COLS = 80, MIN_ROWS = 24, BAR_MAX = 24 };
@@ -123,6 +138,64 @@ bool ui_db_changed(ui *u, uint64_t *since)
 	bool changed = now != *since;
 	*since = now;
 	return changed;
+}
+
+/* ---- undo -------------------------------------------------------------- */
+
+void ui_offer_undo(ui *u, const record_desc *d, const rid *id, const char *label)
+{
+	u->undo.have = true;
+	u->undo.d = d;
+	u->undo.id = *id;
+	u->undo.txn = model_last_txn(u->st);
+	snprintf(u->undo.label, sizeof u->undo.label, "%s", label);
+	u->undone.have = false;
+}
+
+/* Whether the last delete may still be undone: nothing written since. */
+static bool undo_offered(ui *u)
+{
+	if (u->undo.have && model_last_txn(u->st) != u->undo.txn)
+		u->undo.have = false;
+	return u->undo.have;
+}
+
+bool ui_undone(ui *u, rid *id)
+{
+	if (!u->undone.have || model_last_txn(u->st) != u->undone.txn)
+		return false;
+	*id = u->undone.id;
+	return true;
+}
+
+struct undo_w {
+	const record_desc *d;
+	rid id;
+};
+
+static int undo_txn(model_txn *t, void *ctx, err *e)
+{
+	struct undo_w *w = ctx;
+	return model_undelete(t, w->d, &w->id, e);
+}
+
+static void undo(ui *u)
+{
+	if (!undo_offered(u)) {
+		ui_status_error(u, "%s", _("Nothing to undo."));
+		return;
+	}
+	struct undo_w w = { u->undo.d, u->undo.id };
+	err e = { 0 };
+	u->undo.have = false;
+	if (model_write(u->st, undo_txn, &w, &e) != 0) {
+		ui_status_error(u, "%s", e.msg);
+		return;
+	}
+	u->undone.have = true;
+	u->undone.id = w.id;
+	u->undone.txn = model_last_txn(u->st);
+	ui_status(u, _("Restored %s."), u->undo.label);
 }
 
 /* ---- drawing -------------------------------------------------------- */
@@ -273,6 +346,14 @@ static void draw_status(ui *u)
 		free(s);
 		return;
 	}
+	if (!u->status[0] && undo_offered(u)) {
+		char k[48];
+		keymap_first_key(&u->km, ACT_UNDO, k, sizeof k);
+		char *s = xasprintf(_("Deleted %s. %s: undo"), u->undo.label, k);
+		ui_text(y, 0, COLS, s, UI_OK);
+		free(s);
+		return;
+	}
 	ui_text(y, 0, COLS, u->status, u->status_error ? UI_ERROR : UI_OK);
 }
 
@@ -356,6 +437,7 @@ static screen *make_screen(ui *u, action_t a)
 	case ACT_GO_PAIRINGS: return scr_pairings(u);
 	case ACT_GO_TALKS: return scr_talks(u);
 	case ACT_GO_COUNSELLORS: return scr_counsellors(u);
+	case ACT_GO_ROSTER: return scr_roster(u);
 	case ACT_REPORTS: return scr_reports(u);
 	case ACT_GO_COLLEGE: return scr_college(u);
 	case ACT_IMPORT: return scr_import(u, NULL);
@@ -372,6 +454,7 @@ static const char *screen_name_of(action_t a)
 	case ACT_GO_PAIRINGS: return "pairings";
 	case ACT_GO_TALKS: return "talks";
 	case ACT_GO_COUNSELLORS: return "counsellors";
+	case ACT_GO_ROSTER: return "roster";
 	case ACT_REPORTS: return "reports";
 	case ACT_GO_COLLEGE: return "college";
 	case ACT_IMPORT: return "import";
@@ -449,9 +532,10 @@ static void global_action(ui *u, action_t a)
 	case ACT_HELP: show_help(u); break;
 	case ACT_BACK: close_top(u); break;
 	case ACT_REFRESH: clearok(curscr, TRUE); break;
+	case ACT_UNDO: undo(u); break;
 	case ACT_GO_DASHBOARD: case ACT_GO_STUDENTS: case ACT_GO_MEMBERS:
 	case ACT_GO_PAIRINGS: case ACT_GO_TALKS: case ACT_GO_COUNSELLORS:
-	case ACT_REPORTS: case ACT_IMPORT: case ACT_GO_COLLEGE:
+	case ACT_GO_ROSTER: case ACT_REPORTS: case ACT_IMPORT: case ACT_GO_COLLEGE:
 		go_to(u, a);
 		break;
 	default:

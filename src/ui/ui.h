@@ -178,7 +178,8 @@ screen *scr_members(ui *u);           /* party members */
 screen *scr_pairings(ui *u);
 screen *scr_talks(ui *u);
 screen *scr_counsellors(ui *u);
-screen *scr_record(ui *u, const rid *student_id);   /* a student's record view */
+screen *scr_roster(ui *u);            /* every student */
+screen *scr_record(ui *u, const rid *student_id);   /* any student's record view */
 /* Opens a form screen on top (scr_form.c): the form file's name
  * ("student", "pairing", "talk", "counsellor", "aid", "semester" ...), the
  * record to edit (NULL = new), and a preset value (the field's name and
@@ -191,6 +192,21 @@ bool push_form(ui *u, const char *form, const rid *id, const char *preset, const
 const char *ui_id_text(const rid *id, char buf[33]);
 #define UI_ID_TEXT(id) ui_id_text((id), (char[33]){ 0 })
 screen *scr_help(ui *u, const screen *of);
+
+/* ---- corrections (correct.c; the undo offer is ui.c's) ----------------
+ * Edit opens the form of the record (the student form for a student, an
+ * assisted-student or a party-member profile; a talk's form with its
+ * pairing). Delete asks first, naming the record (model_record_label),
+ * and deletes it as it was read (model_delete with that revision); a
+ * refusal is shown with the model's reason. True if it was deleted: the
+ * status line then offers undo (ACT_UNDO: model_undelete) until the next
+ * change to the database, here or elsewhere. */
+bool ui_edit_record(ui *u, const record_desc *d, const rid *id);
+bool ui_delete_record(ui *u, const record_desc *d, const rid *id);
+void ui_offer_undo(ui *u, const record_desc *d, const rid *id, const char *label);
+/* The record the last undo brought back, while nothing changed since:
+ * true and its id (a list selects its row). */
+bool ui_undone(ui *u, rid *id);
 /* Data in at any time (scr_import.c): the import menu — choose the kind of
  * file and the file, see the preview (its first rows and, from a dry run,
  * every error or change) before anything is written, Enter imports, then
@@ -217,7 +233,7 @@ screen *scr_college(ui *u);
  * $XDG_CONFIG_HOME/bangfu/dashboard; scr_dashboard.c), or NULL for all.
  * malloc'd. The college settings open on it. */
 char *ui_college_pref(void);
-/* Ending a pairing (F6): opens the ending form (forms/pairing_end.form) on
+/* Ending a pairing (e): opens the ending form (forms/pairing_end.form) on
  * the pairing; false after telling the user why not. */
 bool ui_end_pairing(ui *u, const rid *pairing_id);
 

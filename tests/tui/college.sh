@@ -1,6 +1,6 @@
 #!/bin/sh
 # The college settings and the dashboard's college, at 80x24 in Chinese:
-#  - 7 opens a college's settings (name, code, the pairing limit, the
+#  - 8 opens a college's settings (name, code, the pairing limit, the
 #    overdue days) with its counsellors; F6 shows another college, F4 edits
 #    the settings in the college form, F2 adds a counsellor to it;
 #  - more overdue days there change what the dashboard calls overdue;
@@ -20,8 +20,8 @@ ok "the dashboard, all colleges" wait_for "· 全部学院"
 ok "three pairings are overdue" wait_for "超期结对：3 个"
 keys F9
 ok "the reports page offers the settings" wait_for "学院设置和辅导员…"
-keys 7
-ok "7 opens the college settings" wait_for "学院：机械工程学院"
+keys 8
+ok "8 opens the college settings" wait_for "学院：机械工程学院"
 ok "its counsellor" wait_for "本学院辅导员：1 名"
 ok "孙丽 is listed" wait_for "孙丽"
 keys F6

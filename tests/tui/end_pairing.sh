@@ -1,10 +1,10 @@
 #!/bin/sh
-# Ending a pairing on screen (F6), at 80x24 in Chinese: from the pairings
+# Ending a pairing on screen (e), at 80x24 in Chinese: from the pairings
 # list the ending form asks the end date, the outcome, a note, the
 # assessment and — only for a student of the kind 学业困难 — failed courses
 # and GPA at the start and the end. Saved, the pairing is ended: dim in the
 # list, no longer overdue, no longer counted against its member. The plain
-# pairing form only shows the end date; the record view's F6 ends its
+# pairing form only shows the end date; the record view's e ends its
 # student's pairing too.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib.sh"
@@ -24,7 +24,7 @@ tui_start -x 80 -y 24
 ok "the dashboard comes up in Chinese" wait_for "首页"
 keys 4
 ok "the pairings list" wait_for "共 4 行"
-ok "F6 ends a pairing: the bar says so" wait_for "F6结束结对"
+ok "e ends a pairing: the bar says so" wait_for "e结束结对"
 ok "王磊's pairing is overdue (59 days)" has_line "王磊" " 59 *$"
 
 # A student of the kind 经济困难: no failed courses, no GPA.
@@ -32,21 +32,21 @@ keys F3
 keys -l zenghaoran
 keys Enter
 ok "曾浩然's pairing is found" wait_for "1 / 4 行"
-keys F6
-ok "F6 opens the ending form" wait_for "结束结对 — 编辑"
+keys e
+ok "e opens the ending form" wait_for "结束结对 — 编辑"
 ok "it names the helper" wait_for "孟凡 2021010201"
 ok "the end date defaults to today" wait_for "2026-05-20"
 ok "the outcome is asked" wait_for "结束原因"
 ok "no failed courses for 经济困难" absent "挂科门数"
 ok "no GPA for 经济困难" absent "绩点"
 keys Escape
-ok "Esc goes back to the list" wait_for "F6结束结对"
+ok "Esc goes back to the list" wait_for "e结束结对"
 keys F3
 keys C-u
 keys -l wanglei
 keys Enter
 ok "王磊's pairing is found" wait_for "1 / 4 行"
-keys F6
+keys e
 ok "the ending form for 王磊 (学业困难)" wait_for "结束结对 — 编辑"
 ok "failed courses at the start are asked" wait_for "开始时挂科门数"
 ok "and at the end" wait_for "结束时挂科门数"
@@ -74,7 +74,7 @@ keys -l 1.8
 keys Tab
 keys -l 3.2
 keys F2
-ok "saved: back to the list" wait_for "F6结束结对"
+ok "saved: back to the list" wait_for "e结束结对"
 ok "the ended pairing is no longer overdue" wait_for "王磊"
 ok "its days without a talk are gone" has_line "王磊" "2026-03-22 *$"
 
@@ -94,12 +94,12 @@ ok "张伟's pairing no longer counts" has_line 2022030101 " 0 *$"
 
 # The plain form only shows the end date.
 keys 4
-ok "back in the pairings list" wait_for "F6结束结对"
+ok "back in the pairings list" wait_for "e结束结对"
 keys F4
 ok "F4 opens the pairing form" wait_for "结对帮扶 — 编辑"
 ok "its end date is set by ending the pairing" wait_for "结束日期(结束结对时填写)"
 keys Escape
-ok "Esc closes it" wait_for "F6结束结对"
+ok "Esc closes it" wait_for "e结束结对"
 
 # The record view ends its student's pairing.
 keys F3
@@ -108,9 +108,9 @@ keys -l shanxiaowen
 keys Enter
 keys Enter
 ok "the record view of 单晓雯" wait_for "学生档案"
-ok "its bar offers F6" wait_for "F6结束结对"
-keys F6
-ok "F6 opens the ending form of her pairing" wait_for "李娜 2022030102"
+ok "its bar offers e" wait_for "e结束结对"
+keys e
+ok "e opens the ending form of her pairing" wait_for "李娜 2022030102"
 keys Escape
 keys F10
 ok "quits" wait_gone

@@ -41,9 +41,10 @@ for map in vi emacs; do
 	keys 4
 	ok "$map: 4 opens the pairings" wait_for "4 rows"
 	sleep 0.3       # the whole frame, not a part of it
-	# the member names of the first two rows, as sorted on screen
-	first=$(screen | sed -n '3p' | sed 's/^[> ]//' | awk '{print $1}')
-	second=$(screen | sed -n '4p' | sed 's/^[> ]//' | awk '{print $1}')
+	# the member names of the first two rows, as sorted on screen (under
+	# the title, the filter line and the header)
+	first=$(screen | sed -n '4p' | sed 's/^[> ]//' | awk '{print $1}')
+	second=$(screen | sed -n '5p' | sed 's/^[> ]//' | awk '{print $1}')
 	ok "$map: the first row is selected ($first)" sel_has "$first"
 	keys "$down"
 	keys "$down"

@@ -260,3 +260,33 @@ Test(list, an_outer_filter_keeps_the_rows)
 	cr_assert(!list_typing(&l));
 	list_free(&l);
 }
+
+/* A deleted record's row is taken by the next one (not the first row), and
+ * an undone one is selected again. */
+Test(list, a_deleted_rows_place_is_kept)
+{
+	list l = mk();
+	list_move(&l, ACT_DOWN, 10);
+	list_move(&l, ACT_DOWN, 10);
+	cr_assert_eq(sel_no(&l), 3);
+	list_begin(&l);
+	add(&l, 1, "2025000001", "张三", "计科2501", "学业", "9");
+	add(&l, 2, "2025000002", "李四", "计科2502", "心理", "10");
+	add(&l, 4, "2024000004", "阿卜杜·热合曼", "计科2501", "经济", "3");
+	list_end(&l);
+	cr_assert_eq(sel_no(&l), 4, "the row after the deleted one");
+	list_move(&l, ACT_DOWN, 10);
+	list_begin(&l);
+	add(&l, 1, "2025000001", "张三", "计科2501", "学业", "9");
+	add(&l, 2, "2025000002", "李四", "计科2502", "心理", "10");
+	list_end(&l);
+	cr_assert_eq(sel_no(&l), 2, "the last row when the last one went");
+	fill(&l);
+	rid three = id_of(3);
+	cr_assert(list_select_id(&l, &three));
+	cr_assert_eq(sel_no(&l), 3, "the record brought back");
+	rid none = id_of(42);
+	cr_assert(!list_select_id(&l, &none));
+	cr_assert_eq(sel_no(&l), 3);
+	list_free(&l);
+}

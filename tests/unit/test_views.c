@@ -15,7 +15,7 @@
 
 /* ---- collecting rows -------------------------------------------------- */
 
-enum { MAXROWS = 32, MAXCELLS = 8 };
+enum { MAXROWS = 32, MAXCELLS = 10 };
 
 struct rows {
 	size_t n;
@@ -524,4 +524,130 @@ Test(rows, matching)
 	cr_assert(model_row_matches(&v, cells, "zs 2501"));
 	cr_assert(!model_row_matches(&v, cells, "zs 2502"));
 	cr_assert(!model_row_matches(&v, cells, "secret"), "a column without a rule is not searched");
+}
+
+/* Every student on the roster, members and assisted students marked. */
+TXN_TEST(rows, students_every_one_marked)
+{
+	struct world w = world(t);
+	rid plain = mk_student(t, "2024000009", "王五", w.col, "群众");
+	rid prob = mk_student(t, "2022000003", "赵六", w.col, "中共预备党员");
+	struct rows r = { .ncells = SROW__N };
+	row_query q = { ROLE_SECRETARY, D("2026-05-20"), NULL };
+	cr_assert_eq(model_student_rows(t, &q, take, &r, e), 0);
+	cr_assert_eq(r.n, 6, "every student, whatever they are");
+	int i = row_with(&r, SROW_NUMBER, "2024000009");
+	cr_assert_geq(i, 0, "a student who is neither member nor assisted");
+	cr_assert_str_eq(r.cell[i][SROW_ROLES], "");
+	cr_assert_str_eq(r.cell[i][SROW_POLITICAL], "群众");
+	cr_assert_str_eq(r.cell[i][SROW_COLLEGE], "计算机学院");
+	cr_assert_eq(rid_cmp(&r.id[i], &plain), 0);
+	cr_assert_eq(rid_cmp(&r.ref[i], &plain), 0);
+	i = row_with(&r, SROW_NUMBER, "2021000001");
+	cr_assert_str_eq(r.cell[i][SROW_ROLES], "party member");
+	i = row_with(&r, SROW_NUMBER, "2022000003");
+	cr_assert_str_eq(r.cell[i][SROW_ROLES], "probationary member");
+	cr_assert_eq(rid_cmp(&r.id[i], &prob), 0);
+	i = row_with(&r, SROW_NUMBER, "2024000001");
+	cr_assert_str_eq(r.cell[i][SROW_NAME], "张三");
+	cr_assert_str_eq(r.cell[i][SROW_ROLES], "assisted student");
+	cr_assert_eq(rid_cmp(&r.id[i], &w.g1), 0);
+	rows_free(&r);
+
+	q.filter = "wangwu";
+	cr_assert_eq(model_student_rows(t, &q, take, &r, e), 0);
+	cr_assert_eq(r.n, 1, "by pinyin");
+	cr_assert_str_eq(r.cell[0][SROW_NAME], "王五");
+	rows_free(&r);
+	q.filter = "2024";
+	cr_assert_eq(model_student_rows(t, &q, take, &r, e), 0);
+	cr_assert_eq(r.n, 3, "by number prefix");
+	rows_free(&r);
+	q.filter = "0009";
+	cr_assert_eq(model_student_rows(t, &q, take, &r, e), 0);
+	cr_assert_eq(r.n, 0, "a number matches by prefix only");
+	rows_free(&r);
+	q.filter = "assisted";
+	cr_assert_eq(model_student_rows(t, &q, take, &r, e), 0);
+	cr_assert_eq(r.n, 2, "by what they are");
+	rows_free(&r);
+	q.filter = "赵";
+	cr_assert_eq(model_student_rows(t, &q, take, &r, e), 0);
+	cr_assert_eq(r.n, 1, "by name");
+	rows_free(&r);
+	return 0;
+}
+
+/* The pairings list: a status column, and the rows of one semester in one
+ * state. */
+TXN_TEST(rows, pairings_by_state_and_semester)
+{
+	struct world w = world(t);
+	pairing p;
+	cr_assert_eq(pairing_get(t, &w.p2, &p, e), 0);
+	p.end = D("2026-05-19");
+	cr_assert_eq(pairing_save(t, &p, e), 0, "%s", e->msg);
+	rec_free(&pairing_desc, &p);
+	struct rows r = { .ncells = PROW__N };
+	row_query q = { ROLE_SECRETARY, D("2026-05-20"), NULL };
+	cr_assert_eq(model_pairing_rows(t, &q, take, &r, e), 0);
+	cr_assert_eq(r.n, 2);
+	int a = row_with(&r, PROW_MEMBER, "李雷"), b = row_with(&r, PROW_MEMBER, "韩梅梅");
+	cr_assert_str_eq(r.cell[a][PROW_STATUS], "running");
+	cr_assert_str_eq(r.cell[b][PROW_STATUS], "ended");
+	cr_assert_eq(r.flags[b], ROW_DIM, "an ended pairing looks ended");
+	rows_free(&r);
+
+	pairing_filter f = { NULL, PAIRINGS_RUNNING };
+	cr_assert_eq(model_pairing_rows_for(t, &q, &f, take, &r, e), 0);
+	cr_assert_eq(r.n, 1);
+	cr_assert_str_eq(r.cell[0][PROW_MEMBER], "李雷");
+	rows_free(&r);
+	f.state = PAIRINGS_ENDED;
+	cr_assert_eq(model_pairing_rows_for(t, &q, &f, take, &r, e), 0);
+	cr_assert_eq(r.n, 1);
+	cr_assert_str_eq(r.cell[0][PROW_MEMBER], "韩梅梅");
+	rows_free(&r);
+
+	f.state = PAIRINGS_ALL;
+	f.semester = "2025-2026-2";
+	cr_assert_eq(model_pairing_rows_for(t, &q, &f, take, &r, e), 0);
+	cr_assert_eq(r.n, 2, "both belong to the semester they ran in");
+	rows_free(&r);
+	rid old;
+	cr_assert_eq(semester_ensure(t, "2024-2025-1", &old, e), 0, "%s", e->msg);
+	f.semester = "2024-2025-1";
+	cr_assert_eq(model_pairing_rows_for(t, &q, &f, take, &r, e), 0);
+	cr_assert_eq(r.n, 0, "none ran in an earlier semester");
+	rows_free(&r);
+	f.semester = "2030-2031-1";
+	cr_assert_eq(model_pairing_rows_for(t, &q, &f, take, &r, e), 0);
+	cr_assert_eq(r.n, 0, "no such semester: no pairings");
+	rows_free(&r);
+	return 0;
+}
+
+/* What a delete's question names a record by, and its revision. */
+TXN_TEST(rows, record_labels)
+{
+	struct world w = world(t);
+	char buf[256];
+	uint32_t rev = 0;
+	cr_assert_eq(model_record_label(t, &student_desc, &w.g1, buf, sizeof buf, &rev, e), 0);
+	cr_assert_str_eq(buf, "the student 2024000001 张三");
+	cr_assert_gt(rev, 0);
+	cr_assert_eq(model_record_label(t, &pairing_desc, &w.p1, buf, sizeof buf, NULL, e), 0);
+	cr_assert_str_eq(buf, "the pairing 李雷 → 张三 (from 2026-03-01)");
+	struct rows r = { .ncells = KROW__N };
+	row_query q = { ROLE_SECRETARY, D("2026-05-20"), NULL };
+	cr_assert_eq(model_talk_rows(t, &q, NULL, 1, NULL, take, &r, e), 0);
+	cr_assert_eq(model_record_label(t, &talk_desc, &r.id[0], buf, sizeof buf, NULL, e), 0);
+	cr_assert_str_eq(buf, "the talk of 2026-05-15, 李雷 → 张三");
+	rows_free(&r);
+	cr_assert_eq(model_record_label(t, &counsellor_desc, &w.c1, buf, sizeof buf, NULL, e), 0);
+	cr_assert_str_eq(buf, "the counsellor T001 周老师");
+	rid none = { 0 };
+	none.b[0] = 7;
+	cr_assert_eq(model_record_label(t, &talk_desc, &none, buf, sizeof buf, NULL, e), E_NOTFOUND);
+	return 0;
 }
