@@ -76,7 +76,7 @@ const action_info action_table[ACT__COUNT] = {
 	  false),
 	A(ACT_END_PAIRING, "end_pairing",
 	  N_("End the selected pairing: its end date, outcome and the student's state"),
-	  N_("End pairing"), false),
+	  N_("Finish"), false),
 	A(ACT_END_ALL, "end_all", N_("Semester review: one outcome for every pairing marked to end"),
 	  N_("Outcome"), false),
 	A(ACT_CHOOSE_COLLEGE, "choose_college",

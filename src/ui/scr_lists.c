@@ -577,9 +577,12 @@ static const action_t students_bar[] = {
 	ACT_HELP, ACT_NEW, ACT_SEARCH, ACT_EDIT, ACT_LOG_TALK, ACT_AID, ACT_DELETE, ACT_SORT,
 	ACT_QUIT, ACT_NONE,
 };
+/* The pairings list at 80 columns: e (end the pairing) and the filters
+ * take the room of search (F3 and / still filter, as F1 says; the filter
+ * line is below the list), aid and sort. */
 static const action_t pairings_bar[] = {
-	ACT_HELP, ACT_NEW, ACT_SEARCH, ACT_EDIT, ACT_LOG_TALK, ACT_END_PAIRING, ACT_DELETE,
-	ACT_FILTER_SEMESTER, ACT_FILTER_STATE, ACT_AID, ACT_SORT, ACT_QUIT, ACT_NONE,
+	ACT_HELP, ACT_NEW, ACT_EDIT, ACT_LOG_TALK, ACT_END_PAIRING, ACT_DELETE,
+	ACT_FILTER_SEMESTER, ACT_FILTER_STATE, ACT_AID, ACT_SORT, ACT_SEARCH, ACT_QUIT, ACT_NONE,
 };
 static const action_t plain_bar[] = {
 	ACT_HELP, ACT_NEW, ACT_SEARCH, ACT_EDIT, ACT_DELETE, ACT_SORT, ACT_QUIT, ACT_NONE,
