@@ -189,6 +189,14 @@ static void aid_for(ui *u, const rid *student_id)
 		ui_status_error(u, "%s", _("Aid is given within a pairing: this student has no active pairing."));
 }
 
+/* Opens the record view of a student on top. */
+static void open_record(ui *u, const rid *student_id)
+{
+	screen *sc = scr_record(u, student_id);
+	if (sc)
+		ui_push(u, sc);
+}
+
 static int students_act(lscr *s, const list_row *r, action_t a)
 {
 	switch (a) {
@@ -196,11 +204,8 @@ static int students_act(lscr *s, const list_row *r, action_t a)
 		push_form(s->u, "student", NULL, NULL, NULL);
 		return SCREEN_STAY;
 	case ACT_OPEN:
-		if (r) {
-			screen *sc = scr_record(s->u, &r->ref);
-			if (sc)
-				ui_push(s->u, sc);
-		}
+		if (r)
+			open_record(s->u, &r->ref);
 		return SCREEN_STAY;
 	case ACT_EDIT:
 		if (r)
@@ -371,11 +376,8 @@ static int pairings_act(lscr *s, const list_row *r, action_t a)
 			ui_edit_record(s->u, &pairing_desc, &r->id);
 		return SCREEN_STAY;
 	case ACT_OPEN:
-		if (r) {
-			screen *sc = scr_record(s->u, &r->ref);
-			if (sc)
-				ui_push(s->u, sc);
-		}
+		if (r)
+			open_record(s->u, &r->ref);
 		return SCREEN_STAY;
 	case ACT_LOG_TALK:
 		if (r)
@@ -480,11 +482,8 @@ static int roster_act(lscr *s, const list_row *r, action_t a)
 		push_form(s->u, "student", NULL, NULL, NULL);
 		return SCREEN_STAY;
 	case ACT_OPEN:
-		if (r) {
-			screen *sc = scr_record(s->u, &r->id);
-			if (sc)
-				ui_push(s->u, sc);
-		}
+		if (r)
+			open_record(s->u, &r->id);
 		return SCREEN_STAY;
 	case ACT_EDIT:
 		if (r)
