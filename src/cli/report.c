@@ -172,9 +172,15 @@ static int report_overdue(struct cli_ctx *c, const struct cli_cmd *cmd, struct r
 			"%s: %zu pairings without a talk for more than %ld days (today %s):\n",
 			a->nrows),
 	       a->college, a->nrows, a->days, today);
+	/* the member column as wide as its widest name (by display width,
+	 * as the screens measure), so that no name runs into the next */
+	int mw = text_width(_("party member"));
+	for (size_t i = 0; i < a->nrows; i++)
+		if (text_width(a->labels[2 * i]) > mw)
+			mw = text_width(a->labels[2 * i]);
 	cli_label(_("days"), 6);
 	cli_label(_("last talk"), 12);
-	cli_label(_("party member"), 24);
+	cli_label(_("party member"), mw + 2);
 	printf("%s\n", _("assisted student"));
 	for (size_t i = 0; i < a->nrows; i++) {
 		char d[11], num[16];
@@ -183,7 +189,7 @@ static int report_overdue(struct cli_ctx *c, const struct cli_cmd *cmd, struct r
 		if (a->rows[i].last_talk)
 			date_format(a->rows[i].last_talk, d);
 		cli_label(a->rows[i].last_talk ? d : _("none"), 12);
-		cli_label(a->labels[2 * i], 24);
+		cli_label(a->labels[2 * i], mw + 2);
 		printf("%s\n", a->labels[2 * i + 1]);
 	}
 	return 0;

@@ -39,6 +39,15 @@ bf --lang en report overdue --college $ME --days 5
 is "$(rows)" "71,none,2021010201,2024030201 10,2026-05-10,2022010101,2023010102 " \
 	"--days 5 lists both, most overdue first"
 
+# A long name never runs into the next column: the member column is as wide
+# as its widest name, by display width.
+bf edit student 2021010201 姓名=阿卜杜热合曼·买买提江
+is "$rc" 0 "a member with a long name"
+bf --lang en report overdue --college $ME --days 5
+ok "no name runs into the student number after it" sh -c "! grep -E '[^ 0-9][0-9]{10}' '$T/out'"
+is "$(rows)" "71,none,2021010201,2024030201 10,2026-05-10,2022010101,2023010102 " "the columns still read"
+bf edit student 2021010201 姓名=孟凡
+
 # Days are counted to today.
 BANGFU_TODAY=2026-05-21 bf --lang en report overdue --college $ME --days 70
 is "$(rows)" "72,none,2021010201,2024030201 " "a day later the count moves on"
