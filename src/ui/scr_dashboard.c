@@ -328,7 +328,11 @@ static void dash_draw(screen *sc, ui *u, int top, int rows, int cols)
 	int left = rows - (y - top);
 	if (left < 3)
 		return;
-	if (d->noverdue)
+	if (d->noverdue > OVERDUE_MAX)   /* the list stops: say so */
+		snprintf(line, sizeof line,
+			 _("Overdue pairings: %zu; the %d most overdue are listed (all of them: the pairings list)"),
+			 d->noverdue, (int)OVERDUE_MAX);
+	else if (d->noverdue)
 		snprintf(line, sizeof line, _("Overdue pairings: %zu (no talk for longer than the college allows)"),
 			 d->noverdue);
 	else
