@@ -174,6 +174,14 @@ int semester_start(store_txn *t, const char *code, const semester *dates, semest
 	return rc;
 }
 
+date_t semester_leave_day(const semester *s, date_t pairing_start, date_t today)
+{
+	date_t d = s->start ? s->start - 1 : today;
+	if (d > today)
+		d = today;
+	return d < pairing_start ? pairing_start : d;
+}
+
 struct carry_ctx {
 	const semester *s;
 	const rid *college;
@@ -287,48 +295,11 @@ static int refers(store_txn *t, const entity_ops *ops, size_t off, const rid *wa
 	return rc == REFERS_FOUND ? 0 : rc;
 }
 
-/* The record in the reader's words ("学生 2023001 张三"). */
-static void what_label(store_txn *t, const entity_ops *ops, const void *rec, char *buf, size_t n)
-{
-	char a[128], b[128], day[11];
-	if (ops == &college_ops) {
-		snprintf(buf, n, _("college %s"), ((const college *)rec)->name);
-	} else if (ops == &semester_ops) {
-		snprintf(buf, n, _("semester %s"), ((const semester *)rec)->code);
-	} else if (ops == &student_ops) {
-		model_student_label(t, &((const rec_meta *)rec)->id, a, sizeof a);
-		snprintf(buf, n, _("student %s"), a);
-	} else if (ops == &counsellor_ops) {
-		const counsellor *c = rec;
-		snprintf(buf, n, _("counsellor %s %s"), c->staff_no ? c->staff_no : "",
-			 c->name ? c->name : "");
-	} else if (ops == &member_ops || ops == &target_ops) {
-		const rid *sid = ops == &member_ops ? &((const member *)rec)->student_id
-						    : &((const target *)rec)->student_id;
-		model_student_label(t, sid, a, sizeof a);
-		snprintf(buf, n, ops == &member_ops ? _("the member profile of %s")
-						    : _("the assisted-student profile of %s"),
-			 a);
-	} else if (ops == &pairing_ops) {
-		const pairing *p = rec;
-		model_student_label(t, &p->member_id, a, sizeof a);
-		model_student_label(t, &p->target_id, b, sizeof b);
-		snprintf(buf, n, _("the pairing of %s with %s"), a, b);
-	} else if (ops == &talk_ops) {
-		const talk *k = rec;
-		model_student_label(t, &k->target_id, a, sizeof a);
-		date_format(k->date, day);
-		snprintf(buf, n, _("the talk with %s on %s"), a, day);
-	} else {
-		ops->label(t, rec, buf, n);
-	}
-}
-
 /* A refusal: "cannot delete RECORD: REASON". */
 static int refuse(store_txn *t, const entity_ops *ops, const void *rec, const char *why, err *e)
 {
 	char label[320];
-	what_label(t, ops, rec, label, sizeof label);
+	model_label_text(t, ops->desc, rec, label, sizeof label);
 	return err_set(e, E_INPUT, _("cannot delete %s: %s"), label, why);
 }
 

@@ -426,6 +426,10 @@ void semester_next_code(const char *code, char *buf, size_t n);
  * the semester as saved. 0, E_INPUT (a bad code or dates), E_DB. */
 int semester_start(model_txn *t, const char *code, const semester *dates, semester *out,
 		   err *e);
+/* The day a running pairing ends when it is not carried over into s (the
+ * semester review): the day before s begins, never after today nor
+ * before the pairing began. */
+date_t semester_leave_day(const semester *s, date_t pairing_start, date_t today);
 /* The pairings that carry over into s: begun before s starts and not ended
  * before it (they run on into s), of one college (NULL: all), in id order. */
 int pairings_carried_into(model_txn *t, const semester *s, const rid *college_id,

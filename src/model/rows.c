@@ -833,8 +833,7 @@ static void aid_label_text(store_txn *t, const aid *a, char *buf, size_t n)
 		 tgt);
 }
 
-/* The label of rec (an entity of desc d). */
-static void label_of(store_txn *t, const record_desc *d, const void *rec, char *buf, size_t n)
+void model_label_text(store_txn *t, const record_desc *d, const void *rec, char *buf, size_t n)
 {
 	char who[160];
 	if (d == &talk_desc) {
@@ -873,7 +872,7 @@ int model_record_label(store_txn *t, const record_desc *d, const rid *id, char *
 	buf[0] = 0;
 	int rc = model_get(t, d, id, rec, e);
 	if (rc == 0) {
-		label_of(t, d, rec, buf, n);
+		model_label_text(t, d, rec, buf, n);
 		if (rev)
 			*rev = ((const rec_meta *)rec)->rev;
 		rec_free(d, rec);

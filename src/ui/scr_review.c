@@ -106,16 +106,13 @@ static void typed_semester(const review *r, semester *s)
 	free(code);
 }
 
-/* The day the marked pairings end: the day before the new semester,
- * never after today nor before the pairing began. */
+/* The day a marked pairing ends (the model's semester_leave_day, for the
+ * dates as typed). */
 static date_t end_day(const review *r, const carried *c)
 {
 	semester s;
 	typed_semester(r, &s);
-	date_t d = s.start ? s.start - 1 : date_today();
-	if (d > date_today())
-		d = date_today();
-	return d < c->start ? c->start : d;
+	return semester_leave_day(&s, c->start, date_today());
 }
 
 /* ---- loading ------------------------------------------------------------------ */

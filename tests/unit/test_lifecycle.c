@@ -455,3 +455,15 @@ TXN_TEST(ending, a_pairing_keeps_its_talks_inside_its_days)
 	cr_assert_eq(pairing_end(t, &pid, 0, &x, NULL, e), 0, "%s", e->msg);
 	return 0;
 }
+
+Test(current, the_day_a_pairing_left_behind_ends)
+{
+	semester s = { 0 };
+	s.start = D("2026-09-01");
+	cr_assert_eq(semester_leave_day(&s, D("2026-03-01"), D("2026-09-03")), D("2026-08-31"),
+		     "the day before the new semester");
+	cr_assert_eq(semester_leave_day(&s, D("2026-03-01"), D("2026-08-20")), D("2026-08-20"),
+		     "never after today");
+	cr_assert_eq(semester_leave_day(&s, D("2026-09-02"), D("2026-09-03")), D("2026-09-02"),
+		     "never before the pairing began");
+}
