@@ -1,8 +1,9 @@
 #include "config.h"
 /* dashboard.c — the dashboard's figures for one college (model.h,
  * model_programme_of ...): the same figures as model_programme_get,
- * model_talk_count_between, model_talks_by_week and model_overdue_rows,
- * limited to a college. NULL for the college is every college: the
+ * model_talk_count_between and model_talks_by_week, limited to a
+ * college (the overdue rows of one college are rows.c's,
+ * model_overdue_rows_of). NULL for the college is every college: the
  * functions above are called as they are.
  *
  * What belongs to a college: a pairing by its college (the member's), a
@@ -226,48 +227,5 @@ int model_talks_by_week_of(store_txn *t, const rid *college_id, date_t start, in
 	if (!rc)
 		rc = talks_of_students(t, &st, start, start + 7 * weeks - 1, count_week, &w, e);
 	free(st.v);
-	return rc;
-}
-
-/* ---- overdue pairings of one college ------------------------------------- */
-
-struct overdue_of {
-	const char *college;       /* its name, as the rows show it */
-	size_t max, n;
-	model_row_fn fn;
-	void *ctx;
-};
-
-static int overdue_keep(const model_row *r, void *ctx)
-{
-	struct overdue_of *o = ctx;
-	if (strcmp(r->cells[OROW_COLLEGE], o->college) != 0)
-		return 0;
-	if (o->max && o->n >= o->max) {
-		o->n++;
-		return 0;
-	}
-	o->n++;
-	return o->fn(r, o->ctx);
-}
-
-int model_overdue_rows_of(store_txn *t, const row_query *q, const rid *college_id, size_t max,
-			  size_t *total, model_row_fn fn, void *ctx, err *e)
-{
-	if (!college_id)
-		return model_overdue_rows(t, q, max, total, fn, ctx, e);
-	college c;
-	int rc = college_get(t, college_id, &c, e);
-	if (rc == E_NOTFOUND) {
-		*total = 0;
-		return 0;
-	}
-	if (rc)
-		return rc;
-	struct overdue_of o = { c.name ? c.name : "", max, 0, fn, ctx };
-	size_t all;
-	rc = model_overdue_rows(t, q, 0, &all, overdue_keep, &o, e);
-	*total = o.n;
-	rec_free(&college_desc, &c);
 	return rc;
 }

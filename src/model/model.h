@@ -808,7 +808,7 @@ enum { OROW_DAYS, OROW_MEMBER, OROW_TARGET, OROW_COLLEGE, OROW_LAST, OROW__N };
 extern const row_view overdue_rows_view;
 int model_overdue_rows(model_txn *t, const row_query *q, size_t max, size_t *total,
 		       model_row_fn fn, void *ctx, err *e);
-/* The same for the pairings of one college (NULL: all; dashboard.c). */
+/* The same for the pairings of one college (NULL: all). */
 int model_overdue_rows_of(model_txn *t, const row_query *q, const rid *college_id, size_t max,
 			  size_t *total, model_row_fn fn, void *ctx, err *e);
 

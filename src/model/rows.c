@@ -571,9 +571,17 @@ const row_view overdue_rows_view = { OROW__N, overdue_match };
 int model_overdue_rows(store_txn *t, const row_query *q, size_t max, size_t *total,
 		       model_row_fn fn, void *ctx, err *e)
 {
+	return model_overdue_rows_of(t, q, NULL, max, total, fn, ctx, e);
+}
+
+/* One college's overdue pairings come from model_overdue on the college's
+ * index, so rows (and their names) are built for those alone. */
+int model_overdue_rows_of(store_txn *t, const row_query *q, const rid *college_id, size_t max,
+			  size_t *total, model_row_fn fn, void *ctx, err *e)
+{
 	overdue_row *rows;
 	size_t n;
-	int rc = model_overdue(t, NULL, 0, q->today, &rows, &n, e);
+	int rc = model_overdue(t, college_id, 0, q->today, &rows, &n, e);
 	if (rc)
 		return rc;
 	*total = n;
