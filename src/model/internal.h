@@ -158,6 +158,10 @@ int model_last_date(store_txn *t, int db, const rid *prefix, date_t *out, err *e
 int pairings_of(store_txn *t, int db, const rid *student_id, pairing_fn fn, void *ctx,
 		err *e);
 
+/* Calls fn for every live pairing of a college, whatever its semesters
+ * (IX_PAIRING_COLLEGE), in id order, until fn returns non-zero. (pairing.c) */
+int pairings_in_college(store_txn *t, const rid *college_id, pairing_fn fn, void *ctx, err *e);
+
 /* Calls fn with every live student's id and name, the name read out of the
  * stored value without decoding the rest (find by name, the names a
  * summary scrubs); val is the stored value, for a caller that decodes a

@@ -184,7 +184,6 @@ date_t semester_leave_day(const semester *s, date_t pairing_start, date_t today)
 
 struct carry_ctx {
 	const semester *s;
-	const rid *college;
 	pairing_fn fn;
 	void *ctx;
 };
@@ -197,8 +196,6 @@ static bool carries_into(const pairing *p, const semester *s)
 static int carry_one(const pairing *p, void *ctx)
 {
 	struct carry_ctx *c = ctx;
-	if (c->college && rid_cmp(&p->college_id, c->college) != 0)
-		return 0;
 	return carries_into(p, c->s) ? c->fn(p, c->ctx) : 0;
 }
 
@@ -210,7 +207,9 @@ static int carry_rec(const void *rec, void *ctx)
 int pairings_carried_into(store_txn *t, const semester *s, const rid *college_id,
 			  pairing_fn fn, void *ctx, err *e)
 {
-	struct carry_ctx c = { s, college_id, fn, ctx };
+	struct carry_ctx c = { s, fn, ctx };
+	if (college_id)
+		return pairings_in_college(t, college_id, carry_one, &c, e);
 	return st_rec_each(t, DB_PAIRING, &pairing_desc, carry_rec, &c, e);
 }
 

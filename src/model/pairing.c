@@ -789,20 +789,25 @@ static int if_in_semester(const pairing *p, void *ctx)
 /* Every pairing of the college (whatever semester it was made in) is read
  * and kept when its days overlap the semester's: a pairing belongs to
  * every semester it runs in. */
+int pairings_in_college(store_txn *t, const rid *college_id, pairing_fn fn, void *ctx, err *e)
+{
+	struct idlist l = { 0 };
+	int rc = st_scan(t, IX_PAIRING_COLLEGE, (bytes){ college_id->b, sizeof college_id->b },
+			 collect_college_pairing, &l, e);
+	return each_listed(t, &l, rc, fn, ctx, e);
+}
+
 int pairings_of_college(store_txn *t, const rid *college_id, const rid *semester_id,
 			pairing_fn fn, void *ctx, err *e)
 {
-	struct idlist l = { 0 };
 	semester s;
 	int rc = semester_get(t, semester_id, &s, e);
 	if (rc == E_NOTFOUND)
 		return 0;
 	if (rc)
 		return rc;
-	rc = st_scan(t, IX_PAIRING_COLLEGE, (bytes){ college_id->b, sizeof college_id->b },
-		     collect_college_pairing, &l, e);
 	struct in_sem_ctx c = { &s, fn, ctx };
-	rc = each_listed(t, &l, rc, if_in_semester, &c, e);
+	rc = pairings_in_college(t, college_id, if_in_semester, &c, e);
 	rec_free(&semester_desc, &s);
 	return rc;
 }

@@ -51,25 +51,9 @@ static int overdue_each(const void *rec, void *ctx)
 	return overdue_one(rec, ctx);
 }
 
-struct idlist {
-	rid *ids;
-	size_t n, cap;
-};
-
-/* IX_PAIRING_COLLEGE: college | semester | pairing. */
-static int collect_pairing(bytes key, bytes val, void *ctx)
+static int overdue_pairing(const pairing *p, void *ctx)
 {
-	struct idlist *l = ctx;
-	size_t pos = 2 * sizeof(rid);
-	rid id;
-	if (!key_take_id(key, &pos, &id))
-		return 0;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 16;
-		l->ids = xrealloc(l->ids, l->cap * sizeof *l->ids);
-	}
-	l->ids[l->n++] = id;
-	return 0;
+	return overdue_one(p, ctx);
 }
 
 static int by_days(const void *a, const void *b)
@@ -88,22 +72,7 @@ int model_overdue(store_txn *t, const rid *college_id, int days, date_t today,
 	*rows = NULL;
 	*n = 0;
 	if (college_id) {
-		struct idlist l = { 0 };
-		rc = st_scan(t, IX_PAIRING_COLLEGE, (bytes){ college_id->b, sizeof college_id->b },
-			     collect_pairing, &l, e);
-		for (size_t i = 0; !rc && i < l.n; i++) {
-			pairing p;
-			rc = pairing_get(t, &l.ids[i], &p, e);
-			if (rc == E_NOTFOUND) {
-				rc = 0;
-				continue;
-			}
-			if (rc)
-				break;
-			rc = overdue_one(&p, &o);
-			rec_free(&pairing_desc, &p);
-		}
-		free(l.ids);
+		rc = pairings_in_college(t, college_id, overdue_pairing, &o, e);
 	} else {
 		rc = st_rec_each(t, DB_PAIRING, &pairing_desc, overdue_each, &o, e);
 	}
