@@ -37,7 +37,7 @@ static int delete_write(model_txn *t, void *ctx, err *e)
 	const rec_meta *m = rec;
 	rid id = m->id;
 	cli_ref(t, a->d, rec, a->refnow, sizeof a->refnow);
-	model_rec_title(t, a->d, rec, a->title, sizeof a->title);
+	model_label_text(t, a->d, rec, a->title, sizeof a->title);
 	rec_free(a->d, rec);
 	free(rec);
 	return model_delete(t, a->d, &id, a->rev >= 0 ? (uint32_t)a->rev : 0, e);
@@ -65,8 +65,7 @@ static int delete_run(struct cli_ctx *c, int argc, char **argv)
 	err e = { 0 };
 	if ((rc = model_write(c->st, delete_write, &a, &e)))
 		return cli_fail(&e);
-	printf(_("deleted %s %s: %s (undelete brings it back)\n"), model_desc_title(a.d), a.refnow,
-	       a.title);
+	printf(_("deleted %s (REF %s; undelete brings it back)\n"), a.title, a.refnow);
 	return 0;
 }
 

@@ -57,7 +57,7 @@ static int pairing_write(model_txn *t, void *ctx, err *e)
 		return rc;
 	}
 	cli_ref(t, &pairing_desc, &p, a->refnow, sizeof a->refnow);
-	model_rec_title(t, &pairing_desc, &p, a->title, sizeof a->title);
+	model_label_text(t, &pairing_desc, &p, a->title, sizeof a->title);
 	rec_free(&pairing_desc, &p);
 	return 0;
 }
@@ -108,7 +108,7 @@ static int pairing_run(struct cli_ctx *c, int argc, char **argv)
 	err e = { 0 };
 	if ((rc = model_write(c->st, pairing_write, &a, &e)))
 		return cli_fail(&e);
-	printf(_("ended pairing %s: %s on %s (%s)\n"), a.refnow, a.title, a.date, a.x.outcome);
+	printf(_("ended %s (REF %s) on %s: %s\n"), a.title, a.refnow, a.date, a.x.outcome);
 	return 0;
 }
 

@@ -31,7 +31,7 @@ static int undelete_write(model_txn *t, void *ctx, err *e)
 	rc = model_get(t, a->d, &id, rec, e);
 	if (rc == 0) {
 		cli_ref(t, a->d, rec, a->refnow, sizeof a->refnow);
-		model_rec_title(t, a->d, rec, a->title, sizeof a->title);
+		model_label_text(t, a->d, rec, a->title, sizeof a->title);
 		rec_free(a->d, rec);
 	}
 	free(rec);
@@ -55,7 +55,7 @@ static int undelete_run(struct cli_ctx *c, int argc, char **argv)
 	err e = { 0 };
 	if ((rc = model_write(c->st, undelete_write, &a, &e)))
 		return cli_fail(&e);
-	printf(_("brought back %s %s: %s\n"), model_desc_title(a.d), a.refnow, a.title);
+	printf(_("brought back %s (REF %s)\n"), a.title, a.refnow);
 	return 0;
 }
 

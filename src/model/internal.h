@@ -190,11 +190,6 @@ extern const csv_names csv_student_no, csv_name, csv_gender, csv_college, csv_cl
 	csv_target_no, csv_semester, csv_start_date, csv_pairing_note, csv_reason, csv_date,
 	csv_minutes, csv_mode, csv_topics, csv_content, csv_counsellor_no, csv_aid_kind,
 	csv_amount, csv_aid_note;
-/* A record (rec, of the entity d) in the reader's words, translated
- * ("谈话记录：2026-03-05 张伟 → 李娜"): what model_record_label gives a
- * screen's question and what a refused delete names. (rows.c) */
-void model_label_text(store_txn *t, const record_desc *d, const void *rec, char *buf, size_t n);
-
 /* The current semester as set by semester_start (no fallback): 0,
  * E_NOTFOUND (never set), E_DB. (lifecycle.c) */
 int model_current_setting_get(store_txn *t, char *buf, size_t n, err *e);

@@ -843,6 +843,9 @@ void record_view_free(record_view *v);
  * 0, E_NOTFOUND (no such live record), E_DB. */
 int model_record_label(model_txn *t, const record_desc *d, const rid *id, char *buf, size_t n,
 		       uint32_t *rev, err *e);
+/* The same for a record at hand (rec, of the entity d): what the screens'
+ * questions, the commands' messages and a refused delete name it by. */
+void model_label_text(model_txn *t, const record_desc *d, const void *rec, char *buf, size_t n);
 
 /* find: a student number or its prefix, a name substring, or pinyin (full or
  * initials). Calls fn for each matching student in student-number order. */
@@ -916,10 +919,6 @@ int model_rec_college(model_txn *t, const record_desc *d, const void *rec, rid *
  * falling in s; a semester if it is s. Other entities: true. 0 or E_DB. */
 int model_rec_in_semester(model_txn *t, const record_desc *d, const void *rec,
 			  const semester *s, bool *out, err *e);
-/* A record in a few words for messages (a talk: "王磊 2026-03-08"; a
- * pairing: "张伟 → 王磊 2026-03-01"; a student: "2023030105 王磊"), into
- * buf. */
-void model_rec_title(model_txn *t, const record_desc *d, const void *rec, char *buf, size_t n);
 /* The entity's name in the UI language ("学生", "student"). */
 const char *model_desc_title(const record_desc *d);
 

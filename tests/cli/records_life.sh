@@ -33,7 +33,7 @@ talk=$(ref_of talks '询问了宿舍生活')
 ok "the talk to correct has a REF" test -n "$talk"
 bf delete talk "$talk"
 is "$rc" 0 "delete talk exits 0"
-ok "it names what was deleted" grep -q "$talk.*区一诺" "$T/out"
+ok "it names what was deleted, and its REF" grep -q "区一诺.*$talk" "$T/out"
 bf list talks
 ok "the talk has left the list" sh -c "! grep -q '^$talk' '$T/out'"
 bf list talks --deleted
