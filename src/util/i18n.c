@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/paths.h"
+
 static const char *chosen = "zh";
 
 static const char *lang_of_env(void)
@@ -40,8 +42,13 @@ const char *i18n_init(const char *lang)
 		chosen = lang_of_env();
 	/* LANGUAGE is honoured under any UTF-8 locale but C/POSIX proper. */
 	setenv("LANGUAGE", strcmp(chosen, "zh") == 0 ? "zh_CN" : "en", 1);
-	const char *dir = getenv("BANGFU_LOCALEDIR");
-	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	/* The catalogue is found as forms/ and keymaps/ are: the environment,
+	 * the installed one, or the build's locale/ beside an uninstalled
+	 * src/bangfu; so an uninstalled build speaks Chinese too. */
+	char *dir = paths_data_dir("BANGFU_LOCALEDIR", LOCALEDIR, "locale",
+				   "zh_CN/LC_MESSAGES/" PACKAGE ".mo");
+	bindtextdomain(PACKAGE, dir);
+	free(dir);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 	return chosen;

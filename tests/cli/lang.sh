@@ -88,4 +88,13 @@ json_en=$(cat "$T/out")
 bf stats --json
 is "$(cat "$T/out")" "$json_en" "stats --json is the same in every language"
 
+# ---- the built program, run as it is, finds its catalogue beside itself:
+# no BANGFU_LOCALEDIR (as after `./bootstrap build`, then ./src/bangfu)
+for loc in C C.UTF-8; do
+	rc=0
+	env -u BANGFU_LOCALEDIR -u LC_ALL LANG=$loc "$BANGFU" --help >"$T/out" 2>&1 || rc=$?
+	ok "LANG=$loc without BANGFU_LOCALEDIR: the uninstalled binary speaks Chinese" \
+		grep -q '^用法：bangfu' "$T/out"
+done
+
 done_testing
