@@ -62,13 +62,18 @@ int model_schema_version(model_txn *t, uint32_t *out, err *e);
 
 /* Schema versions: 1 was the first layout (no IX_STUDENT_COLLEGE, no member
  * profiles: party members were known by political status only); 2 adds both;
- * 3 adds IX_TALK_DATE; 4 DB_TALK_DAY; 5 DB_PAIRING_LAST. model_open migrates older
- * databases step by step. */
-enum { SCHEMA_VERSION = 5 };
+ * 3 adds IX_TALK_DATE; 4 DB_TALK_DAY; 5 DB_PAIRING_LAST; 6 a checksum in every
+ * record value. model_open migrates older databases step by step. */
+enum { SCHEMA_VERSION = 6 };
 
 /* Opens the database folder, runs migrations (refusing a database newer than
  * this program with E_DB), and returns the store. */
 int model_open(model_store **out, const char *dir, err *e);
+/* A damaged database file ends the process with exit status 3 and a message
+ * (a read of it faulted, or LMDB found a broken page: the store's fault.c);
+ * fn, if set, runs first and may only do async-signal-safe things (the
+ * screens give the terminal back). */
+void model_on_damage(void (*fn)(void));
 /* Default folder: $BANGFU_DB, else $XDG_DATA_HOME/bangfu, else
  * ~/.local/share/bangfu. malloc'd. */
 char *model_default_dir(void);

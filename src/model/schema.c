@@ -136,12 +136,22 @@ static int migrate_4_to_5(store_txn *t, err *e)
 	return model_pairing_lasts_rebuild(t, e);
 }
 
+/* 5 -> 6: every record value gets its checksum (store.h, format 2). */
+static int migrate_5_to_6(store_txn *t, err *e)
+{
+	int rc = 0;
+	for (size_t i = 0; i < model_nentities && !rc; i++)
+		rc = st_values_upgrade(t, model_entities[i]->db, e);
+	return rc;
+}
+
 /* Step i takes a database from version i to i + 1. */
 static int (*const migrations[])(store_txn *, err *) = {
 	[1] = migrate_1_to_2,
 	[2] = migrate_2_to_3,
 	[3] = migrate_3_to_4,
 	[4] = migrate_4_to_5,
+	[5] = migrate_5_to_6,
 };
 
 static int read_version(store_txn *t, void *ctx, err *e)
@@ -183,6 +193,11 @@ static int migrate(store_txn *t, void *ctx, err *e)
 		if (migrations[v] && (rc = migrations[v](t, e)))
 			return rc;
 	return st_meta_put_u32(t, "schema_version", SCHEMA_VERSION, e);
+}
+
+void model_on_damage(void (*fn)(void))
+{
+	store_fault_hook(fn);
 }
 
 int model_open(store **out, const char *dir, err *e)

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <cbor.h>
+#include <zlib.h>
 #include <string.h>
 
 #include "store/store.h"
@@ -85,6 +86,49 @@ static uint64_t get_be(const uint8_t *p, int n)
 	for (int i = 0; i < n; i++)
 		v = v << 8 | p[i];
 	return v;
+}
+
+/* The checksum of a format-2 value: every byte but the checksum's own. */
+static uint32_t value_crc(const uint8_t *b, size_t len)
+{
+	uLong c = crc32(0L, Z_NULL, 0);
+	c = crc32(c, b, VALUE_HEADER1);
+	c = crc32(c, b + VALUE_HEADER, (uInt)(len - VALUE_HEADER));
+	return (uint32_t)c;
+}
+
+size_t rec_value_body(const void *buf, size_t len)
+{
+	const uint8_t *b = buf;
+	if (!buf || len < 1)
+		return 0;
+	if (b[0] == VALUE_FORMAT1)
+		return len >= VALUE_HEADER1 ? VALUE_HEADER1 : 0;
+	if (b[0] != VALUE_FORMAT || len < VALUE_HEADER)
+		return 0;
+	return value_crc(b, len) == (uint32_t)get_be(b + VALUE_HEADER1, 4) ? VALUE_HEADER : 0;
+}
+
+void rec_value_seal(uint8_t *buf, size_t len)
+{
+	if (len >= VALUE_HEADER)
+		put_be(buf + VALUE_HEADER1, value_crc(buf, len), 4);
+}
+
+bool rec_value_upgrade(const void *buf, size_t len, uint8_t **out, size_t *outlen)
+{
+	const uint8_t *b = buf;
+	if (!buf || len < VALUE_HEADER1 || b[0] != VALUE_FORMAT1)
+		return false;
+	size_t n = len + (VALUE_HEADER - VALUE_HEADER1);
+	uint8_t *v = xmalloc(n);
+	memcpy(v, b, VALUE_HEADER1);
+	memcpy(v + VALUE_HEADER, b + VALUE_HEADER1, len - VALUE_HEADER1);
+	v[0] = VALUE_FORMAT;
+	rec_value_seal(v, n);
+	*out = v;
+	*outlen = n;
+	return true;
 }
 
 #define FIELD_PTR(rec, f) ((char *)(rec) + (f)->off)
@@ -167,6 +211,7 @@ void rec_encode(const record_desc *d, const void *rec, uint8_t **out, size_t *ou
 		case FT_BITS: enc_uint(&w, *(const uint32_t *)p); break;
 		}
 	}
+	rec_value_seal(w.b, w.len);
 	*out = w.b;
 	*outlen = w.len;
 }
@@ -377,16 +422,19 @@ int rec_decode(const record_desc *d, const void *buf, size_t len, void *rec, err
 
 	memset(rec, 0, d->size);
 	m->id = id;
-	if (!buf || len < VALUE_HEADER)
+	if (!buf || len < VALUE_HEADER1)
 		return corrupt(e, d->name, _("too short"));
-	if (b[0] != VALUE_FORMAT)
+	if (b[0] != VALUE_FORMAT && b[0] != VALUE_FORMAT1)
 		return err_set(e, E_DB, _("%s value has format %u, which this program does not know"),
 			       d->name, (unsigned)b[0]);
+	size_t body = rec_value_body(buf, len);
+	if (!body)
+		return corrupt(e, d->name, _("its checksum does not match (the stored bytes changed)"));
 	m->flags = b[1];
 	m->rev = (uint32_t)get_be(b + 2, 4);
 	m->updated_at = (int64_t)get_be(b + 6, 8);
 
-	in = (dec){ b + VALUE_HEADER, b + len };
+	in = (dec){ b + body, b + len };
 	if (!next_item(&in, &it) || it.kind != IT_MAP) {
 		why = _("no field map");
 		goto bad;
@@ -455,9 +503,10 @@ int rec_peek_text(const void *buf, size_t len, unsigned no, bytes *out, err *e)
 	const uint8_t *b = buf;
 	unsigned mt;
 	uint64_t n, key, arg;
-	if (!buf || len < VALUE_HEADER || b[0] != VALUE_FORMAT)
-		return corrupt(e, "record", _("too short"));
-	dec in = { b + VALUE_HEADER, b + len };
+	size_t body = rec_value_body(buf, len);
+	if (!body)
+		return corrupt(e, "record", _("its checksum does not match (the stored bytes changed)"));
+	dec in = { b + body, b + len };
 	if (!small_head(&in, &mt, &n) || mt != 5 || n > (uint64_t)(in.end - in.p) / 2)
 		return corrupt(e, "record", _("no field map"));
 	for (; n > 0; n--) {

@@ -149,6 +149,41 @@ static void store_default_actor(store *s)
 	snprintf(s->actor, sizeof s->actor, "%.31s@%.31s", user, host);
 }
 
+/* The mapped file's range, for fault.c (again after the map moved). */
+static void store_fault_track(store *s)
+{
+	mdb_filehandle_t fd;
+	if (mdb_env_get_fd(s->env, &fd) == 0)
+		store_fault_arm(s->path, fd);
+}
+
+static void store_assert(MDB_env *env, const char *msg)
+{
+	(void)env;
+	store_fault_damaged(msg);
+}
+
+/* A file shorter than its last committed page: part of it was cut off (a
+ * copy stopped early, a full disk, a truncate), and reading there would
+ * fault. Checked at open, before anything is read through the map. */
+static int store_check_size(store *s, err *e)
+{
+	MDB_envinfo info;
+	MDB_stat st;
+	mdb_filehandle_t fd;
+	struct stat sb;
+	if (mdb_env_info(s->env, &info) || mdb_env_stat(s->env, &st) ||
+	    mdb_env_get_fd(s->env, &fd) || fstat(fd, &sb) != 0)
+		return 0;
+	unsigned long long need = ((unsigned long long)info.me_last_pgno + 1) * st.ms_psize;
+	if ((unsigned long long)sb.st_size >= need)
+		return 0;
+	return err_set(e, E_DB,
+		       _("the database in %s is damaged: its file holds %llu bytes but "
+			 "must hold at least %llu; restore it from a backup"),
+		       s->path, (unsigned long long)sb.st_size, need);
+}
+
 static int store_grow(store *s, err *e)
 {
 	MDB_envinfo info;
@@ -162,6 +197,7 @@ static int store_grow(store *s, err *e)
 	if (rc)
 		return err_set(e, E_DB, _("cannot grow the database %s to %zu MiB: %s"), s->path,
 			       (info.me_mapsize * 2) >> 20, mdb_strerror(rc));
+	store_fault_track(s);
 	return 0;
 }
 
@@ -174,6 +210,7 @@ static int store_begin(store *s, unsigned flags, MDB_txn **out, err *e)
 		if (rc == MDB_MAP_RESIZED && tries < 8 && !s->readers) {
 			/* another process grew the map: adopt its size */
 			mdb_env_set_mapsize(s->env, 0);
+			store_fault_track(s);
 			continue;
 		}
 		if (rc == MDB_READERS_FULL && tries < 8) {
@@ -273,11 +310,15 @@ int store_open(store **out, const char *dir, const char *const *dbs, int ndbs, e
 		goto fail;
 	}
 	mdb_env_set_maxdbs(s->env, (MDB_dbi)ndbs + 2);
+	mdb_env_set_assert(s->env, store_assert);
 	rc = mdb_env_open(s->env, dir, MDB_NOTLS, 0600);
 	if (rc) {
 		err_set(e, E_DB, _("cannot open the database %s: %s"), dir, mdb_strerror(rc));
 		goto fail;
 	}
+	if (store_check_size(s, e))
+		goto fail;
+	store_fault_track(s);
 	/* Only ever raise the map: a smaller size would shrink it. */
 	mdb_env_info(s->env, &info);
 	if (info.me_mapsize < store_initial_mapsize) {
@@ -286,6 +327,7 @@ int store_open(store **out, const char *dir, const char *const *dbs, int ndbs, e
 			err_set(e, E_DB, _("cannot map the database %s: %s"), dir, mdb_strerror(rc));
 			goto fail;
 		}
+		store_fault_track(s);
 	}
 	mdb_reader_check(s->env, &dead);
 	if (store_open_dbs(s, e))
@@ -294,6 +336,7 @@ int store_open(store **out, const char *dir, const char *const *dbs, int ndbs, e
 	*out = s;
 	return 0;
 fail:
+	store_fault_disarm();
 	if (s->env)
 		mdb_env_close(s->env);
 	s->env = NULL;
@@ -312,6 +355,7 @@ void store_close(store *s)
 		return;
 	if (s->readers || s->writing)
 		die("store_close inside a transaction");
+	store_fault_disarm();
 	mdb_env_close(s->env);
 	for (int i = 0; i < s->ndbs; i++)
 		free(s->names[i]);
@@ -908,6 +952,36 @@ static int rec_each(store_txn *t, int db, const record_desc *d, bool deleted, st
 		return r;
 	if (rc != MDB_NOTFOUND)
 		return store_fail(t, db, OP_READ, rc, e);
+	return 0;
+}
+
+int st_values_upgrade(store_txn *t, int db, err *e)
+{
+	MDB_cursor *mc;
+	MDB_val k, v;
+	int rc = mdb_cursor_open(t->txn, store_dbi(t, db), &mc);
+	if (rc)
+		return store_fail(t, db, OP_READ, rc, e);
+	for (rc = mdb_cursor_get(mc, &k, &v, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(mc, &k, &v, MDB_NEXT)) {
+		uint8_t *nv;
+		size_t nlen;
+		if (!rec_value_upgrade(v.mv_data, v.mv_size, &nv, &nlen))
+			continue;
+		/* k points into the page the put rewrites: pass a copy */
+		uint8_t kb[511];
+		if (k.mv_size > sizeof kb)
+			die("st_values_upgrade: a key of %zu bytes", k.mv_size);
+		memcpy(kb, k.mv_data, k.mv_size);
+		MDB_val kc = { k.mv_size, kb }, w = { nlen, nv };
+		rc = mdb_cursor_put(mc, &kc, &w, MDB_CURRENT);
+		free(nv);
+		if (rc)
+			break;
+	}
+	mdb_cursor_close(mc);
+	if (rc != MDB_NOTFOUND)
+		return store_fail(t, db, OP_WRITE, rc, e);
 	return 0;
 }
 

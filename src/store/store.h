@@ -24,17 +24,30 @@ typedef struct store store;
 typedef struct store_txn store_txn;
 typedef struct store_cursor store_cursor;
 
-/* Value layout (format 1):
- *   byte 0      format (1)
+/* Value layout (format 2):
+ *   byte 0      format (2)
  *   byte 1      flags
  *   bytes 2-5   rev, big-endian
  *   bytes 6-13  updated_at, big-endian
+ *   bytes 14-17 CRC-32 (zlib's) of every other byte of the value, big-endian:
+ *               a value changed on disk is found on read (E_DB, "damaged")
  *   then a CBOR map: 0 => updated_by (text), field no => value, in field
  *   number order; fields equal to their zero value are left out.
- * Unknown field numbers are ignored and missing ones take zero values, so a
- * field can be added without a migration. This codec is the one seam where
- * encryption at rest will be added. */
-enum { VALUE_FORMAT = 1, VALUE_HEADER = 14 };
+ * Format 1 was the same without the checksum (14-byte header); it is still
+ * read, and schema version 6 rewrites every value as format 2
+ * (rec_value_upgrade). Unknown field numbers are ignored and missing ones
+ * take zero values, so a field can be added without a migration. This codec
+ * is the one seam where encryption at rest will be added. */
+enum { VALUE_FORMAT = 2, VALUE_HEADER = 18, VALUE_FORMAT1 = 1, VALUE_HEADER1 = 14 };
+
+/* Where the CBOR map of an encoded value begins (0: not a value of a format
+ * this program knows, too short, or its checksum does not match). */
+size_t rec_value_body(const void *buf, size_t len);
+/* Writes the checksum of a format-2 value buf of len bytes (len >=
+ * VALUE_HEADER): for tests and fuzzers that build values by hand. */
+void rec_value_seal(uint8_t *buf, size_t len);
+/* A format-1 value as format 2, malloc'd; false if buf is not format 1. */
+bool rec_value_upgrade(const void *buf, size_t len, uint8_t **out, size_t *outlen);
 
 /* Encodes rec into a malloc'd buffer. */
 void rec_encode(const record_desc *d, const void *rec, uint8_t **out, size_t *outlen);
@@ -167,6 +180,9 @@ int st_rec_get_any(store_txn *t, int db, const record_desc *d, const rid *id, vo
  * record it must not keep (freed after fn returns). */
 typedef int (*st_rec_fn)(const void *rec, void *ctx);
 int st_rec_each(store_txn *t, int db, const record_desc *d, st_rec_fn fn, void *ctx, err *e);
+/* Rewrites every format-1 value of db as format 2 (with its checksum),
+ * tombstones included; values already format 2 are left alone. */
+int st_values_upgrade(store_txn *t, int db, err *e);
 /* The same over the tombstones alone. */
 int st_rec_each_deleted(store_txn *t, int db, const record_desc *d, st_rec_fn fn, void *ctx,
 			err *e);
@@ -205,6 +221,17 @@ int st_audit_restore(store_txn *t, const audit_entry *a, err *e);
  * Safe inside a read transaction: what it reads next is mapped again.
  * (Added by the bench engineer.) */
 void store_release_pages(store *s);
+
+/* ---- damaged files (fault.c) -----------------------------------------
+ * A read of the mapped file that faults (SIGBUS, SIGSEGV inside the map) or
+ * an assertion of LMDB's on a damaged page ends the process with exit
+ * status 3 and "the database in DIR is damaged", never by a signal. The
+ * store arms it at open and whenever the map moves. The hook, if set, runs
+ * first (async-signal-safe code only: the screens put the terminal back). */
+void store_fault_arm(const char *path, int fd);
+void store_fault_disarm(void);
+void store_fault_hook(void (*fn)(void));
+_Noreturn void store_fault_damaged(const char *why);
 
 /* Map size in bytes (for tests of growth). */
 size_t store_mapsize(store *s);

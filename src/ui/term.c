@@ -112,6 +112,24 @@ static void alt_keys(void)
 			define_key(alts[i].seq, alts[i].key);
 }
 
+/* The terminal as the shell had it, for term_on_damage. */
+static struct termios shell_tio;
+static bool have_shell_tio;
+
+/* A damaged database ends the process from a signal handler (model.h,
+ * model_on_damage): give the terminal back with async-signal-safe calls
+ * only: the shell's modes, then the main screen, the cursor, no mouse. */
+static void term_on_damage(void)
+{
+	static const char reset[] = "\033[?1000l\033[0m\033[?25h\033[?1049l\r\n";
+	if (!started)
+		return;
+	if (have_shell_tio)
+		tcsetattr(in_fd, TCSANOW, &shell_tio);
+	ssize_t w = write(out_fd, reset, sizeof reset - 1);
+	(void)w;
+}
+
 bool term_start(FILE *in, FILE *out)
 {
 	if (started)
@@ -120,6 +138,7 @@ bool term_start(FILE *in, FILE *out)
 	 * alternate set, which many UTF-8 terminals (PuTTY among them) show as
 	 * "lqqk". */
 	setenv("NCURSES_NO_UTF8_ACS", "1", 0);
+	have_shell_tio = tcgetattr(in ? fileno(in) : STDIN_FILENO, &shell_tio) == 0;
 	if (in || out) {
 		term_screen = newterm(NULL, out ? out : stdout, in ? in : stdin);
 		if (!term_screen)
@@ -135,6 +154,7 @@ bool term_start(FILE *in, FILE *out)
 		in_fd = STDIN_FILENO;
 		out_fd = STDOUT_FILENO;
 	}
+	model_on_damage(term_on_damage);
 	started = true;
 	have_pending = false;
 	cbreak();

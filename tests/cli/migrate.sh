@@ -28,8 +28,8 @@ case $json in
 esac
 is "$kept" yes "students, target, pairing and talks are kept"
 
-is "$(version)" "00000005" \
-	"the schema version is now 5"
+is "$(version)" "00000006" \
+	"the schema version is now 6"
 n=$(mdb_stat -s ix_student_college "$DB" | sed -n 's/^ *Entries: //p')
 is "$n" 6 "every student is in the student-by-college index (step 1 to 2)"
 n=$(mdb_stat -s ix_talk_date "$DB" | sed -n 's/^ *Entries: //p')
@@ -41,6 +41,12 @@ done
 is "$sum" 2 "the talks are counted by day (step 3 to 4)"
 n=$(mdb_stat -s pairing_last "$DB" | sed -n 's/^ *Entries: //p')
 is "$n" 1 "the pairing's last talk is kept (step 4 to 5)"
+# Step 5 to 6: every record value is format 2 (its first byte), with a
+# checksum. The values are the second line of each key/value pair.
+formats=$(for db in student talk pairing; do
+	mdb_dump -s $db "$DB" | sed -n '/^HEADER=END/,/^DATA=END/p' | grep '^ ' | sed -n 'n;p' | cut -c2-3
+done | sort -u | tr '\n' ' ')
+is "$formats" "02 " "every student, pairing and talk value carries a checksum (step 5 to 6)"
 
 bf check
 is "$rc" 0 "check finds the migrated database sound"

@@ -53,13 +53,24 @@ static void fuzz_record(const uint8_t *data, size_t size)
 	size_t len1, len2;
 
 	memset(&a, 0, sizeof a);
-	if (rec_decode(&fz_desc, data, size, &a, &e) != 0) {
+	/* A format-2 input gets its checksum, so that the fuzzer reaches the
+	 * CBOR body rather than stopping at the checksum every time. */
+	uint8_t *sealed = NULL;
+	if (size >= VALUE_HEADER && data[0] == VALUE_FORMAT) {
+		sealed = malloc(size);
+		memcpy(sealed, data, size);
+		rec_value_seal(sealed, size);
+		data = sealed;
+	}
+	int rc = rec_decode(&fz_desc, data, size, &a, &e);
+	free(sealed);
+	if (rc != 0) {
 		check(e.code == E_DB && e.msg[0]);
 		check(!a.s1 && !a.s2);
 		return;
 	}
 	rec_encode(&fz_desc, &a, &buf1, &len1);
-	check(len1 >= VALUE_HEADER && len1 <= size + 1);
+	check(len1 >= VALUE_HEADER && len1 <= size + 1 + (VALUE_HEADER - VALUE_HEADER1));
 	memset(&b, 0, sizeof b);
 	check(rec_decode(&fz_desc, buf1, len1, &b, &e) == 0);
 	check(rec_diff(&fz_desc, &a, &b) == 0);

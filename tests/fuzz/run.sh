@@ -31,8 +31,8 @@ fi
 # The sources each harness needs, and extra flags.
 sources_of() {
 	case $1 in
-	fuzz_csv) echo "util/csv.c util/text.c util/err.c util/i18n.c" ;;
-	fuzz_value) echo "store/codec.c util/rid.c util/record.c util/err.c util/i18n.c" ;;
+	fuzz_csv) echo "util/csv.c util/text.c util/err.c util/i18n.c util/paths.c" ;;
+	fuzz_value) echo "store/codec.c util/rid.c util/record.c util/err.c util/i18n.c util/paths.c" ;;
 	fuzz_keymap) echo "ui/keymap.c util/paths.c util/err.c util/i18n.c" ;;
 	# The form parser names record fields and value sets: the rest of the
 	# program comes from the (uninstrumented) library.
@@ -44,7 +44,7 @@ sources_of() {
 }
 libs_of() {
 	case $1 in
-	fuzz_value) echo "${CBOR_CFLAGS:-} ${CBOR_LIBS:-} -lunistring -lcsv" ;;
+	fuzz_value) echo "${CBOR_CFLAGS:-} ${CBOR_LIBS:-} -lz -lunistring -lcsv" ;;
 	fuzz_keymap) echo "-lncursesw -lunistring" ;;
 	fuzz_form) echo "$top_builddir/src/libbangfu.a ${BANGFU_ALL_LIBS:-}" ;;
 	fuzz_template) echo "-DFORMSDIR=\"/nonexistent\" $top_builddir/src/libbangfu.a ${BANGFU_ALL_LIBS:-}" ;;

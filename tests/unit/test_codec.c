@@ -110,7 +110,13 @@ Test(codec, header_layout)
 	for (int i = 6; i < 14; i++)
 		at = at << 8 | buf[i];
 	cr_assert_eq(at, 1779235200123ULL);
-	cr_assert_eq(buf[14] >> 5, 5, "then a CBOR map");
+	cr_assert_eq(buf[VALUE_HEADER] >> 5, 5, "then a CBOR map");
+	uint8_t *copy = malloc(len);
+	memcpy(copy, buf, len);
+	memset(copy + 14, 0, 4);
+	rec_value_seal(copy, len);
+	cr_assert_eq(memcmp(copy, buf, len), 0, "bytes 14-17 are the checksum");
+	free(copy);
 	free(buf);
 	rec_free(&thing_desc, &t);
 }
@@ -204,6 +210,7 @@ Test(codec, unknown_fields_of_any_shape_are_skipped)
 	};
 	memcpy(v + n, body, sizeof body);
 	n += sizeof body;
+	rec_value_seal(v, n);
 	thing back;
 	err e = { 0 };
 	cr_assert_eq(rec_decode(&thing_desc, v, n, &back, &e), 0, "%s", e.msg);
@@ -235,6 +242,14 @@ Test(codec, every_truncation_is_an_error_not_a_crash)
 	rec_free(&thing_desc, &t);
 }
 
+/* rec_decode of the first n bytes of v, its checksum written first: the
+ * value is as a bug, not a damaged disk, would have written it. */
+static int decode_sealed(uint8_t *v, size_t n, thing *back, err *e)
+{
+	rec_value_seal(v, n);
+	return rec_decode(&thing_desc, v, n, back, e);
+}
+
 Test(codec, corrupt_values_are_refused)
 {
 	thing back;
@@ -242,61 +257,110 @@ Test(codec, corrupt_values_are_refused)
 	uint8_t v[40] = { VALUE_FORMAT };
 
 	/* unknown format */
-	v[0] = 2;
+	v[0] = 3;
 	v[VALUE_HEADER] = 0xa0;
-	cr_assert_eq(rec_decode(&thing_desc, v, VALUE_HEADER + 1, &back, &e), E_DB);
+	cr_assert_eq(decode_sealed(v, VALUE_HEADER + 1, &back, &e), E_DB);
 	cr_assert(strstr(e.msg, "format"), "%s", e.msg);
 	v[0] = VALUE_FORMAT;
-	cr_assert_eq(rec_decode(&thing_desc, v, VALUE_HEADER + 1, &back, &e), 0);
+	cr_assert_eq(decode_sealed(v, VALUE_HEADER + 1, &back, &e), 0);
 
 	/* trailing bytes after the map */
 	v[VALUE_HEADER + 1] = 0x00;
-	cr_assert_eq(rec_decode(&thing_desc, v, VALUE_HEADER + 2, &back, &e), E_DB);
+	cr_assert_eq(decode_sealed(v, VALUE_HEADER + 2, &back, &e), E_DB);
 
 	/* not a map */
 	v[VALUE_HEADER] = 0x80;
-	cr_assert_eq(rec_decode(&thing_desc, v, VALUE_HEADER + 1, &back, &e), E_DB);
+	cr_assert_eq(decode_sealed(v, VALUE_HEADER + 1, &back, &e), E_DB);
 
 	/* wrong type for a known field: amount (2) as text */
 	const uint8_t bad_type[] = { 0xa1, 0x02, 0x61, 'x' };
 	memcpy(v + VALUE_HEADER, bad_type, sizeof bad_type);
-	cr_assert_eq(rec_decode(&thing_desc, v, VALUE_HEADER + sizeof bad_type, &back, &e), E_DB);
+	cr_assert_eq(decode_sealed(v, VALUE_HEADER + sizeof bad_type, &back, &e), E_DB);
 	cr_assert(strstr(e.msg, "amount"), "names the field: %s", e.msg);
 
 	/* an id that is not 16 bytes */
 	const uint8_t short_id[] = { 0xa1, 0x03, 0x42, 1, 2 };
 	memcpy(v + VALUE_HEADER, short_id, sizeof short_id);
-	cr_assert_eq(rec_decode(&thing_desc, v, VALUE_HEADER + sizeof short_id, &back, &e), E_DB);
+	cr_assert_eq(decode_sealed(v, VALUE_HEADER + sizeof short_id, &back, &e), E_DB);
 
 	/* a date out of int32 range */
 	const uint8_t big_day[] = { 0xa1, 0x04, 0x1a, 0x80, 0, 0, 0 };
 	memcpy(v + VALUE_HEADER, big_day, sizeof big_day);
-	cr_assert_eq(rec_decode(&thing_desc, v, VALUE_HEADER + sizeof big_day, &back, &e), E_DB);
+	cr_assert_eq(decode_sealed(v, VALUE_HEADER + sizeof big_day, &back, &e), E_DB);
 
 	/* a string with a NUL inside, after a good string (which must be freed) */
 	const uint8_t nul[] = { 0xa2, 0x01, 0x61, 'a', 0x06, 0x62, 'a', 0 };
 	memcpy(v + VALUE_HEADER, nul, sizeof nul);
-	cr_assert_eq(rec_decode(&thing_desc, v, VALUE_HEADER + sizeof nul, &back, &e), E_DB);
+	cr_assert_eq(decode_sealed(v, VALUE_HEADER + sizeof nul, &back, &e), E_DB);
 	cr_assert_null(back.name);
 
 	/* a map claiming 2^32 entries */
 	const uint8_t huge[] = { 0xba, 0xff, 0xff, 0xff, 0xff, 0x01 };
 	memcpy(v + VALUE_HEADER, huge, sizeof huge);
-	cr_assert_eq(rec_decode(&thing_desc, v, VALUE_HEADER + sizeof huge, &back, &e), E_DB);
+	cr_assert_eq(decode_sealed(v, VALUE_HEADER + sizeof huge, &back, &e), E_DB);
 
 	/* an indefinite-length map */
 	const uint8_t indef[] = { 0xbf, 0x02, 0x01, 0xff };
 	memcpy(v + VALUE_HEADER, indef, sizeof indef);
-	cr_assert_eq(rec_decode(&thing_desc, v, VALUE_HEADER + sizeof indef, &back, &e), E_DB);
+	cr_assert_eq(decode_sealed(v, VALUE_HEADER + sizeof indef, &back, &e), E_DB);
 
 	/* the same string field twice: the later wins, nothing leaks */
 	const uint8_t twice[] = { 0xa2, 0x01, 0x61, 'a', 0x01, 0x61, 'b' };
 	memcpy(v + VALUE_HEADER, twice, sizeof twice);
-	cr_assert_eq(rec_decode(&thing_desc, v, VALUE_HEADER + sizeof twice, &back, &e), 0);
+	cr_assert_eq(decode_sealed(v, VALUE_HEADER + sizeof twice, &back, &e), 0);
 	cr_assert_str_eq(back.name, "b");
 	rec_free(&thing_desc, &back);
 
 	cr_assert_eq(rec_decode(&thing_desc, NULL, 0, &back, &e), E_DB);
+}
+
+Test(codec, a_changed_byte_anywhere_is_found)
+{
+	thing t = full();
+	uint8_t *buf;
+	size_t len;
+	rec_encode(&thing_desc, &t, &buf, &len);
+	for (size_t i = 0; i < len; i++)
+		for (int bit = 0; bit < 8; bit++) {
+			buf[i] ^= (uint8_t)(1 << bit);
+			thing back;
+			err e = { 0 };
+			cr_assert_eq(rec_decode(&thing_desc, buf, len, &back, &e), E_DB,
+				     "byte %zu bit %d flipped", i, bit);
+			cr_assert_null(back.name);
+			buf[i] ^= (uint8_t)(1 << bit);
+		}
+	bytes out;
+	err e = { 0 };
+	buf[len - 1] ^= 1;
+	cr_assert_eq(rec_peek_text(buf, len, 1, &out, &e), E_DB, "the name scan checks too");
+	free(buf);
+	rec_free(&thing_desc, &t);
+}
+
+Test(codec, format_1_values_are_read_and_upgraded)
+{
+	/* format 1: the 14-byte header without a checksum, then {1: "x"} */
+	const uint8_t v1[] = { VALUE_FORMAT1, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 9,
+			       0xa1, 0x01, 0x61, 'x' };
+	thing back;
+	err e = { 0 };
+	cr_assert_eq(rec_decode(&thing_desc, v1, sizeof v1, &back, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(back.name, "x");
+	cr_assert_eq(back.m.rev, 3);
+	rec_free(&thing_desc, &back);
+	uint8_t *v2;
+	size_t n2;
+	cr_assert(rec_value_upgrade(v1, sizeof v1, &v2, &n2));
+	cr_assert_eq(n2, sizeof v1 + 4);
+	cr_assert_eq(v2[0], VALUE_FORMAT);
+	cr_assert_eq(rec_decode(&thing_desc, v2, n2, &back, &e), 0, "%s", e.msg);
+	cr_assert_str_eq(back.name, "x");
+	cr_assert_eq(back.m.rev, 3);
+	cr_assert_eq(back.m.updated_at, 9);
+	rec_free(&thing_desc, &back);
+	cr_assert_not(rec_value_upgrade(v2, n2, &v2, &n2), "format 2 is left alone");
+	free(v2);
 }
 
 Test(codec, random_garbage_never_crashes)
@@ -311,6 +375,8 @@ Test(codec, random_garbage_never_crashes)
 			v[0] = VALUE_FORMAT;
 		if (n > VALUE_HEADER && round % 4 == 1)
 			v[VALUE_HEADER] = (uint8_t)(0xa0 | (v[VALUE_HEADER] & 7));
+		if (round % 2)
+			rec_value_seal(v, n);
 		thing back;
 		err e = { 0 };
 		int rc = rec_decode(&thing_desc, v, n, &back, &e);

@@ -1,0 +1,125 @@
+/* fault.c — a damaged database file ends a command cleanly.
+ *
+ * A file shorter than LMDB's meta pages say, or a page whose bytes were
+ * changed, makes a read of the mapped file fault (SIGBUS past the end of
+ * the file, SIGSEGV on a wild page number) or fail one of LMDB's own
+ * assertions (which would abort). Either way the data cannot be trusted and
+ * nothing can be saved from inside the process: the command stops with exit
+ * status 3 and a message that the database is damaged, never by a signal.
+ *
+ * The handler acts only on a fault whose address lies inside the mapped
+ * file; any other fault is a bug, and the handler that was there before
+ * (the default, or a sanitizer's) gets it. Its message is made (and
+ * translated) beforehand, since a signal handler may not call gettext. */
+#include "config.h"
+
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "store/store.h"
+#include "util/i18n.h"
+
+static volatile uintptr_t map_lo, map_hi;
+static char fault_msg[1024];
+static size_t fault_len;
+static void (*volatile fault_hook)(void);
+static struct sigaction old_bus, old_segv;
+static bool armed;
+
+void store_fault_hook(void (*fn)(void))
+{
+	fault_hook = fn;
+}
+
+_Noreturn static void say_and_exit(const char *extra, size_t n)
+{
+	void (*hook)(void) = fault_hook;
+	if (hook)
+		hook();
+	ssize_t w = write(STDERR_FILENO, fault_msg, fault_len);
+	if (extra && n)
+		w = write(STDERR_FILENO, extra, n);
+	(void)w;
+	_exit(E_DB);
+}
+
+static void on_fault(int sig, siginfo_t *si, void *uc)
+{
+	uintptr_t a = (uintptr_t)si->si_addr;
+	(void)uc;
+	if (a >= map_lo && a < map_hi)
+		say_and_exit(NULL, 0);
+	/* Not ours: put back what was there and let the fault happen again. */
+	sigaction(sig, sig == SIGBUS ? &old_bus : &old_segv, NULL);
+}
+
+void store_fault_damaged(const char *why)
+{
+	char buf[512];
+	int n = snprintf(buf, sizeof buf, "  (%s)\n", why ? why : "");
+	say_and_exit(buf, n > 0 ? (size_t)(n < (int)sizeof buf ? n : (int)sizeof buf - 1) : 0);
+}
+
+/* Where the file open as fd is mapped (its mapping at offset 0, in
+ * /proc/self/maps, matched by device and inode): LMDB does not say. */
+static bool map_of_fd(int fd, uintptr_t *lo, uintptr_t *hi)
+{
+	struct stat sb;
+	if (fstat(fd, &sb) != 0)
+		return false;
+	FILE *f = fopen("/proc/self/maps", "re");
+	if (!f)
+		return false;
+	char line[4096];
+	bool found = false;
+	while (!found && fgets(line, sizeof line, f)) {
+		unsigned long a, b, off, ino;
+		unsigned maj, mnr;
+		char perm[8];
+		if (sscanf(line, "%lx-%lx %7s %lx %x:%x %lu", &a, &b, perm, &off, &maj, &mnr,
+			   &ino) == 7 &&
+		    off == 0 && ino == (unsigned long)sb.st_ino &&
+		    makedev(maj, mnr) == sb.st_dev) {
+			*lo = a;
+			*hi = b;
+			found = true;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+void store_fault_arm(const char *path, int fd)
+{
+	int n = snprintf(fault_msg, sizeof fault_msg,
+			 _("bangfu: the database in %s is damaged (a page of its file cannot "
+			   "be read); nothing more was read or written. Restore it from a "
+			   "backup.\n"),
+			 path);
+	fault_len = n < 0 ? 0 : (size_t)n < sizeof fault_msg ? (size_t)n : sizeof fault_msg - 1;
+	uintptr_t lo = 0, hi = 0;
+	if (!map_of_fd(fd, &lo, &hi))
+		lo = hi = 0;
+	map_lo = lo;
+	map_hi = hi;
+	if (armed)
+		return;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_fault;
+	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGBUS, &sa, &old_bus);
+	sigaction(SIGSEGV, &sa, &old_segv);
+	armed = true;
+}
+
+void store_fault_disarm(void)
+{
+	map_lo = map_hi = 0;
+}
