@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/demo.h"
+#include "ui/layout.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 
@@ -230,8 +231,15 @@ static void fr_draw(screen *sc, ui *u, int top, int rows, int cols)
 	y++;
 	if (f->done_msg && y < top + rows)
 		ui_text(y++, 2, w, f->done_msg, UI_OK);
-	if (y + 1 < top + rows)
-		ui_text(y + 1, 2, w, _("Up/Down choose, Enter does it. A roster is a CSV file with the columns 学号 姓名 学院 (and 性别 班级 政治面貌 联系电话 帮扶类型)."), UI_DIM);
+	/* the hint wraps onto as many lines as it needs rather than being cut */
+	size_t nl = 0;
+	char **hint = lay_wrap(_("Up/Down or the item's number choose, Enter does it. A roster is a "
+				 "CSV file with the columns 学号 姓名 学院 (and 性别 班级 政治面貌 "
+				 "联系电话 帮扶类型)."),
+			       w, &nl);
+	for (size_t i = 0; i < nl && y + 1 + (int)i < top + rows; i++)
+		ui_text(y + 1 + (int)i, 2, w, hint[i], UI_DIM);
+	lay_lines_free(hint, nl);
 }
 
 /* Becomes the dashboard: the screen struct is the ui's, so it is turned
@@ -250,6 +258,35 @@ static int go_dashboard(screen *sc, ui *u)
 	return SCREEN_STAY;
 }
 
+/* Does item i (Enter on it, or its number typed). */
+static int do_item(screen *sc, ui *u, int i)
+{
+	firstrun *f = sc->state;
+	f->sel = i;
+	/* what the last step said belongs to that step */
+	free(f->done_msg);
+	f->done_msg = NULL;
+	switch ((enum item)i) {
+	case IT_COLLEGE: step_college(f, u); break;
+	case IT_SEMESTER: step_semester(f, u); break;
+	case IT_STUDENTS: ui_import_kind(u, "students"); break;
+	case IT_COUNSELLORS: ui_import_kind(u, "counsellors"); break;
+	case IT_DEMO:
+		step_demo(f, u);
+		if (f->colleges)
+			return go_dashboard(sc, u);
+		break;
+	case IT_DONE:
+		if (!f->colleges) {
+			ui_status_error(u, "%s", _("Create a college or import a roster first."));
+			break;
+		}
+		return go_dashboard(sc, u);
+	default: break;
+	}
+	return SCREEN_STAY;
+}
+
 static int fr_handle(screen *sc, ui *u, const ui_event *ev)
 {
 	firstrun *f = sc->state;
@@ -264,6 +301,10 @@ static int fr_handle(screen *sc, ui *u, const ui_event *ev)
 	}
 	if (ev->type != EV_KEY)
 		return SCREEN_PASS;
+	/* the menu's numbers are its items here, not the screens they are
+	 * elsewhere */
+	if (!ev->is_code && !ev->meta && ev->ch >= L'1' && ev->ch < L'1' + IT__COUNT)
+		return do_item(sc, u, (int)(ev->ch - L'1'));
 	switch (ev->action) {
 	case ACT_UP:
 		f->sel = (f->sel + IT__COUNT - 1) % IT__COUNT;
@@ -272,28 +313,18 @@ static int fr_handle(screen *sc, ui *u, const ui_event *ev)
 		f->sel = (f->sel + 1) % IT__COUNT;
 		return SCREEN_STAY;
 	case ACT_OPEN:
-		switch ((enum item)f->sel) {
-		case IT_COLLEGE: step_college(f, u); break;
-		case IT_SEMESTER: step_semester(f, u); break;
-		case IT_STUDENTS: ui_import_kind(u, "students"); break;
-		case IT_COUNSELLORS: ui_import_kind(u, "counsellors"); break;
-		case IT_DEMO:
-			step_demo(f, u);
-			if (f->colleges)
-				return go_dashboard(sc, u);
-			break;
-		case IT_DONE:
-			if (!f->colleges) {
-				ui_status_error(u, "%s", _("Create a college or import a roster first."));
-				break;
-			}
-			return go_dashboard(sc, u);
-		default: break;
-		}
-		return SCREEN_STAY;
+		return do_item(sc, u, f->sel);
 	default:
 		return SCREEN_PASS;
 	}
+}
+
+/* The page's menu is numbered: typed digits are its items (the screen
+ * takes typing, so they do not switch screens as elsewhere). */
+static bool fr_typing(screen *sc)
+{
+	(void)sc;
+	return true;
 }
 
 static void fr_destroy(screen *sc)
@@ -313,6 +344,7 @@ static const struct screen_ops fr_ops = {
 	.name = "firstrun",
 	.title = fr_title,
 	.bar = fr_bar,
+	.typing = fr_typing,
 	.draw = fr_draw,
 	.handle = fr_handle,
 	.destroy = fr_destroy,
