@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "util/i18n.h"
+#include "util/paths.h"
 
 static int backup_run(struct cli_ctx *c, int argc, char **argv)
 {
@@ -30,7 +32,10 @@ static int backup_run(struct cli_ctx *c, int argc, char **argv)
 	err e = { 0 };
 	if ((rc = model_backup(c->st, path, &e)) != 0)
 		return cli_fail(&e);
-	printf(_("Backed up %s to %s.\n"), c->db_dir, path);
+	char *db = paths_absolute(c->db_dir), *to = paths_absolute(path);
+	printf(_("Backed up %s to %s.\n"), db, to);
+	free(db);
+	free(to);
 	printf(_("To use it, copy it as data.mdb into an empty folder and run: bangfu --db FOLDER check\n"));
 	return 0;
 }

@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "report/report.h"
 #include "util/i18n.h"
+#include "util/paths.h"
 #include "util/text.h"
 
 struct report_args {
@@ -108,7 +109,11 @@ static int report_summary(struct cli_ctx *c, const struct cli_cmd *cmd, struct r
 	fprintf(o.f, "%s\n%s\n", a->draft, note);
 	rc = cli_out_close(&o, !ferror(o.f));
 	if (!rc && a->out && strcmp(a->out, "-") != 0)
-		printf(_("Wrote %s (%zu characters).\n"), a->out, n);
+	{
+		char *abs = paths_absolute(a->out);
+		printf(_("Wrote %s (%zu characters).\n"), abs, n);
+		free(abs);
+	}
 	free(note);
 	return rc;
 }

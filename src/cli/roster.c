@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "report/report.h"
 #include "util/i18n.h"
+#include "util/paths.h"
 
 struct roster_args {
 	const char *college, *semester, *format, *out, *layout;
@@ -119,9 +120,12 @@ int cli_export_roster(struct cli_ctx *c, int argc, char **argv)
 	}
 	int crc = cli_out_close(&o, rc == 0);
 	rc = rc ? rc : crc;
-	if (!rc && !to_stdout)
+	if (!rc && !to_stdout) {
+		char *abs = paths_absolute(a.out);
 		printf(ngettext("Wrote %s (%zu pairing).\n", "Wrote %s (%zu pairings).\n",
-					 a.doc.nrows), a.out, a.doc.nrows);
+				a.doc.nrows), abs, a.doc.nrows);
+		free(abs);
+	}
 done:
 	roster_doc_free(&a.doc);
 	roster_layout_free(&a.l);

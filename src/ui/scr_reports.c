@@ -18,6 +18,7 @@
 #include "ui/layout.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
+#include "util/paths.h"
 #include "util/text.h"
 
 enum item {
@@ -299,9 +300,12 @@ static void export_roster(rep *r, ui *u)
 		rc = roster_save(&j.doc, fv[k], path, &e);
 	if (rc)
 		set_note(r, true, "%s", e.msg);
-	else
+	else {
+		char *abs = paths_absolute(path);
 		set_note(r, false, ngettext("Wrote %s (%zu pairing).", "Wrote %s (%zu pairings).",
-					    j.doc.nrows), path, j.doc.nrows);
+					    j.doc.nrows), abs, j.doc.nrows);
+		free(abs);
+	}
 	roster_doc_free(&j.doc);
 	roster_layout_free(&j.l);
 	free(path);

@@ -40,3 +40,13 @@ char *paths_data_dir(const char *env, const char *installed, const char *sub,
 	}
 	return xstrdup(installed);
 }
+
+char *paths_absolute(const char *path)
+{
+	char buf[PATH_MAX];
+	if (realpath(path, buf))
+		return xstrdup(buf);
+	if (path[0] == '/' || !getcwd(buf, sizeof buf))
+		return xstrdup(path);
+	return xasprintf("%s/%s", buf, path);
+}

@@ -10,4 +10,9 @@
 char *paths_data_dir(const char *env, const char *installed, const char *sub,
 		     const char *probe);
 
+/* path as an absolute path (the real path of a file that exists, else the
+ * working folder joined to it): what a message names a written file by, so
+ * that the user can find it. malloc'd. */
+char *paths_absolute(const char *path);
+
 #endif

@@ -67,4 +67,21 @@ bf backup "$T/no/such/dir/x.mdb"
 ok "backup into a missing folder fails" test "$rc" -ne 0
 ok "and says so with 'bangfu: '" grep -q '^bangfu: ' "$T/err"
 
+# ---- messages name a written file by its full path, so it can be found
+mkdir -p "$T/here"
+rc=0
+(cd "$T/here" && "$BANGFU" --db "$DB" backup rel.mdb >"$T/out" 2>"$T/err") || rc=$?
+is "$rc" 0 "a backup to a relative path"
+ok "the message names the backup by its full path" grep -q "$T/here/rel.mdb" "$T/out"
+ok "and the database folder by its full path" grep -q "$DB " "$T/out"
+rc=0
+(cd "$T/here" && "$BANGFU" --db "$DB" export dump -o d.jsonl >/dev/null 2>&1) || rc=$?
+C=$(cd "$T/here" && "$BANGFU" --db "$DB" list colleges | sed -n 2p | cut -f2)
+if [ -n "$C" ]; then
+	(cd "$T/here" && "$BANGFU" --db "$DB" export roster --college "$C" -o r.csv >"$T/out" 2>&1)
+	ok "export roster names the file by its full path" grep -q "$T/here/r.csv" "$T/out"
+	(cd "$T/here" && "$BANGFU" --db "$DB" report summary --college "$C" -o s.txt >"$T/out" 2>&1)
+	ok "report summary names the file by its full path" grep -q "$T/here/s.txt" "$T/out"
+fi
+
 done_testing
