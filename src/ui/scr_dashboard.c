@@ -247,21 +247,31 @@ static void due_text(const char *what, const due_status *st, char *buf, size_t n
 	}
 }
 
+/* The weekly bars: each as wide as the largest figure (at least 3
+ * columns), so no figure is cut; when 16 such bars do not fit, the most
+ * recent weeks that do are shown and the title says how many. */
 static void draw_chart(dash *d, int top, int cols)
 {
 	static const char *const blocks[] = { " ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
 	size_t max = 0, total = 0;
-	for (int i = 0; i < WEEKS; i++) {
+	for (int i = 0; i < WEEKS; i++)
 		if (d->weeks[i] > max)
 			max = d->weeks[i];
+	char num[24];
+	int bar = snprintf(num, sizeof num, "%zu", max);
+	if (bar < 3)
+		bar = 3;
+	int bw = bar + 1, x0 = 2;     /* a bar, then a gap */
+	int n = (cols - x0 - 1) / bw;
+	n = n > WEEKS ? WEEKS : n < 1 ? 1 : n;
+	int first = WEEKS - n;
+	for (int i = first; i < WEEKS; i++)
 		total += d->weeks[i];
-	}
 	char title[128];
-	snprintf(title, sizeof title, _("Talks per week, last %d weeks (%zu in all)"), WEEKS, total);
+	snprintf(title, sizeof title, _("Talks per week, last %d weeks (%zu in all)"), n, total);
 	ui_text(top, 1, cols - 2, title, UI_TITLE);
-	int bw = 4;                  /* a bar is 3 columns, then a gap */
-	int x0 = 2;
-	for (int w = 0; w < WEEKS && x0 + w * bw + 3 < cols; w++) {
+	for (int k = 0; k < n; k++) {
+		int w = first + k, x = x0 + k * bw;
 		size_t v = d->weeks[w];
 		int eighths = max ? (int)((v * CHART_ROWS * 8 + max / 2) / max) : 0;
 		if (v && !eighths)
@@ -269,17 +279,17 @@ static void draw_chart(dash *d, int top, int cols)
 		for (int r = 0; r < CHART_ROWS; r++) {
 			int c = eighths - (CHART_ROWS - 1 - r) * 8;
 			c = c < 0 ? 0 : c > 8 ? 8 : c;
-			char cell[16];
-			snprintf(cell, sizeof cell, "%s%s%s", blocks[c], blocks[c], blocks[c]);
-			ui_text(top + 1 + r, x0 + w * bw, 3, cell, UI_OK);
+			char cell[64] = "";
+			for (int b = 0; b < bar; b++)
+				strcat(cell, blocks[c]);
+			ui_text(top + 1 + r, x, bar, cell, UI_OK);
 		}
-		char num[16];
 		snprintf(num, sizeof num, "%zu", v);
-		ui_text_right(top + 1 + CHART_ROWS, x0 + w * bw, 3, num, UI_DIM);
-		if (w % 4 == 0) {
+		ui_text_right(top + 1 + CHART_ROWS, x, bar, num, UI_DIM);
+		if (k % 4 == 0) {
 			char ds[11];
 			date_format(d->week0 + 7 * w, ds);
-			ui_text(top + 2 + CHART_ROWS, x0 + w * bw, 6, ds + 5, UI_DIM);
+			ui_text(top + 2 + CHART_ROWS, x, 6, ds + 5, UI_DIM);
 		}
 	}
 }
