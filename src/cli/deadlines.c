@@ -66,7 +66,7 @@ int cli_deadlines(struct cli_ctx *c, const char *indent)
 	if (rc)
 		return cli_fail(&e);
 	char name[64];
-	semester_long_name(d.code, name);
+	semester_ui_name(d.code, name);
 	if (!d.d.have_semester) {
 		printf(_("Current semester: %s (%s), not set up yet (bangfu init --semester %s)\n"),
 		       d.code, name, d.code);

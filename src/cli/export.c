@@ -70,6 +70,6 @@ static int export_run(struct cli_ctx *c, int argc, char **argv)
 const struct cli_cmd cli_cmd_export = {
 	"export",
 	N_("dump [-o FILE] | roster --college NAME --semester CODE [--format csv|xlsx|md] [-o FILE]"),
-	N_("Write the whole database as JSON Lines, or the pairing name list (附件1) of a college as CSV, XLSX or Markdown (private data: files are made readable by you only)."),
+	N_("Write the whole database as JSON Lines, or the pairing name list (Appendix 1) of a college as CSV, XLSX or Markdown (private data: files are made readable by you only)."),
 	export_run,
 };

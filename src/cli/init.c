@@ -145,7 +145,7 @@ static int init_run(struct cli_ctx *c, int argc, char **argv)
 				     : _("The college %s already exists.\n"), a.college);
 	if (a.semester) {
 		char name[64], r[11], s[11];
-		semester_long_name(a.semester, name);
+		semester_ui_name(a.semester, name);
 		date_format(a.roster_due, r);
 		date_format(a.summary_due, s);
 		printf(a.semester_new ? _("Created the semester %s (%s).\n")

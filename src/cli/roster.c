@@ -1,6 +1,6 @@
 /* roster.c — bangfu export roster --college NAME --semester S
  *            [--format csv|xlsx|md] [-o FILE]
- * The pairing name list (附件1); export.c hands `export roster` here. */
+ * The pairing name list (Appendix 1); export.c hands `export roster` here. */
 #include "config.h"
 
 #include <getopt.h>
@@ -135,6 +135,6 @@ done:
 const struct cli_cmd cli_cmd_export_roster = {
 	"export roster",
 	N_("--college NAME [--semester CODE] [--format csv|xlsx|md] [-o FILE] [--template FILE]"),
-	N_("Write the pairing name list (附件1) of a college and semester (default: the current one)."),
+	N_("Write the pairing name list (Appendix 1) of a college and semester (default: the current one)."),
 	cli_export_roster,
 };

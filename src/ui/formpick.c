@@ -59,7 +59,7 @@ static int pick_rec(const void *rec, void *ctx)
 	} else if (c->type == FORM_SEMESTER) {
 		const semester *m = rec;
 		char longname[64];
-		semester_long_name(m->code, longname);
+		semester_ui_name(m->code, longname);
 		snprintf(buf, sizeof buf, "%s  %s", m->code, longname);
 	} else {
 		const counsellor *k = rec;

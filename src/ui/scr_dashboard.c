@@ -207,7 +207,7 @@ static void dash_load(dash *d, ui *u)
 	d->today = date_today();
 	d->role = ui_role(u);
 	ui_semester_current(u, d->code);
-	semester_long_name(d->code, d->semester_name);
+	semester_ui_name(d->code, d->semester_name);
 	if (model_read(ui_store(u), dash_txn, d, &e) != 0)
 		ui_status_error(u, "%s", e.msg);
 	list_end(&d->overdue);

@@ -288,7 +288,9 @@ static void preview(imp *m, ui *u, char *path, int cols)
 			add(m, UI_NORMAL, false, xstrdup(changes.msg[i]));
 	} else {
 		add(m, UI_ERROR, false,
-		    xasprintf(_("%zu errors; nothing will be written. Fix the file and import it again:"),
+		    xasprintf(ngettext("%zu error; nothing will be written. Fix the file and import it again:",
+				       "%zu errors; nothing will be written. Fix the file and import it again:",
+				       errs.n ? errs.n : 1),
 			      errs.n ? errs.n : 1));
 		for (size_t i = 0; i < errs.n; i++)
 			add(m, UI_ERROR, false, xstrdup(errs.msg[i]));

@@ -1,6 +1,6 @@
 #include "config.h"
 /* scr_reports.c — the reports screen (F9): choose a college and a semester,
- * export the pairing name list (附件1), draft the semester summary from the
+ * export the pairing name list (Appendix 1), draft the semester summary from the
  * data and edit it (a soft-wrapping multi-line editor with the live 字数 in
  * the status line), store it, mark it final (the model refuses under 1000
  * 字), open the semester's due dates in the semester form, and open the
@@ -588,7 +588,7 @@ static void menu_draw(screen *sc, ui *u, int top, int rows, int cols)
 	for (int i = 0; i < rows; i++)
 		ui_fill(top + i, 0, cols, UI_NORMAL);
 	char line[640], semname[64];
-	semester_long_name(r->semester, semname);
+	semester_ui_name(r->semester, semname);
 	const char *cn = college_name(r);
 	int y = top + 1;
 	for (int i = 0; i < IT__COUNT && y < top + rows; i++, y++) {
@@ -602,7 +602,7 @@ static void menu_draw(screen *sc, ui *u, int top, int rows, int cols)
 				 r->have_sem ? "" : _(", not set up yet"));
 			break;
 		case IT_ROSTER:
-			snprintf(line, sizeof line, "%s", _("Export the pairing name list (附件1) …"));
+			snprintf(line, sizeof line, "%s", _("Export the pairing name list (Appendix 1) …"));
 			break;
 		case IT_DRAFT:
 			snprintf(line, sizeof line, "%s", _("Draft the semester summary from the data and edit it"));

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "util/date.h"
+#include "util/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -203,4 +204,16 @@ void semester_long_name(const char *code, char buf[64])
 	}
 	snprintf(buf, 64, "%04d-%04d学年第%s学期", s.first_year, s.first_year + 1,
 	         s.term == 1 ? "一" : "二");
+}
+
+void semester_ui_name(const char *code, char buf[64])
+{
+	semester_span s;
+	if (strcmp(i18n_lang(), "en") != 0 || !semester_parse(code, &s)) {
+		semester_long_name(code, buf);
+		return;
+	}
+	snprintf(buf, 64, s.term == 1 ? "academic year %04d-%04d, first semester"
+				       : "academic year %04d-%04d, second semester",
+		 s.first_year, s.first_year + 1);
 }

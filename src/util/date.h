@@ -34,5 +34,9 @@ bool semester_parse(const char *code, semester_span *out);
 void semester_of(date_t d, char buf[12]);
 /* "2025-2026学年第二学期" into buf (64 bytes). */
 void semester_long_name(const char *code, char buf[64]);
+/* The name of a semester on the screens and in the command line's output:
+ * the long name in Chinese, "academic year 2025-2026, second semester" in
+ * English (documents keep semester_long_name). */
+void semester_ui_name(const char *code, char buf[64]);
 
 #endif

@@ -116,8 +116,8 @@ bf stats --json
 ok "init does not make a college twice" grep -q '"colleges":1,' "$T/out"
 
 bf --lang en
-ok "the status shows the semester with its long name" \
-	grep -q '^Current semester: 2025-2026-2 (2025-2026学年第二学期)' "$T/out"
+ok "the status shows the semester with its long name, in English" \
+	grep -q '^Current semester: 2025-2026-2 (academic year 2025-2026, second semester)' "$T/out"
 ok "the status counts the days to the summary (52)" grep -q '2026-07-11 (in 52 days)' "$T/out"
 ok "the status counts the days since the name list was due (39)" grep -q '2026-04-11 (39 days ago)' "$T/out"
 

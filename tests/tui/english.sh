@@ -1,0 +1,36 @@
+#!/bin/sh
+# The English UI speaks English: a semester's name, the name list's
+# appendix number and "1 error" (not "1 errors") are English there, and
+# the Chinese UI keeps its Chinese names. Data (names, colleges) stays as is.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/tui/lib.sh"
+
+bf import students "$DATA/students.csv"
+is "$rc" 0 "a roster to look at"
+
+tui_start -x 80 -y 24 --lang en
+ok "the dashboard names the semester in English" \
+	wait_for "academic year 2025-2026, second semester"
+screen >"$T/s"
+ok "no 学年 on the English dashboard" sh -c "! grep -q '学年' '$T/s'"
+keys F9
+ok "the reports page offers the name list as Appendix 1" wait_for "(Appendix 1)"
+screen >"$T/s"
+ok "no 附件 or 学年 on the English reports page" sh -c "! grep -q '附件\|学年' '$T/s'"
+
+# one bad row: "1 error", in the import preview
+printf '学号,姓名,学院\n2025999999,,计算机科学与技术学院\n' >"$T/one.csv"
+keys F12
+ok "the import menu" wait_for "Students"
+keys Enter
+ok "it asks for the file" wait_for "CSV"
+keys -l "$T/one.csv"
+keys Enter
+ok "one error is '1 error'" wait_for "1 error; nothing will be written"
+
+bf --lang en
+ok "the status names the semester in English" grep -q "academic year 2025-2026, second semester" "$T/out"
+bf
+ok "the Chinese status keeps 2025-2026学年第二学期" grep -q "2025-2026学年第二学期" "$T/out"
+
+done_testing
