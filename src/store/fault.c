@@ -8,7 +8,8 @@
  * status 3 and a message that the database is damaged, never by a signal.
  *
  * The handler acts only on a fault whose address lies inside the mapped
- * file; any other fault is a bug, and the handler that was there before
+ * file, or one inside LMDB's reads (a broken page sends them anywhere);
+ * any other fault is a bug, and the handler that was there before
  * (the default, or a sanitizer's) gets it. Its message is made (and
  * translated) beforehand, since a signal handler may not call gettext. */
 #include "config.h"
@@ -25,6 +26,7 @@
 #include "util/i18n.h"
 
 static volatile uintptr_t map_lo, map_hi;
+volatile sig_atomic_t store_in_lmdb;
 static char fault_msg[1024];
 static size_t fault_len;
 static void (*volatile fault_hook)(void);
@@ -52,7 +54,7 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
 {
 	uintptr_t a = (uintptr_t)si->si_addr;
 	(void)uc;
-	if (a >= map_lo && a < map_hi)
+	if ((a >= map_lo && a < map_hi) || (store_in_lmdb > 0 && map_hi))
 		say_and_exit(NULL, 0);
 	/* Not ours: put back what was there and let the fault happen again. */
 	sigaction(sig, sig == SIGBUS ? &old_bus : &old_segv, NULL);

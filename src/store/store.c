@@ -149,6 +149,25 @@ static void store_default_actor(store *s)
 	snprintf(s->actor, sizeof s->actor, "%.31s@%.31s", user, host);
 }
 
+/* LMDB's reads, marked for fault.c: a fault inside one of them comes from
+ * the pages of the file (a damaged page can send LMDB anywhere), so it is
+ * the database's damage, not a bug of ours. */
+static int lmdb_cursor_get(MDB_cursor *mc, MDB_val *k, MDB_val *v, MDB_cursor_op op)
+{
+	store_in_lmdb++;
+	int rc = mdb_cursor_get(mc, k, v, op);
+	store_in_lmdb--;
+	return rc;
+}
+
+static int lmdb_get(MDB_txn *txn, MDB_dbi dbi, MDB_val *k, MDB_val *v)
+{
+	store_in_lmdb++;
+	int rc = mdb_get(txn, dbi, k, v);
+	store_in_lmdb--;
+	return rc;
+}
+
 /* The mapped file's range, for fault.c (again after the map moved). */
 static void store_fault_track(store *s)
 {
@@ -553,7 +572,7 @@ bool store_txn_writable(store_txn *t)
 int st_get(store_txn *t, int db, bytes key, bytes *val, err *e)
 {
 	MDB_val k = { key.len, (void *)key.data }, v;
-	int rc = mdb_get(t->txn, store_dbi(t, db), &k, &v);
+	int rc = lmdb_get(t->txn, store_dbi(t, db), &k, &v);
 	if (rc == MDB_NOTFOUND)
 		return E_NOTFOUND;
 	if (rc)
@@ -642,7 +661,7 @@ void st_cursor_close(store_cursor *c)
 static int cursor_get(MDB_cursor *mc, MDB_val *k, MDB_val *v, MDB_cursor_op op,
 		      bytes *key, bytes *val)
 {
-	int rc = mdb_cursor_get(mc, k, v, op);
+	int rc = lmdb_cursor_get(mc, k, v, op);
 	if (rc == MDB_NOTFOUND)
 		return ST_END;
 	if (rc)
@@ -756,12 +775,12 @@ int st_scan(store_txn *t, int db, bytes prefix, st_scan_fn fn, void *ctx, err *e
 	rc = mdb_cursor_open(t->txn, store_dbi(t, db), &mc);
 	if (rc)
 		return store_fail(t, db, OP_READ, rc, e);
-	rc = mdb_cursor_get(mc, &k, &v, prefix.len ? MDB_SET_RANGE : MDB_FIRST);
+	rc = lmdb_cursor_get(mc, &k, &v, prefix.len ? MDB_SET_RANGE : MDB_FIRST);
 	while (rc == 0 && has_prefix(&k, prefix)) {
 		r = fn((bytes){ k.mv_data, k.mv_size }, (bytes){ v.mv_data, v.mv_size }, ctx);
 		if (r)
 			break;
-		rc = mdb_cursor_get(mc, &k, &v, MDB_NEXT);
+		rc = lmdb_cursor_get(mc, &k, &v, MDB_NEXT);
 	}
 	mdb_cursor_close(mc);
 	if (r)
@@ -930,8 +949,8 @@ static int rec_each(store_txn *t, int db, const record_desc *d, bool deleted, st
 	if (rc)
 		return store_fail(t, db, OP_READ, rc, e);
 	rec = xcalloc(1, d->size);
-	for (rc = mdb_cursor_get(mc, &k, &v, MDB_FIRST); rc == 0;
-	     rc = mdb_cursor_get(mc, &k, &v, MDB_NEXT)) {
+	for (rc = lmdb_cursor_get(mc, &k, &v, MDB_FIRST); rc == 0;
+	     rc = lmdb_cursor_get(mc, &k, &v, MDB_NEXT)) {
 		rec_meta *m = rec;
 		if (k.mv_size != 16) {
 			r = err_set(e, E_DB, _("corrupt %s key in the database"), d->name);
@@ -962,8 +981,8 @@ int st_values_upgrade(store_txn *t, int db, err *e)
 	int rc = mdb_cursor_open(t->txn, store_dbi(t, db), &mc);
 	if (rc)
 		return store_fail(t, db, OP_READ, rc, e);
-	for (rc = mdb_cursor_get(mc, &k, &v, MDB_FIRST); rc == 0;
-	     rc = mdb_cursor_get(mc, &k, &v, MDB_NEXT)) {
+	for (rc = lmdb_cursor_get(mc, &k, &v, MDB_FIRST); rc == 0;
+	     rc = lmdb_cursor_get(mc, &k, &v, MDB_NEXT)) {
 		uint8_t *nv;
 		size_t nlen;
 		if (!rec_value_upgrade(v.mv_data, v.mv_size, &nv, &nlen))

@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <signal.h>
+
 #include "util/err.h"
 #include "util/record.h"
 
@@ -229,6 +231,9 @@ void store_release_pages(store *s);
  * store arms it at open and whenever the map moves. The hook, if set, runs
  * first (async-signal-safe code only: the screens put the terminal back). */
 void store_fault_arm(const char *path, int fd);
+/* Above zero while the store is inside one of LMDB's reads (store.c): a
+ * fault there is the file's damage wherever its address. */
+extern volatile sig_atomic_t store_in_lmdb;
 void store_fault_disarm(void);
 void store_fault_hook(void (*fn)(void));
 _Noreturn void store_fault_damaged(const char *why);
