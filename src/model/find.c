@@ -122,7 +122,10 @@ struct scan_ctx {
 static int by_name(const rid *id, const char *name, bytes val, void *ctx)
 {
 	struct scan_ctx *sc = ctx;
-	if (!strstr(name, sc->text) && !(sc->pinyin && pinyin_match(name, sc->text)))
+	char *folded = pinyin_fold(name);   /* 𠮷祥 is found as 吉祥 */
+	bool hit = strstr(folded, sc->text) || (sc->pinyin && pinyin_match(name, sc->text));
+	free(folded);
+	if (!hit)
 		return 0;
 	student s;
 	int rc = rec_decode(&student_desc, val.data, val.len, &s, sc->e);
@@ -161,8 +164,11 @@ int model_find(store_txn *t, const char *text, student_fn fn, void *ctx, err *e)
 			goto out;
 	}
 	if (!all_digits(q)) {
-		struct scan_ctx sc = { q, pinyin_is_query(q), &h, e };
-		if ((rc = model_student_names(t, by_name, &sc, e)))
+		char *fq = pinyin_fold(q);
+		struct scan_ctx sc = { fq, pinyin_is_query(q), &h, e };
+		rc = model_student_names(t, by_name, &sc, e);
+		free(fq);
+		if (rc)
 			goto out;
 	}
 	if (h.n) {

@@ -5,6 +5,8 @@
 
 #include <unistr.h>
 
+#include "util/err.h"
+
 /*
  * Matching a query against a name.
  *
@@ -41,6 +43,45 @@ const char *pinyin_readings(uint32_t cp)
 		return NULL;
 	uint16_t off = pinyin_offsets[pinyin_ranges[lo].index + (cp - pinyin_ranges[lo].first)];
 	return off == PINYIN_NONE ? NULL : pinyin_pool + off;
+}
+
+uint32_t pinyin_base(uint32_t cp)
+{
+	size_t lo = 0, hi = pinyin_nvariants;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (pinyin_variants[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < pinyin_nvariants && pinyin_variants[lo].cp == cp ? pinyin_variants[lo].base : cp;
+}
+
+char *pinyin_fold(const char *s)
+{
+	size_t n = strlen(s);
+	/* A base takes at most 4 bytes, and no character takes fewer than 1. */
+	uint8_t *out = xmalloc(4 * n + 1), *o = out;
+	const uint8_t *p = (const uint8_t *)s;
+	while (*p) {
+		ucs4_t cp;
+		int l = u8_strmbtouc(&cp, p);
+		if (l <= 0) {
+			*o++ = *p++;
+			continue;
+		}
+		ucs4_t b = pinyin_base(cp);
+		if (b == cp) {
+			memcpy(o, p, (size_t)l);
+			o += l;
+		} else {
+			o += u8_uctomb(o, b, 4);
+		}
+		p += l;
+	}
+	*o = 0;
+	return (char *)out;
 }
 
 bool pinyin_is_query(const char *s)

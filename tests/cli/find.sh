@@ -11,6 +11,8 @@ cat >"$T/students.csv" <<'CSV'
 2024020101,王单单,女,外国语学院,英语2401班,群众
 2024020102,曾子墨,女,外国语学院,英语2401班,中共预备党员
 2022030101,欧阳娜娜,女,数学学院,数学2201班,共青团员
+2025040101,𠮷祥,男,数学学院,数学2501班,群众
+2025040102,冯军祥,男,数学学院,数学2501班,群众
 CSV
 bf import students "$T/students.csv"
 is "$rc" 0 "the students are imported"
@@ -37,6 +39,12 @@ finds sxx "2023010101" "单 as a surname, initials s"
 finds zengzimo "2024020102" "曾 as a surname reads zeng"
 finds ouyangnana "2022030101" "full pinyin of a four-character name"
 finds 单 "2023010101 2024020101" "a character anywhere in the name"
+# 𠮷 (U+20BB7, CJK extension B) has no reading of its own: it is read, and
+# found, as 吉 (Unihan: a variant of it).
+finds jixiang "2025040101" "a name with an extension B character, full pinyin"
+finds jx "2025040101 2025040102" "initials find the extension B name too"
+finds 吉祥 "2025040101" "吉 finds its variant 𠮷"
+finds 𠮷祥 "2025040101" "the extension B character itself"
 finds nobodyhere "" "no match prints nothing"
 finds 1999 "" "no number match prints nothing"
 

@@ -3,6 +3,7 @@
 
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/pinyin.h"
@@ -29,7 +30,7 @@ Test(table, readings_are_toneless_and_complete)
 
 Test(table, characters_without_readings)
 {
-	cr_assert_null(pinyin_readings(0x20BB7));  /* 𠮷 */
+	cr_assert_null(pinyin_readings(0x20002));  /* 𠀂 */
 	cr_assert_null(pinyin_readings('a'));
 	cr_assert_null(pinyin_readings(0));
 	cr_assert_null(pinyin_readings(0x3001));   /* 、 */
@@ -168,7 +169,7 @@ Test(name, surname_reading_only_at_the_start)
 Test(name, other_characters)
 {
 	name_is("吕布", "lv bu");
-	name_is("\xF0\xA0\xAE\xB7祥", "\xF0\xA0\xAE\xB7 xiang");
+	name_is("\xF0\xA0\x80\x82祥", "\xF0\xA0\x80\x82 xiang");
 	name_is("阿依古丽·买买提", "a yi gu li · mai mai ti");
 	name_is("Anna", "Anna");
 	name_is("王A", "wang A");
@@ -187,7 +188,7 @@ Test(name, truncates_safely)
 	cr_assert_str_eq(one, "");
 	/* a character without a reading is not cut in the middle */
 	memset(buf, 'x', sizeof buf);
-	pinyin_name("王\xF0\xA0\xAE\xB7", buf, 7);   /* "wang " + 4 bytes > 6 */
+	pinyin_name("王\xF0\xA0\x80\x82", buf, 7);   /* "wang " + 4 bytes > 6 */
 	cr_assert_str_eq(buf, "wang ");
 }
 
@@ -204,13 +205,58 @@ Test(match, u_umlaut_as_v_or_u)
 
 Test(match, character_without_reading)
 {
-	/* 𠮷 (U+20BB7) has no pinyin: it cannot be typed, but what follows can */
-	M("\xF0\xA0\xAE\xB7祥", "xiang");
-	M("\xF0\xA0\xAE\xB7祥", "x");
-	NM("\xF0\xA0\xAE\xB7祥", "jixiang");
-	NM("\xF0\xA0\xAE\xB7祥", "jx");
-	NM("张\xF0\xA0\xAE\xB7祥", "zhangxiang");   /* cannot jump over it */
-	M("张\xF0\xA0\xAE\xB7祥", "zhang");
+	/* 𠀂 (U+20002) has no pinyin: it cannot be typed, but what follows can */
+	M("\xF0\xA0\x80\x82祥", "xiang");
+	M("\xF0\xA0\x80\x82祥", "x");
+	NM("\xF0\xA0\x80\x82祥", "jixiang");
+	NM("\xF0\xA0\x80\x82祥", "jx");
+	NM("张\xF0\xA0\x80\x82祥", "zhangxiang");   /* cannot jump over it */
+	M("张\xF0\xA0\x80\x82祥", "zhang");
+}
+
+/* Name characters outside the BMP: their readings, from the dictionary or
+ * (𠮷, which has none of its own) from the variant it is a form of. */
+Test(table, extension_characters_of_names)
+{
+	cr_assert_str_eq(pinyin_readings(0x20BB7), "ji");    /* 𠮷, read as 吉 */
+	cr_assert_eq(pinyin_base(0x20BB7), 0x5409);          /* 吉 */
+	cr_assert_eq(pinyin_base(0x5409), 0x5409);
+	cr_assert_eq(pinyin_base(0x20002), 0x20002);
+	cr_assert_str_eq(pinyin_readings(0x4DAE), "yan");    /* 䶮 (ext A) */
+	cr_assert_str_eq(pinyin_readings(0x2B5AF), "fu");    /* 𫖯 (ext C) */
+	cr_assert_str_eq(pinyin_readings(0x2CC56), "di");    /* 𬱖 (ext E) */
+	cr_assert_str_eq(pinyin_readings(0x2C1D5), "wan");   /* 𬇕 */
+	cr_assert_str_eq(pinyin_readings(0x2B128), "chi");   /* 𫄨 */
+	for (size_t i = 0; i < pinyin_nvariants; i++) {
+		cr_assert_not_null(pinyin_readings(pinyin_variants[i].cp));
+		if (i)
+			cr_assert_gt(pinyin_variants[i].cp, pinyin_variants[i - 1].cp);
+	}
+}
+
+Test(match, extension_characters_of_names)
+{
+	M("\xF0\xA0\xAE\xB7祥", "jixiang");      /* 𠮷祥 */
+	M("\xF0\xA0\xAE\xB7祥", "jx");
+	M("\xF0\xA0\xAE\xB7祥", "jix");
+	M("王\xF0\xA0\xAE\xB7", "wangji");
+	M("刘䶮", "liuyan");
+	M("赵孟𫖯", "zmf");
+	M("赵孟𫖯", "zhaomengfu");
+	name_is("\xF0\xA0\xAE\xB7祥", "ji xiang");
+}
+
+Test(fold, variants_read_as_their_base)
+{
+	char *f = pinyin_fold("\xF0\xA0\xAE\xB7祥");
+	cr_assert_str_eq(f, "吉祥");
+	free(f);
+	f = pinyin_fold("张三\xFF");   /* invalid bytes are kept */
+	cr_assert_str_eq(f, "张三\xFF");
+	free(f);
+	f = pinyin_fold("");
+	cr_assert_str_eq(f, "");
+	free(f);
 }
 
 Test(match, separators_are_skipped)
