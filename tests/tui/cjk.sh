@@ -154,7 +154,8 @@ x=$(col_of "$(screen | sed -n 2p)" "Name")
 click $((x + 2)) 2
 ok "a click on Name sorts by name" wait_for "Name▲"
 ok "in pinyin order: 阿 first" line_has 3 "阿卜杜"
-ok "then Li Lei, before 欧阳" line_has 4 "Li Lei"
+ok "then 𠮷祥, read ji as 吉" line_has 4 "𠮷祥"
+ok "then Li Lei, before 欧阳" line_has 5 "Li Lei"
 
 keys F10
 ok "F10 quits" wait_gone
