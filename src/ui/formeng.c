@@ -16,7 +16,13 @@
 bool fe_is_edit(form_type t)
 {
 	return t == FORM_TEXT || t == FORM_MULTILINE || t == FORM_DATE || t == FORM_INT
-	       || t == FORM_MONEY || t == FORM_STUDENT;
+	       || t == FORM_MONEY || fe_is_search(t);
+}
+
+bool fe_is_search(form_type t)
+{
+	return t == FORM_STUDENT || t == FORM_COUNSELLOR || t == FORM_COLLEGE
+	       || t == FORM_SEMESTER;
 }
 
 bool fe_is_ref(form_type t)

@@ -100,6 +100,9 @@ void fe_conflict_free(fe_form *f, fe_conflict *c);
 /* Types edited as text (the edit buffer), and references to records. */
 bool fe_is_edit(form_type t);
 bool fe_is_ref(form_type t);
+/* A reference found by typing into the field (students, counsellors,
+ * colleges, semesters): edited as text until one is chosen. */
+bool fe_is_search(form_type t);
 /* Shown, and the user may change it. */
 bool fe_focusable(const fe_value *v);
 bool fe_empty(const fe_value *v);

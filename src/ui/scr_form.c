@@ -141,7 +141,7 @@ static void draw_value(fstate *s, fe_value *v, int y, int x, int w, bool focus)
 		ui_text(y, x, w, buf, st);
 		break;
 	}
-	case FORM_COUNSELLOR: case FORM_COLLEGE: case FORM_SEMESTER: case FORM_PAIRING: {
+	case FORM_PAIRING: {
 		char *t = edit_get(&v->ed);
 		ui_text(y, x, w, t, st);
 		free(t);
@@ -343,15 +343,19 @@ static action_t field_action(fstate *s, const fe_value *v, const ui_event *ev)
 	return a == ACT_TOGGLE || a == ACT_OPEN ? a : ACT_NONE;
 }
 
-/* A student typed into its field: Enter searches; the focus moves on only
- * once one is chosen (else pick's word, "no student matches ...", stays). */
-static void student_enter(fstate *s, fe_value *v)
+/* A reference typed into its field: Enter searches; the focus moves on
+ * only once one is chosen (else pick's word, "no student matches ...",
+ * stays). On a chosen college, counsellor or semester Enter offers the
+ * whole list again. */
+static void ref_enter(fstate *s, fe_value *v)
 {
-	if (!v->has_ref) {
-		if (form_pick(s->u, &s->f, v))
+	bool again = v->has_ref && v->fl->type != FORM_STUDENT;
+	if (!v->has_ref || again) {
+		bool changed = form_pick(s->u, &s->f, v);
+		if (changed)
 			s->dirty = true;
 		v->touched = true;
-		if (!v->has_ref)
+		if (!v->has_ref || (again && !changed))
 			return;
 		check(s);
 	}
@@ -362,27 +366,35 @@ static void student_enter(fstate *s, fe_value *v)
 static int field_edit_key(fstate *s, fe_value *v, action_t a, const ui_event *ev)
 {
 	bool multiline = v->fl->type == FORM_MULTILINE;
+	bool search = fe_is_search(v->fl->type);
+	bool chosen = search && (v->has_ref || v->new_code);
 	if (!multiline && a == ACT_OPEN) {
-		if (v->fl->type == FORM_STUDENT)
-			student_enter(s, v);
+		if (search)
+			ref_enter(s, v);
 		else
 			move_focus(s, 1);
+		return SCREEN_STAY;
+	}
+	if (chosen && a == ACT_CLEAR_FIELD && !v->fl->required) {
+		fe_clear_ref(v);
+		s->dirty = true;
 		return SCREEN_STAY;
 	}
 	if (!multiline && (a == ACT_UP || a == ACT_DOWN)) {
 		move_focus(s, a == ACT_UP ? -1 : 1);
 		return SCREEN_STAY;
 	}
-	/* Typing over a chosen student starts a new search. */
-	if (v->fl->type == FORM_STUDENT && v->has_ref && !ev->is_code && ev->ch >= ' '
-	    && ev->ch != 127)
+	/* Typing over a chosen reference starts a new search. */
+	if (chosen && !ev->is_code && ev->ch >= ' ' && ev->ch != 127)
 		edit_clear(&v->ed);
 	if (ui_edit_key(&v->ed, ev) && v->ed.changed) {
 		v->ed.changed = false;
 		s->dirty = true;
-		if (v->fl->type == FORM_STUDENT && v->has_ref) {
-			v->has_ref = false;     /* typing again: a new search */
-			memset(&v->ref, 0, sizeof v->ref);
+		if (chosen) {           /* typing again: a new search */
+			char *t = edit_get(&v->ed);
+			fe_clear_ref(v);
+			edit_set(&v->ed, t);
+			free(t);
 		}
 	}
 	return SCREEN_STAY;
@@ -414,14 +426,6 @@ static bool choice_key(fstate *s, fe_value *v, action_t a)
 		else
 			return false;
 		return true;
-	case FORM_COUNSELLOR: case FORM_COLLEGE: case FORM_SEMESTER:
-		if (pick)
-			return form_pick(s->u, &s->f, v);
-		if (a == ACT_CLEAR_FIELD && !v->fl->required) {
-			fe_clear_ref(v);
-			return true;
-		}
-		return false;
 	default:
 		return false;
 	}
