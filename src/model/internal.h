@@ -76,6 +76,10 @@ typedef struct entity_ops {
 	void (*label)(store_txn *t, const void *rec, char *buf, size_t n);
 	model_fix_fn fix;      /* before validate, or NULL */
 	model_fix_fn after;    /* after the write, or NULL */
+	/* The rules of single fields that hold whatever the other fields
+	 * say, each checked on its own: up to max errors of E_INPUT into
+	 * out, the count (model_check_all); NULL: validate's one error. */
+	size_t (*more)(store_txn *t, const void *rec, err *out, size_t max);
 } entity_ops;
 extern const entity_ops college_ops, semester_ops, student_ops, counsellor_ops,
 	member_ops, target_ops, pairing_ops, talk_ops, aid_ops, summary_ops;

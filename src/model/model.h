@@ -262,6 +262,13 @@ const record_desc *model_desc_named(const char *name);
  * way): the entity's *_save and *_check (below). */
 int model_save_rec(model_txn *t, const record_desc *d, void *rec, err *e);
 int model_check_rec(model_txn *t, const record_desc *d, const void *in, void *fixed, err *e);
+/* Every broken rule of a record whose check failed with first (a rule's
+ * E_INPUT; NULL or code 0: none): first, then each rule of another field
+ * that fails as well (a pairing's helper, its student and the reason, a
+ * talk's date, minutes, topics and follow-up), one error per field, at most
+ * max into out. rec is the check's fixed copy. Returns the count. */
+size_t model_check_all(model_txn *t, const record_desc *d, const void *rec, const err *first,
+		       err *out, size_t max);
 
 /* Any record by its entity and id: 0, E_NOTFOUND (none, or deleted), E_DB.
  * rec_free the result. */

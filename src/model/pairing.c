@@ -385,12 +385,31 @@ static int keeps_its_records(store_txn *t, const pairing *p, err *e)
 	return 0;
 }
 
+/* A student of another college than the helper's needs a reason. */
+static int reason_rule(store_txn *t, const pairing *p, err *e)
+{
+	student mem, tgt;
+	int rc = student_get(t, &p->member_id, &mem, e);
+	if (rc)
+		return rc == E_NOTFOUND ? 0 : rc;
+	rc = student_get(t, &p->target_id, &tgt, e);
+	if (rc) {
+		rec_free(&student_desc, &mem);
+		return rc == E_NOTFOUND ? 0 : rc;
+	}
+	if (rid_cmp(&tgt.college_id, &mem.college_id) != 0 && (!p->reason || !*p->reason))
+		rc = model_bad(e, "reason", _("%s is from another college than %s: give a reason"),
+			       tgt.name ? tgt.name : "", mem.name ? mem.name : "");
+	rec_free(&student_desc, &mem);
+	rec_free(&student_desc, &tgt);
+	return rc;
+}
+
 /* pairing_validate; with new_semester, the semester is one the same save
  * creates (pairing_check_new_semester) and its id is not looked at. */
 static int validate_in(store_txn *t, const pairing *p, bool new_semester, err *e)
 {
 	student mem, tgt;
-	char mname[128], tname[128];
 	int rc;
 	bool open = pairing_counts_open(p, date_today());
 
@@ -430,9 +449,6 @@ static int validate_in(store_txn *t, const pairing *p, bool new_semester, err *e
 		rec_free(&student_desc, &mem);
 		return rc;
 	}
-	snprintf(mname, sizeof mname, "%s", mem.name ? mem.name : "");
-	snprintf(tname, sizeof tname, "%s", tgt.name ? tgt.name : "");
-	bool same_college = rid_cmp(&tgt.college_id, &mem.college_id) == 0;
 	bool college_ok = rid_cmp(&p->college_id, &mem.college_id) == 0;
 	rec_free(&student_desc, &mem);
 	rec_free(&student_desc, &tgt);
@@ -445,10 +461,26 @@ static int validate_in(store_txn *t, const pairing *p, bool new_semester, err *e
 		return rc;
 	if (!college_ok)
 		return model_bad(e, "college", "%s", _("must be the member's college"));
-	if (!same_college && (!p->reason || !*p->reason))
-		return model_bad(e, "reason", _("%s is from another college than %s: give a reason"),
-				 tname, mname);
-	return 0;
+	return reason_rule(t, p, e);
+}
+
+/* The helper's, the student's and the reason's rules, each on its own
+ * (model_check_all): a helper who is no party member does not hide that
+ * the student is already paired. */
+static size_t pairing_more(store_txn *t, const void *rec, err *out, size_t max)
+{
+	const pairing *p = rec;
+	size_t n = 0;
+	if (!pairing_counts_open(p, date_today()))
+		return 0;
+	if (n < max && !rid_is_zero(&p->member_id) && pairing_check_member(t, p, &out[n]) == E_INPUT)
+		n++;
+	if (n < max && !rid_is_zero(&p->target_id) && pairing_check_target(t, p, &out[n]) == E_INPUT)
+		n++;
+	if (n < max && !rid_is_zero(&p->member_id) && !rid_is_zero(&p->target_id)
+	    && reason_rule(t, p, &out[n]) == E_INPUT)
+		n++;
+	return n;
 }
 
 int pairing_validate(store_txn *t, const pairing *p, err *e)
@@ -500,6 +532,7 @@ const entity_ops pairing_ops = {
 	.label = pairing_label,
 	.fix = pairing_fix,
 	.after = NULL,
+	.more = pairing_more,
 };
 
 int pairing_save(store_txn *t, pairing *p, err *e)

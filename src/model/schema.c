@@ -312,6 +312,33 @@ int model_check_rec(model_txn *t, const record_desc *d, const void *in, void *fi
 	return model_try(t, model_ops_of(d), in, fixed, e);
 }
 
+static bool listed(const err *out, size_t n, const err *e)
+{
+	for (size_t i = 0; i < n; i++)
+		if (*e->field ? !strcmp(out[i].field, e->field) : !strcmp(out[i].msg, e->msg))
+			return true;
+	return false;
+}
+
+size_t model_check_all(model_txn *t, const record_desc *d, const void *rec, const err *first,
+		       err *out, size_t max)
+{
+	enum { MORE_MAX = 8 };
+	const entity_ops *ops = model_ops_of(d);
+	size_t n = 0;
+	if (first && first->code && n < max)
+		out[n++] = *first;
+	if (!ops->more)
+		return n;
+	err more[MORE_MAX];
+	memset(more, 0, sizeof more);
+	size_t m = ops->more(t, rec, more, MORE_MAX);
+	for (size_t i = 0; i < m && n < max; i++)
+		if (more[i].code == E_INPUT && !listed(out, n, &more[i]))
+			out[n++] = more[i];
+	return n;
+}
+
 int model_get(model_txn *t, const record_desc *d, const rid *id, void *rec, err *e)
 {
 	return st_rec_get(t, model_ops_of(d)->db, d, id, rec, e);

@@ -112,9 +112,8 @@ static int counsellor_talk_ok(store_txn *t, const talk *k, err *e)
 	return 0;
 }
 
-int talk_validate(store_txn *t, const talk *k, err *e)
+static int date_rule(const talk *k, err *e)
 {
-	int rc;
 	char day[11];
 	if (!k->date)
 		return model_bad(e, "date", "%s", _("required"));
@@ -122,17 +121,42 @@ int talk_validate(store_txn *t, const talk *k, err *e)
 		date_format(k->date, day);
 		return model_bad(e, "date", _("%s is in the future"), day);
 	}
+	return 0;
+}
+
+static int minutes_rule(const talk *k, err *e)
+{
 	if (k->minutes <= 0 || k->minutes > MINUTES_MAX)
 		return model_bad(e, "minutes", _("must be between 1 and %d"), MINUTES_MAX);
+	return 0;
+}
+
+static int topics_rule(const talk *k, err *e)
+{
 	if (!(k->topics & TOPICS_ALL))
 		return model_bad(e, "topics", "%s", _("at least one topic is required"));
 	if (k->topics & ~(uint32_t)TOPICS_ALL)
 		return model_bad(e, "topics", "%s", _("unknown topic"));
+	return 0;
+}
+
+static int follow_up_rule(const talk *k, err *e)
+{
+	if (k->follow_up && k->date && k->follow_up < k->date)
+		return model_bad(e, "follow_up", "%s", _("is before the talk"));
+	return 0;
+}
+
+int talk_validate(store_txn *t, const talk *k, err *e)
+{
+	int rc;
+	if ((rc = date_rule(k, e)) || (rc = minutes_rule(k, e)) || (rc = topics_rule(k, e)))
+		return rc;
 	if ((rc = model_choice_ok(e, "mode", mode_values, k->mode, true))
 	    || (rc = model_text(e, "content", k->content, 5000, false)))
 		return rc;
-	if (k->follow_up && k->follow_up < k->date)
-		return model_bad(e, "follow_up", "%s", _("is before the talk"));
+	if ((rc = follow_up_rule(k, e)))
+		return rc;
 	if (rid_is_zero(&k->target_id))
 		return model_bad(e, "target", "%s", _("required"));
 	rc = model_exists(t, DB_STUDENT, &k->target_id, e);
@@ -153,6 +177,20 @@ int talk_validate(store_txn *t, const talk *k, err *e)
 static int validate_v(store_txn *t, const void *rec, err *e)
 {
 	return talk_validate(t, rec, e);
+}
+
+/* The rules of the date, the minutes, the topics and the follow-up, each
+ * on its own (model_check_all). */
+static size_t talk_more(store_txn *t, const void *rec, err *out, size_t max)
+{
+	int (*const rules[])(const talk *, err *) = { date_rule, minutes_rule, topics_rule,
+						     follow_up_rule };
+	size_t n = 0;
+	(void)t;
+	for (size_t i = 0; i < sizeof rules / sizeof *rules && n < max; i++)
+		if (rules[i](rec, &out[n]) == E_INPUT)
+			n++;
+	return n;
 }
 
 static void talk_label(store_txn *t, const void *rec, char *buf, size_t n)
@@ -193,6 +231,7 @@ const entity_ops talk_ops = {
 	.label = talk_label,
 	.fix = talk_fix,
 	.after = NULL,
+	.more = talk_more,
 };
 
 int talk_save(store_txn *t, talk *k, err *e)

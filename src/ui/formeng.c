@@ -552,21 +552,31 @@ static int check_slot(model_txn *t, fe_form *f, size_t i, err *e)
 	return rc;
 }
 
+enum { FE_MAX_PROBLEMS = 8 };
+
 struct check_ctx {
 	fe_form *f;
 	int failed;          /* the slot whose rule failed, or -1 */
+	err problems[FE_MAX_PROBLEMS];  /* every rule it breaks */
+	size_t nproblems;
 };
 
 static int check_fn(model_txn *t, void *ctx, err *e)
 {
 	struct check_ctx *c = ctx;
 	c->failed = -1;
+	c->nproblems = 0;
 	for (size_t i = 0; i < c->f->nslots; i++) {
 		if (c->f->slots[i].skip)
 			continue;
 		int rc = check_slot(t, c->f, i, e);
 		if (rc) {
 			c->failed = (int)i;
+			/* not only the first broken rule: each field's */
+			if (rc == E_INPUT)
+				c->nproblems = model_check_all(t, c->f->slots[i].desc,
+							       c->f->slots[i].fixed, e, c->problems,
+							       FE_MAX_PROBLEMS);
 			return rc;
 		}
 	}
@@ -589,7 +599,13 @@ void fe_place_error(fe_form *f, int slot, const err *e)
 			return;
 		}
 	}
-	set_top(f, e->msg);
+	if (f->top_msg && strcmp(f->top_msg, e->msg)) {   /* more than one: each is kept */
+		char *both = xasprintf("%s  %s", f->top_msg, e->msg);
+		set_top(f, both);
+		free(both);
+	} else {
+		set_top(f, e->msg);
+	}
 }
 
 /* The pairing rules name the helper and the student one after the other:
@@ -622,14 +638,17 @@ static int kinds_fn(model_txn *t, void *ctx, err *e);
 bool fe_check(fe_form *f, bool all)
 {
 	err e = { 0 };
-	struct check_ctx c = { f, -1 };
+	struct check_ctx c = { .f = f, .failed = -1 };
 	set_top(f, NULL);
 	privacy(f);
 	model_read(f->st, kinds_fn, f, &e);
 	bool ok = build(f, all);
 	if (model_read(f->st, check_fn, &c, &e)) {
 		ok = false;
-		fe_place_error(f, c.failed, &e);
+		if (!c.nproblems)
+			fe_place_error(f, c.failed, &e);
+		for (size_t i = 0; i < c.nproblems; i++)
+			fe_place_error(f, c.failed, &c.problems[i]);
 		/* A rule about a field the user has not reached yet is not
 		 * news; every other one is shown. */
 		for (size_t i = 0; i < f->n; i++)

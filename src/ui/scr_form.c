@@ -76,6 +76,24 @@ static int field_height(const fe_value *v)
 	return v->fl->type == FORM_MULTILINE ? v->fl->lines : 1;
 }
 
+/* The columns a field's value takes: its width in the form file, wider for
+ * a one-line text that does not fit (what was typed is shown whole, with
+ * the cell the cursor needs after it), never past the screen. */
+static int field_cols(const fe_value *v, int avail)
+{
+	int w = v->fl->width;
+	if (fe_is_edit(v->fl->type) && v->fl->type != FORM_MULTILINE) {
+		char *t = edit_get(&v->ed);
+		int tw = lay_width(t) + 1;
+		free(t);
+		if (tw > w)
+			w = tw;
+	}
+	if (w > avail)
+		w = avail;
+	return w < 1 ? 1 : w;
+}
+
 static void draw_multi(fe_value *v, int y, int x, int w, bool focus)
 {
 	int used = 0;
@@ -103,7 +121,7 @@ static void place_fields(fstate *s, int rows, int cols, int x)
 		fe_value *v = &s->f.v[i];
 		if (!v->visible)
 			continue;
-		int w = v->fl->width < avail ? v->fl->width : avail;
+		int w = field_cols(v, avail);
 		v->h = field_height(v);
 		if (v->msg && cols - (x + w + 2) < lay_width(v->msg) + 1)
 			v->h++;
@@ -161,12 +179,15 @@ static void draw_value(fstate *s, fe_value *v, int y, int x, int w, bool focus)
 static void draw_field(fstate *s, fe_value *v, int y, int lw, int cols, bool focus)
 {
 	int x = lw + 1, avail = cols - x - 1;
-	int w = v->fl->width < avail ? v->fl->width : avail;
-	if (w < 1)
-		w = 1;
+	int w = field_cols(v, avail);
 	char label[160];
 	snprintf(label, sizeof label, "%s%s", form_label(v->fl), v->fl->required ? "*" : "");
-	ui_text(y, 1, lw - 1, label, focus ? UI_HEADER : UI_NORMAL);
+	/* The focused field is marked the same way whatever its kind (a
+	 * choice or a reference shows no cursor): ">" before its label, the
+	 * label in the selection's colours. */
+	if (focus)
+		ui_text(y, 0, 1, ">", UI_SELECTED);
+	ui_text(y, 1, lw - 1, label, focus ? UI_SELECTED : UI_NORMAL);
 	draw_value(s, v, y, x, w, focus);
 	if (!v->msg)
 		return;
@@ -387,7 +408,15 @@ static int field_edit_key(fstate *s, fe_value *v, action_t a, const ui_event *ev
 	/* Typing over a chosen reference starts a new search. */
 	if (chosen && !ev->is_code && ev->ch >= ' ' && ev->ch != 127)
 		edit_clear(&v->ed);
-	if (ui_edit_key(&v->ed, ev) && v->ed.changed) {
+	size_t was = v->ed.cur;
+	bool used = ui_edit_key(&v->ed, ev);
+	/* Up on a text's first line, Down on its last, leave it as they
+	 * leave any other field. */
+	if (multiline && (a == ACT_UP || a == ACT_DOWN) && v->ed.cur == was) {
+		move_focus(s, a == ACT_UP ? -1 : 1);
+		return SCREEN_STAY;
+	}
+	if (used && v->ed.changed) {
 		v->ed.changed = false;
 		s->dirty = true;
 		if (chosen) {           /* typing again: a new search */
@@ -396,6 +425,11 @@ static int field_edit_key(fstate *s, fe_value *v, action_t a, const ui_event *ev
 			edit_set(&v->ed, t);
 			free(t);
 		}
+		/* A field with a message is checked again as it is corrected:
+		 * the message goes once the text is right (a field without
+		 * one is checked when the user leaves it). */
+		if (v->msg && v->fl->type != FORM_STUDENT)
+			check(s);
 	}
 	return SCREEN_STAY;
 }

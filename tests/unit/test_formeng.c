@@ -146,6 +146,40 @@ Test(formeng, a_rule_goes_beside_the_field_it_names)
 	store_close(s);
 }
 
+/* Every broken rule at once, each beside its field (model_check_all): the
+ * minutes' rule does not hide the follow-up's. */
+Test(formeng, every_broken_rule_beside_its_field)
+{
+	struct world w = { .with_semester = true };
+	store *s = world(&w);
+	fe_form f;
+	char hex[33];
+	rid_hex(&w.pair, hex);
+	const char *p[] = { "pairing_id", hex, NULL };
+	open_form(&f, s, "talk", p);
+	fe_value *min = field(&f, "talk", "minutes"), *fu = field(&f, "talk", "follow_up");
+	fe_set_text(field(&f, "talk", "date"), "2026-05-01");
+	fe_set_text(min, "0");
+	field(&f, "talk", "topics")->bits = 1;
+	fe_set_text(fu, "2026-04-01");
+	cr_assert(!fe_check(&f, true));
+	cr_assert_not_null(min->msg);
+	cr_assert(strstr(min->msg, "must be between 1 and"), "%s", min->msg);
+	cr_assert_not_null(fu->msg, "the follow-up's rule is shown too");
+	cr_assert_str_eq(fu->msg, "is before the talk");
+	cr_assert_null(f.top_msg);
+	/* corrected, each message goes */
+	fe_set_text(min, "45");
+	cr_assert(!fe_check(&f, true));
+	cr_assert_null(min->msg);
+	cr_assert_not_null(fu->msg);
+	fe_set_text(fu, "");
+	cr_assert(fe_check(&f, true), "%s", f.top_msg ? f.top_msg : "");
+	cr_assert_null(fu->msg);
+	fe_free(&f);
+	store_close(s);
+}
+
 static int count_fn(model_txn *t, void *ctx, err *e)
 {
 	size_t *n = ctx;

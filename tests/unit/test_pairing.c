@@ -309,3 +309,45 @@ TXN_TEST(pairing, check_finds_wrong_college_and_missing_reason)
 	errlist_free(&probs);
 	return 0;
 }
+
+/* Every broken rule at once (model_check_all, the form's messages): a
+ * helper who is no party member and a student already paired are both
+ * named, each under its field; the check alone names only the first. */
+TXN_TEST(pairing, check_all_names_every_broken_rule)
+{
+	struct world w = basic(t, 2);
+	rid other = mk_college(t, "数学学院", 0, 0);
+	mk_pair(t, w.mem, w.tgt, "2026-03-01");
+	rid helper = mk_student(t, "2023020101", "王五", other, "共青团员");
+	pairing p = { 0 }, fixed;
+	err first = { 0 }, all[8];
+	p.member_id = helper;
+	p.target_id = w.tgt;
+	p.semester_id = mk_semester(t);
+	p.start = D("2026-04-01");
+	cr_assert_eq(pairing_check(t, &p, &fixed, &first), E_INPUT);
+	cr_assert(about(&first, "member"), "%s", first.msg);
+	size_t n = model_check_all(t, &pairing_desc, &fixed, &first, all, 8);
+	rec_free(&pairing_desc, &fixed);
+	cr_assert_eq(n, 3, "helper, student and reason: %zu", n);
+	cr_assert_str_eq(all[0].field, "member");
+	cr_assert(strstr(all[0].msg, "is not a party member"), "%s", all[0].msg);
+	cr_assert_str_eq(all[1].field, "target");
+	cr_assert(strstr(all[1].msg, "already has an active pairing"), "%s", all[1].msg);
+	cr_assert_str_eq(all[2].field, "reason");
+	cr_assert(strstr(all[2].msg, "give a reason"), "%s", all[2].msg);
+	/* at most max, the first first */
+	cr_assert_eq(model_check_all(t, &pairing_desc, &p, &first, all, 1), 1);
+	cr_assert_str_eq(all[0].field, "member");
+	/* a valid pairing has none */
+	pairing q = { 0 };
+	rid free_tgt = another_target(t, w.col, "2024010102", "赵六");
+	q.member_id = w.mem;
+	q.target_id = free_tgt;
+	q.semester_id = p.semester_id;
+	q.start = D("2026-04-01");
+	cr_assert_eq(pairing_check(t, &q, &fixed, &first), 0, "%s", first.msg);
+	cr_assert_eq(model_check_all(t, &pairing_desc, &fixed, NULL, all, 8), 0);
+	rec_free(&pairing_desc, &fixed);
+	return 0;
+}

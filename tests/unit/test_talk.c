@@ -353,3 +353,24 @@ TXN_TEST(aid, check_finds_aid_outside_a_pairing)
 	errlist_free(&probs);
 	return 0;
 }
+
+/* Every broken rule at once (model_check_all): the minutes, the topics and
+ * the follow-up are each named, not only the first. */
+TXN_TEST(talk, check_all_names_every_broken_rule)
+{
+	struct world w = basic(t);
+	talk k = member_talk(&w, "2026-04-01"), fixed;
+	err first = { 0 }, all[8];
+	k.minutes = 0;
+	k.topics = 0;
+	k.follow_up = D("2026-03-01");
+	cr_assert_eq(talk_check(t, &k, &fixed, &first), E_INPUT);
+	cr_assert(about(&first, "minutes"), "%s", first.msg);
+	size_t n = model_check_all(t, &talk_desc, &fixed, &first, all, 8);
+	rec_free(&talk_desc, &fixed);
+	cr_assert_eq(n, 3, "%zu", n);
+	cr_assert_str_eq(all[0].field, "minutes");
+	cr_assert_str_eq(all[1].field, "topics");
+	cr_assert_str_eq(all[2].field, "follow_up");
+	return 0;
+}
