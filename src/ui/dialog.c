@@ -34,8 +34,35 @@ static dlg_box box_place(int rows, int cols)
 	return b;
 }
 
+/* The rows a dialog has drawn on since they were last repaired. A border
+ * that lands on half of a double-width character leaves the terminal and
+ * curses disagreeing about that cell, so once a dialog is gone (or moves)
+ * the rows it covered are repainted whole rather than by difference. */
+static int drawn_top = -1, drawn_bot = -1;
+
+static void box_mark(dlg_box b)
+{
+	if (drawn_top < 0 || b.y < drawn_top)
+		drawn_top = b.y;
+	if (b.y + b.h - 1 > drawn_bot)
+		drawn_bot = b.y + b.h - 1;
+}
+
+/* Marks the rows a dialog covered for a full repaint at the next refresh
+ * (by then the screen under it has been drawn again). */
+static void box_repair(void)
+{
+	if (drawn_top < 0)
+		return;
+	int top = drawn_top, bot = drawn_bot < LINES ? drawn_bot : LINES - 1;
+	if (top < LINES)
+		wredrawln(stdscr, top, bot - top + 1);
+	drawn_top = drawn_bot = -1;
+}
+
 static void box_draw(dlg_box b, const char *title)
 {
+	box_mark(b);
 	int a = ui_attr(UI_NORMAL);
 	for (int r = 0; r < b.h; r++)
 		ui_fill(b.y + r, b.x, b.w, UI_NORMAL);
@@ -172,6 +199,7 @@ bool ui_confirm(ui *u, const char *question)
 	}
 	lay_lines_free(d.lines, d.n);
 	free(hint);
+	box_repair();
 	return answer;
 }
 
@@ -201,6 +229,7 @@ void ui_message(ui *u, const char *title, const char *text)
 	}
 	lay_lines_free(d.lines, d.n);
 	free(hint);
+	box_repair();
 }
 
 /* ---- prompt ------------------------------------------------------------ */
@@ -249,6 +278,7 @@ char *ui_prompt(ui *u, const char *question, const char *initial)
 	}
 	edit_free(&d.e);
 	free(hint);
+	box_repair();
 	return out;
 }
 
@@ -361,5 +391,6 @@ int ui_choose(ui *u, const char *title, const char *const *items, size_t n)
 		}
 	}
 	free(hint);
+	box_repair();
 	return out;
 }
