@@ -1,8 +1,9 @@
-/* report.c — bangfu report summary|overdue|save|final ...
+/* report.c — bangfu report summary|overdue|save|final|reopen ...
  *   summary  the semester summary's draft (结对帮扶情况总结), from the data
  *   overdue  pairings with no talk for too long, most overdue first
  *   save     stores an edited summary (from a file) for a college and semester
- *   final    marks the stored summary final (refused under 1000 字) */
+ *   final    marks the stored summary final (refused under 1000 字)
+ *   reopen   makes a final summary a draft again, so it may be edited */
 #include "config.h"
 
 #include <getopt.h>
@@ -202,9 +203,11 @@ static int report_overdue(struct cli_ctx *c, const struct cli_cmd *cmd, struct r
 
 /* ---- save and final -------------------------------------------------- */
 
+enum store_mode { STORE_SAVE, STORE_FINAL, STORE_REOPEN };
+
 struct save_ctx {
 	struct report_args *a;
-	bool final;
+	enum store_mode mode;
 };
 
 static int summary_store(model_txn *t, void *ctx, err *e)
@@ -235,16 +238,23 @@ static int summary_store(model_txn *t, void *ctx, err *e)
 	if (rc)
 		return rc;
 	if (a->text) {
+		/* a final text is refused by the model until it is reopened */
 		free(sm.text);
 		sm.text = xstrdup(a->text);
-		sm.final = 0;
 	} else if (a->created) {
 		rec_free(&summary_desc, &sm);
 		return err_set(e, E_INPUT, _("no summary stored for %s %s yet (bangfu report save)"),
 			       a->college, a->semester);
 	}
-	if (s->final)
+	if (s->mode == STORE_REOPEN && !sm.final) {
+		rec_free(&summary_desc, &sm);
+		return err_set(e, E_INPUT, _("the summary of %s %s is not final: there is nothing to reopen"),
+			       a->college, a->semester);
+	}
+	if (s->mode == STORE_FINAL)
 		sm.final = 1;
+	else if (s->mode == STORE_REOPEN)
+		sm.final = 0;
 	a->zishu = text_zishu(sm.text ? sm.text : "");
 	rc = summary_save(t, &sm, e);
 	rec_free(&summary_desc, &sm);
@@ -266,7 +276,7 @@ static void drop_count_note(char *text)
 }
 
 static int report_store(struct cli_ctx *c, const struct cli_cmd *cmd, struct report_args *a,
-			const char *file, bool final)
+			const char *file, enum store_mode mode)
 {
 	int rc;
 	err e = { 0 };
@@ -274,15 +284,18 @@ static int report_store(struct cli_ctx *c, const struct cli_cmd *cmd, struct rep
 		if ((rc = report_read_file(file, &a->text, &e)) != 0)
 			return cli_fail(&e);
 		drop_count_note(a->text);
-	} else if (!final) {
+	} else if (mode == STORE_SAVE) {
 		return cli_usage(cmd, _("save needs the file holding the text"));
 	}
 	if ((rc = cli_open(c, false)) != 0)
 		return rc;
-	struct save_ctx s = { a, final };
+	struct save_ctx s = { a, mode };
 	if ((rc = model_write(c->st, summary_store, &s, &e)) != 0)
 		return cli_fail(&e);
-	if (final)
+	if (mode == STORE_REOPEN)
+		printf(_("The summary of %s %s (%zu characters) is open for editing again: mark it final when it is done.\n"),
+		       a->college, a->semester, a->zishu);
+	else if (mode == STORE_FINAL)
 		printf(_("The summary of %s %s (%zu characters) is final.\n"), a->college,
 		       a->semester, a->zishu);
 	else
@@ -305,7 +318,7 @@ static int report_run(struct cli_ctx *c, int argc, char **argv)
 	if (rc || done)
 		return rc;
 	if (first >= argc)
-		return cli_usage(cmd, _("report needs a kind (summary, overdue, save or final)"));
+		return cli_usage(cmd, _("report needs a kind (summary, overdue, save, final or reopen)"));
 	const char *what = argv[first];
 	bool save = strcmp(what, "save") == 0;
 	if (argc - first > (save ? 2 : 1))
@@ -324,9 +337,11 @@ static int report_run(struct cli_ctx *c, int argc, char **argv)
 		if (strcmp(what, "summary") == 0)
 			rc = report_summary(c, cmd, &a);
 		else if (save)
-			rc = report_store(c, cmd, &a, first + 1 < argc ? argv[first + 1] : NULL, false);
+			rc = report_store(c, cmd, &a, first + 1 < argc ? argv[first + 1] : NULL, STORE_SAVE);
 		else if (strcmp(what, "final") == 0)
-			rc = report_store(c, cmd, &a, NULL, true);
+			rc = report_store(c, cmd, &a, NULL, STORE_FINAL);
+		else if (strcmp(what, "reopen") == 0)
+			rc = report_store(c, cmd, &a, NULL, STORE_REOPEN);
 		else {
 			char buf[256];
 			snprintf(buf, sizeof buf, _("unknown report: %s"), what);
@@ -346,7 +361,7 @@ static int report_run(struct cli_ctx *c, int argc, char **argv)
 
 const struct cli_cmd cli_cmd_report = {
 	"report",
-	N_("summary|overdue|save FILE|final --college NAME [--semester CODE] [--format txt|md] [-o FILE] [--days N]"),
-	N_("The semester summary's draft from the data, overdue pairings, or store an edited summary and mark it final (at least 1000 characters)."),
+	N_("summary|overdue|save FILE|final|reopen --college NAME [--semester CODE] [--format txt|md] [-o FILE] [--days N]"),
+	N_("The semester summary's draft from the data, overdue pairings, or store an edited summary and mark it final (at least 1000 characters; a final text is read-only until reopened)."),
 	report_run,
 };

@@ -1,8 +1,9 @@
 #include "config.h"
 /* summary.c — the stored semester summaries (one per college and semester)
  * and the school's name setting. The drafts are made by report/summary.c;
- * this file keeps what the secretary edited and the rule for marking it
- * final. */
+ * this file keeps what the secretary edited and the rules for marking it
+ * final (at least 1000 字) and for a final text (unchanged until it is
+ * reopened). */
 #include "model/internal.h"
 
 #include <stdio.h>
@@ -93,6 +94,26 @@ int summary_validate(store_txn *t, const summary *s, err *e)
 		return rc;
 	if (s->final != 0 && s->final != 1)
 		return model_bad(e, "final", "%s", _("must be 0 or 1"));
+	/* Rule: a final summary is what was handed in; its text stays as it is
+	 * until it is reopened (final set back to 0, the text unchanged — the
+	 * audit log keeps who did it). */
+	if (!rid_is_zero(&s->m.id)) {
+		summary old;
+		err ge = { 0 };
+		rc = st_rec_get(t, DB_SUMMARY, &summary_desc, &s->m.id, &old, &ge);
+		if (rc != 0 && rc != E_NOTFOUND) {
+			*e = ge;
+			return rc;
+		}
+		if (rc == 0) {
+			bool changed = strcmp(old.text ? old.text : "", s->text ? s->text : "") != 0;
+			bool was_final = old.final != 0;
+			rec_free(&summary_desc, &old);
+			if (was_final && changed)
+				return model_bad(e, "text", "%s",
+						 _("this summary is final: reopen it before changing its text"));
+		}
+	}
 	/* Rule (DOMAIN): the summary handed in has at least 1000 字. */
 	if (s->final) {
 		size_t n = text_zishu(s->text ? s->text : "");

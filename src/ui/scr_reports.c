@@ -47,13 +47,14 @@ typedef struct rep {
 	/* the editor */
 	edit ed;
 	bool dirty;                /* typed since the last save */
+	bool readonly;             /* a final text: shown, not edited */
 	size_t vscroll;
 	int goal;                  /* column kept by up/down; -1 none */
 	char note[512];
 	bool note_error;
 } rep;
 
-static const struct screen_ops menu_ops, editor_ops;
+static const struct screen_ops menu_ops, editor_ops, viewer_ops;
 
 static const char *college_name(const rep *r)
 {
@@ -331,11 +332,16 @@ static void open_editor(screen *sc, rep *r, const char *text)
 	r->vscroll = 0;
 	r->goal = -1;
 	r->dirty = false;
+	r->readonly = false;
 	sc->ops = &editor_ops;
 }
 
 static void draft_summary(screen *sc, rep *r, ui *u)
 {
+	if (r->final) {
+		set_note(r, true, "%s", _("The stored summary is final: reopen it before drafting a new one."));
+		return;
+	}
 	if (r->have_summary &&
 	    !ui_confirm(u, _("A summary is stored for this college and semester. Start again from a new draft (the stored text stays until you save)?")))
 		return;
@@ -353,10 +359,12 @@ static void draft_summary(screen *sc, rep *r, ui *u)
 	free(j.text);
 }
 
+enum sum_mode { SUM_SAVE, SUM_FINAL, SUM_REOPEN };
+
 struct sum_job {
 	rep *r;
 	const char *text;          /* NULL: keep the stored text */
-	bool final;
+	enum sum_mode mode;
 	bool missing;
 	size_t zishu;
 	char *loaded;              /* load: the stored text */
@@ -400,12 +408,14 @@ static int sum_store_txn(model_txn *t, void *ctx, err *e)
 	if (j->missing && !j->text)
 		return err_set(e, E_INPUT, "%s", _("No summary is stored yet: draft one and save it (F2) first."));
 	if (j->text) {
+		/* the model refuses a new text for a final summary */
 		free(sm.text);
 		sm.text = xstrdup(j->text);
-		sm.final = 0;
 	}
-	if (j->final)
+	if (j->mode == SUM_FINAL)
 		sm.final = 1;
+	else if (j->mode == SUM_REOPEN)
+		sm.final = 0;
 	j->zishu = text_zishu(sm.text ? sm.text : "");
 	rc = summary_save(t, &sm, e);
 	rec_free(&summary_desc, &sm);
@@ -430,7 +440,7 @@ static int sum_load_txn(model_txn *t, void *ctx, err *e)
 static void save_summary(rep *r, ui *u)
 {
 	char *text = edit_get(&r->ed);
-	struct sum_job j = { r, text, false, false, 0, NULL };
+	struct sum_job j = { r, text, SUM_SAVE, false, 0, NULL };
 	err e = { 0 };
 	if (model_write(ui_store(u), sum_store_txn, &j, &e) != 0) {
 		set_note(r, true, "%s", e.msg);
@@ -442,25 +452,44 @@ static void save_summary(rep *r, ui *u)
 	free(text);
 }
 
+/* The menu's final item: mark the stored summary final, or reopen a final
+ * one, each after a question that says what follows. */
 static void mark_final(rep *r, ui *u)
 {
-	struct sum_job j = { r, NULL, true, false, 0, NULL };
+	bool reopen = r->final;
+	char *q = reopen
+		  ? xasprintf(_("Reopen the final summary of %s, %s? It becomes a draft that can be edited, and must be marked final again to count as handed in."),
+			      college_name(r), r->semester)
+		  : xasprintf(_("Mark the summary of %s, %s final? A final summary is what is handed in: it is read-only until it is reopened."),
+			      college_name(r), r->semester);
+	/* under 1000 字 the model's refusal says what is missing: no question */
+	bool yes = !reopen && r->stored_zishu < SUMMARY_MIN_ZISHU ? true : ui_confirm(u, q);
+	free(q);
+	if (!yes)
+		return;
+	struct sum_job j = { r, NULL, reopen ? SUM_REOPEN : SUM_FINAL, false, 0, NULL };
 	err e = { 0 };
 	if (model_write(ui_store(u), sum_store_txn, &j, &e) != 0)
 		set_note(r, true, "%s", e.msg);
+	else if (reopen)
+		set_note(r, false, _("The summary (%zu characters) is a draft again: edit it, then mark it final."),
+			 j.zishu);
 	else
 		set_note(r, false, _("The summary (%zu characters) is final."), j.zishu);
 }
 
 static void edit_stored(screen *sc, rep *r, ui *u)
 {
-	struct sum_job j = { r, NULL, false, false, 0, NULL };
+	struct sum_job j = { r, NULL, SUM_SAVE, false, 0, NULL };
 	err e = { 0 };
 	if (model_read(ui_store(u), sum_load_txn, &j, &e) != 0) {
 		set_note(r, true, "%s", e.msg);
 		return;
 	}
 	open_editor(sc, r, j.loaded);
+	r->readonly = r->final;
+	if (r->readonly)
+		sc->ops = &viewer_ops;
 	free(j.loaded);
 }
 
@@ -608,15 +637,21 @@ static void menu_draw(screen *sc, ui *u, int top, int rows, int cols)
 			snprintf(line, sizeof line, "%s", _("Draft the semester summary from the data and edit it"));
 			break;
 		case IT_EDIT:
-			if (r->have_summary)
+			if (r->have_summary && r->final)
+				snprintf(line, sizeof line, _("View the final summary (%zu characters, read-only)"),
+					 r->stored_zishu);
+			else if (r->have_summary)
 				snprintf(line, sizeof line, _("Edit the stored summary (%s, %zu characters)"),
 					 r->final ? _("final") : _("draft"), r->stored_zishu);
 			else
 				snprintf(line, sizeof line, "%s", _("Edit the stored summary (none yet)"));
 			break;
 		case IT_FINAL:
-			snprintf(line, sizeof line, _("Mark the stored summary final (needs %d characters)"),
-				 (int)SUMMARY_MIN_ZISHU);
+			if (r->final)
+				snprintf(line, sizeof line, "%s", _("Reopen the final summary for editing"));
+			else
+				snprintf(line, sizeof line, _("Mark the stored summary final (needs %d characters)"),
+					 (int)SUMMARY_MIN_ZISHU);
 			break;
 		case IT_DUES:
 			snprintf(line, sizeof line, "%s", _("Edit the semester's due dates …"));
@@ -724,7 +759,11 @@ static void editor_draw(screen *sc, ui *u, int top, int rows, int cols)
 	for (int i = 0; i < rows; i++)
 		ui_fill(top + i, 0, cols, UI_NORMAL);
 	char head[512];
-	snprintf(head, sizeof head, _("Semester summary of %s, %s"), college_name(r), r->semester);
+	if (r->readonly)
+		snprintf(head, sizeof head, _("Semester summary of %s, %s — final, read-only"),
+			 college_name(r), r->semester);
+	else
+		snprintf(head, sizeof head, _("Semester summary of %s, %s"), college_name(r), r->semester);
 	ui_text(top, 1, cols - 2, head, UI_TITLE);
 	int h = rows - 1;
 	if (h < 1)
@@ -812,9 +851,14 @@ static int editor_handle(screen *sc, ui *u, const ui_event *ev)
 		return ev->type == EV_MOUSE ? SCREEN_STAY : SCREEN_PASS;
 	r->note[0] = 0;
 	int page = LINES - 5 > 1 ? LINES - 5 : 1;
+	static const char *const ro_note =
+		N_("This summary is final and read-only: to change it, choose “Reopen the final summary” in the reports menu.");
 	switch (ev->action) {
 	case ACT_SAVE:
-		save_summary(r, u);
+		if (r->readonly)
+			set_note(r, true, "%s", _(ro_note));
+		else
+			save_summary(r, u);
 		return SCREEN_STAY;
 	case ACT_BACK:
 		if (r->dirty && !ui_confirm(u, _("The summary has unsaved changes. Leave the editor without saving?")))
@@ -830,14 +874,22 @@ static int editor_handle(screen *sc, ui *u, const ui_event *ev)
 		break;
 	}
 	r->goal = -1;
-	/* typing, Enter (newline), Backspace ...: the line editor's keys */
+	/* typing, Enter (newline), Backspace ...: the line editor's keys; on
+	 * a final text only those that move the cursor */
 	r->ed.changed = false;
-	if (ui_edit_key(&r->ed, ev)) {
-		if (r->ed.changed)
-			r->dirty = true;
-		return SCREEN_STAY;
+	char *before = r->readonly ? edit_get(&r->ed) : NULL;
+	size_t cur = r->ed.cur;
+	bool used = ui_edit_key(&r->ed, ev);
+	if (used && r->readonly && r->ed.changed) {
+		edit_set(&r->ed, before);
+		r->ed.cur = cur;
+		r->ed.changed = false;
+		set_note(r, true, "%s", _(ro_note));
+	} else if (used && r->ed.changed) {
+		r->dirty = true;
 	}
-	return SCREEN_PASS;
+	free(before);
+	return used ? SCREEN_STAY : SCREEN_PASS;
 }
 
 static void rep_destroy(screen *sc)
@@ -861,6 +913,9 @@ static const action_t menu_extra[] = {
 static const action_t editor_bar[] = {
 	ACT_HELP, ACT_SAVE, ACT_BACK, ACT_QUIT, ACT_NONE,
 };
+static const action_t viewer_bar[] = {
+	ACT_HELP, ACT_BACK, ACT_QUIT, ACT_NONE,
+};
 static const action_t editor_extra[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE,
 };
@@ -880,6 +935,20 @@ static const struct screen_ops editor_ops = {
 	.name = "summary",
 	.title = rep_title,
 	.bar = editor_bar,
+	.typing = editor_typing,
+	.draw = editor_draw,
+	.cursor = editor_cursor,
+	.handle = editor_handle,
+	.unsaved = editor_unsaved,
+	.destroy = rep_destroy,
+	.extra = editor_extra,
+};
+
+/* A final summary: the editor's screen without saving, its text read-only. */
+static const struct screen_ops viewer_ops = {
+	.name = "summary",
+	.title = rep_title,
+	.bar = viewer_bar,
 	.typing = editor_typing,
 	.draw = editor_draw,
 	.cursor = editor_cursor,

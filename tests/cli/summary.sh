@@ -256,7 +256,19 @@ ok "the stored text leaves the draft's count line out ($n 字)" grep -q "Saved t
 bf report final --college "$c" --semester $SEM
 is "$rc" 0 "and, at 1000 字 or more, marked final"
 ok "the message says final" grep -q "final\|定稿" "$T/out"
+bf export dump; cp "$T/out" "$T/before-final-save"
 bf report save --college "$c" --semester $SEM "$T/talk.csv"
+is "$rc" 1 "a final summary's text cannot be replaced"
+ok "the message says it is final and how to reopen it" grep -q "定稿.*重新打开" "$T/err"
+bf export dump; cp "$T/out" "$T/after-final-save"
+ok "the database is as before" cmp -s "$T/before-final-save" "$T/after-final-save"
+bf report reopen --college "$c" --semester $SEM
+is "$rc" 0 "a final summary can be reopened"
+ok "the message says it is open again" grep -q "重新打开\|再次" "$T/out"
+bf report reopen --college "$c" --semester $SEM
+is "$rc" 1 "reopening a draft is refused: there is nothing to reopen"
+bf report save --college "$c" --semester $SEM "$T/talk.csv"
+is "$rc" 0 "a reopened summary takes a new text"
 bf report final --college "$c" --semester $SEM
 is "$rc" 1 "a short text saved over it cannot be final"
 

@@ -130,10 +130,46 @@ keys F2
 ok "saved" status_has "Saved ("
 keys Escape
 keys Down Down Enter
+ok "marking final asks first, saying a final summary is read-only" wait_for "handed in"
+keys n
+ok "n: nothing is marked" wait_not "handed in"
+ok "the item still offers to mark it final" wait_for "Mark the stored summary final"
+keys Enter
+ok "asked again" wait_for "handed in"
+keys y
 ok "marking a 1000+ summary final works" status_has "is final"
+ok "the final item now offers to reopen it" wait_for "Reopen the final summary for editing"
+ok "the edit item says the final text is read-only" wait_for "View the final summary"
+keys Up Enter
+ok "the final summary opens read-only" wait_for "final, read-only"
+screen >"$T/ro"
+ok "its key bar offers no saving" sh -c "! tail -n 1 '$T/ro' | grep -q 'F2'"
+keys -l "改"
+ok "typing is refused, saying how to reopen it" status_has "final and read-only"
+screen >"$T/ro2"
+ok "the text is unchanged" sh -c "! grep -q '改一、基本情况' '$T/ro2'"
+keys Escape
+ok "Esc leaves without a question" wait_for "Reopen the final summary for editing"
+bf --lang en stats
+ok "stats counts one final summary" grep -q 'final for 1 of 12 colleges' "$T/out"
+keys Down Enter
+ok "reopening asks first" wait_for "becomes a draft"
+keys y
+ok "reopened: a draft again" status_has "a draft again"
+ok "the item offers to mark it final again" wait_for "Mark the stored summary final"
+keys Up Enter
+ok "the reopened summary opens in the editor" wait_for "一、基本情况"
+screen >"$T/rw"
+ok "not read-only" sh -c "! grep -q 'read-only' '$T/rw'"
+keys -l "改"
+ok "it takes typing again" status_has "not saved"
+keys F2
+ok "and saves" status_has "Saved ("
 keys F10
 ok "F10 quits (demo)" wait_gone
 bf --lang en stats
-ok "stats counts one final summary" grep -q 'final for 1 of 12 colleges' "$T/out"
+ok "stats: the reopened summary is not final" grep -q 'final for 0 of 12 colleges' "$T/out"
+bf --lang en export dump
+ok "the audit log keeps the final and the reopening" sh -c "grep -c '\"summary\"' '$T/out' >/dev/null"
 
 done_testing

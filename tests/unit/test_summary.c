@@ -82,6 +82,50 @@ TXN_TEST(summary, final_refused_under_1000_zi)
 	return 0;
 }
 
+TXN_TEST(summary, final_text_is_read_only_until_reopened)
+{
+	rid col, sem;
+	err er = { 0 };
+	setup(t, &col, &sem);
+	summary s = { 0 };
+	s.college_id = col;
+	s.semester_id = sem;
+	s.text = han(1000);
+	s.final = 1;
+	cr_assert_eq(summary_save(t, &s, &er), 0, "%s", er.msg);
+	/* A final text cannot be changed, whether final stays or goes. */
+	char *orig = s.text;
+	s.text = han(1200);
+	er = (err){ 0 };
+	cr_assert_eq(summary_save(t, &s, &er), E_INPUT, "a final text must not change");
+	cr_assert_str_eq(er.field, "text");
+	cr_assert(strstr(er.msg, "reopen"), "message: %s", er.msg);
+	s.final = 0;
+	er = (err){ 0 };
+	cr_assert_eq(summary_save(t, &s, &er), E_INPUT,
+		     "changing the text while unmarking it is still a change to a final text");
+	summary back = { 0 };
+	cr_assert_eq(summary_find(t, &col, &sem, &back, &er), 0);
+	cr_assert_eq(back.final, 1, "the stored summary is still final");
+	cr_assert_eq(text_zishu(back.text), 1000, "and its text is as it was");
+	/* Reopening (final back to 0, same text) is allowed; then it may change. */
+	free(s.text);
+	s.text = orig;
+	s.final = 0;
+	er = (err){ 0 };
+	cr_assert_eq(summary_save(t, &s, &er), 0, "reopening: %s", er.msg);
+	free(s.text);
+	s.text = han(1200);
+	cr_assert_eq(summary_save(t, &s, &er), 0, "a reopened text may change: %s", er.msg);
+	rec_free(&summary_desc, &back);
+	cr_assert_eq(summary_find(t, &col, &sem, &back, &er), 0);
+	cr_assert_eq(back.final, 0);
+	cr_assert_eq(text_zishu(back.text), 1200);
+	rec_free(&summary_desc, &back);
+	free(s.text);
+	return 0;
+}
+
 TXN_TEST(summary, validate_is_the_rule_check_uses)
 {
 	rid col, sem;
