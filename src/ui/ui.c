@@ -300,16 +300,41 @@ static int bar_cell(ui *u, action_t a, char *key, size_t n, const char **label, 
 	return *kw + *lw + 1;
 }
 
+/* The go-to keys (2 Students ...) work on every screen and are in the
+ * help: where the bar is short of room they go first. */
+static bool is_goto(action_t a)
+{
+	switch (a) {
+	case ACT_GO_DASHBOARD: case ACT_GO_STUDENTS: case ACT_GO_MEMBERS:
+	case ACT_GO_PAIRINGS: case ACT_GO_TALKS: case ACT_GO_COUNSELLORS:
+	case ACT_GO_ROSTER: case ACT_GO_COLLEGE:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void draw_bar(ui *u, screen *sc)
 {
 	action_t acts[BAR_MAX];
 	size_t n = bar_actions(sc, acts, BAR_MAX);
 	int x = 0;
 	u->nbar = 0;
-	/* the last action (quit, normally) always gets its cell */
-	char key[48];
+	char key[96];
 	const char *label;
 	int kw, lw;
+	/* Too many for the width: the go-to cells go, the rightmost first,
+	 * until the others fit (the screen's own keys, F9 and F10 stay). */
+	int total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += bar_cell(u, acts[i], key, sizeof key, &label, &kw, &lw);
+	for (size_t i = n; i-- > 0 && total > COLS + 1;)
+		if (is_goto(acts[i]) && i + 1 != n) {
+			total -= bar_cell(u, acts[i], key, sizeof key, &label, &kw, &lw);
+			memmove(&acts[i], &acts[i + 1], (n - i - 1) * sizeof acts[0]);
+			n--;
+		}
+	/* the last action (quit, normally) always gets its cell */
 	int last = n ? bar_cell(u, acts[n - 1], key, sizeof key, &label, &kw, &lw) : 0;
 	for (size_t i = 0; i < n; i++) {
 		int need = bar_cell(u, acts[i], key, sizeof key, &label, &kw, &lw);
@@ -339,9 +364,9 @@ static void draw_status(ui *u)
 {
 	int y = LINES - 2;
 	if (u->prefix_pending) {
-		char k[48];
-		keyspec_display(u->prefix, k, sizeof k);
-		char *s = xasprintf("%s-", k);
+		char k[64];
+		keyspec_label(u->prefix, k, sizeof k);
+		char *s = xasprintf(_("%s, then the next key …"), k);
 		ui_text(y, 0, COLS, s, UI_DIM);
 		free(s);
 		return;
@@ -564,9 +589,9 @@ bool ui_resolve(ui *u, ui_event *ev)
 		if (keymap_lookup(&u->km, seq, 2, bar, extra, &a) == KM_MATCH) {
 			ev->action = a;
 		} else {
-			char k1[48], k2[48];
-			keyspec_display(seq[0], k1, sizeof k1);
-			keyspec_display(seq[1], k2, sizeof k2);
+			char k1[64], k2[64];
+			keyspec_label(seq[0], k1, sizeof k1);
+			keyspec_label(seq[1], k2, sizeof k2);
 			ui_status_error(u, _("%s %s is not bound to anything"), k1, k2);
 			return false;
 		}
