@@ -227,6 +227,57 @@ static void draw_too_small(void)
 	free(msg);
 }
 
+/* A yes/no question while the terminal is too small for the screens (F10
+ * with unsaved changes): the question alone, wrapped to the width that
+ * there is, its answers on the last line. Once the terminal is big
+ * enough again the usual dialog takes over. */
+static bool small_confirm(ui *u, const char *question)
+{
+	static const action_t answers[] = { ACT_YES, ACT_NO, ACT_NONE };
+	char ky[96], kn[96];
+	keymap_first_key(&u->km, ACT_YES, ky, sizeof ky);
+	keymap_first_key(&u->km, ACT_NO, kn, sizeof kn);
+	char *hint = xasprintf(_("%s: yes   %s: no"), ky, kn);
+	bool answer = false;
+	for (;;) {
+		if (!ui_too_small()) {
+			answer = ui_confirm(u, question);
+			break;
+		}
+		erase();
+		size_t n;
+		char **lines = lay_wrap(question, COLS, &n);
+		int rows = LINES - 1 > 0 ? LINES - 1 : 0;   /* the last is the hint's */
+		int shown = (int)n < rows ? (int)n : rows;
+		int y = (rows - shown) / 2;
+		for (int i = 0; i < shown; i++)
+			ui_text(y + i, 0, COLS, lines[i], UI_NORMAL);
+		lay_lines_free(lines, n);
+		ui_text(LINES - 1, 0, COLS, hint, UI_DIM);
+		term_cursor(false, 0, 0);
+		wnoutrefresh(stdscr);
+		doupdate();
+		if (ui_frame_done(u))
+			break;
+		ui_event ev;
+		term_read(&ev, TICK_MS);
+		if (ev.type != EV_KEY)
+			continue;
+		keyspec k = { ev.is_code, ev.ch, ev.meta };
+		action_t a = keymap_action_among(&u->km, k, answers);
+		if (a == ACT_NONE && ev.meta) {
+			keyspec esc = { false, 27, false };
+			a = keymap_action_among(&u->km, esc, answers);
+		}
+		if (a == ACT_YES || a == ACT_NO) {
+			answer = a == ACT_YES;
+			break;
+		}
+	}
+	free(hint);
+	return answer;
+}
+
 static int current_txn(model_txn *t, void *ctx, err *e)
 {
 	return model_semester_current(t, ctx, SEMESTER_CODE_MAX, e);
@@ -434,7 +485,8 @@ static bool any_unsaved(ui *u)
 
 static void quit(ui *u)
 {
-	if (any_unsaved(u) && !ui_confirm(u, _("There are unsaved changes. Quit anyway?")))
+	const char *q = _("There are unsaved changes. Quit anyway?");
+	if (any_unsaved(u) && !(ui_too_small() ? small_confirm(u, q) : ui_confirm(u, q)))
 		return;
 	u->quit = true;
 }
@@ -687,6 +739,24 @@ static bool meta_bound(ui *u, const ui_event *ev)
 	return typing && keymap_action_of(&u->km, k, AU_TEXT) != ACT_NONE;
 }
 
+/* A key while the terminal is too small: the screens are not shown, so
+ * only quitting (its question shown on the small terminal) and redrawing
+ * act; everything else is ignored (an Esc then y must not discard a form
+ * unseen). Resizing is handled by the caller. */
+static void too_small_key(ui *u, ui_event *ev)
+{
+	if (ev->type != EV_KEY)
+		return;
+	if (ev->meta && !meta_bound(u, ev))
+		ev->meta = false;   /* Esc then a key: the Esc is ignored */
+	if (!ui_resolve(u, ev))
+		return;   /* the first key of two: wait for the second */
+	if (ev->action == ACT_QUIT)
+		quit(u);
+	else if (ev->action == ACT_REFRESH)
+		clearok(curscr, TRUE);
+}
+
 /* ---- start ---------------------------------------------------------- */
 
 static int has_college(model_txn *t, void *ctx, err *e)
@@ -742,6 +812,10 @@ static void main_loop(ui *u)
 		if (ev.type == EV_RESIZE) {
 			if (sc && sc->ops->handle)
 				sc->ops->handle(sc, u, &ev);
+			continue;
+		}
+		if (ui_too_small()) {
+			too_small_key(u, &ev);
 			continue;
 		}
 		if (ev.type == EV_KEY && ev.meta && !meta_bound(u, &ev)) {
