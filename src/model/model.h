@@ -137,6 +137,10 @@ bool money_parse(const char *s, int64_t *fen);
 void money_format(int64_t fen, char *buf, size_t n);
 
 bool political_is_member(const char *political); /* 中共党员 or 中共预备党员 */
+/* A political status as the UI's language names it: 共青团员 in Chinese,
+ * "Youth League member" in English (messages; the stored value
+ * and the documents keep the Chinese). Other text as it is. */
+const char *political_ui_name(const char *political);
 /* A party member's category, from the political status: the one
  * definition the lists, the name list and the summary use. */
 typedef enum member_category {

@@ -134,6 +134,22 @@ const char *member_category_short(member_category c)
 	}
 }
 
+const char *political_ui_name(const char *political)
+{
+	static const struct {
+		const char *value, *en;
+	} names[] = {
+		{ "中共党员", N_("CPC member") },
+		{ "中共预备党员", N_("probationary CPC member") },
+		{ "共青团员", N_("Youth League member") },
+		{ "群众", N_("no party affiliation") },
+	};
+	for (size_t i = 0; political && i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(political, names[i].value) == 0)
+			return _(names[i].en);
+	return political ? political : "";
+}
+
 bool political_is_member(const char *political)
 {
 	return member_category_of(political) != MEMBER_NONE;
