@@ -348,6 +348,22 @@ void edit_set_wrap(edit *e, int width)
 	e->wrap = w;
 }
 
+/* Where a visual line starting at s breaks when the character at p does
+ * not fit: before it, but no line starts with a closing mark (，。、): the
+ * character before goes down with it; and a Latin word or number goes
+ * whole to the next line when the line has room to break before it. */
+static size_t soft_break(const edit *e, size_t s, size_t p)
+{
+	static const wchar_t closing[] = L"，。、；：？！）」』”’》〉…,.;:?!)";
+	size_t q = p;
+	while (q > s + 1 && wcschr(closing, e->buf[q]))
+		q--;
+	size_t w = q;
+	while (w > s && wclass(e->buf[w - 1]) == 1 && wclass(e->buf[w]) == 1)
+		w--;
+	return w > s ? w : q;
+}
+
 /* The end of the visual line that starts at s (a text line's start or a
  * soft break): a '\n' or the text's end (*hard), or the first character
  * that does not fit. A line's end needs a cell for the cursor: a text line
@@ -363,7 +379,7 @@ static size_t vline_end(const edit *e, size_t s, bool *hard)
 		int cw = lay_wcwidth(e->buf[p]);
 		if (col + cw > e->wrap && col > 0) {
 			*hard = false;
-			return p;
+			return soft_break(e, s, p);
 		}
 		col += cw;
 	}

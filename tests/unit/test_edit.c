@@ -340,6 +340,48 @@ Test(wrap, lines_break_before_what_does_not_fit)
 	edit_free(&e);
 }
 
+Test(wrap, latin_words_go_whole_to_the_next_line)
+{
+	edit e;
+	edit_init(&e, 0, true);
+	edit_set(&e, "abc defghij");
+	edit_set_wrap(&e, 6);
+	vline_is(&e, 0, "abc ");                   /* not "abc de" */
+	vline_is(&e, 1, "defghi");                 /* a word wider than the line */
+	vline_is(&e, 2, "j");
+	edit_set(&e, "义勇abc");
+	vline_is(&e, 0, "义勇");
+	vline_is(&e, 1, "abc");
+	edit_set(&e, "We went home");
+	edit_set_wrap(&e, 8);
+	vline_is(&e, 0, "We went ");
+	vline_is(&e, 1, "home");
+	edit_set(&e, "得了52分");                   /* 8 columns: 52 moves with no room */
+	edit_set_wrap(&e, 5);
+	vline_is(&e, 0, "得了");
+	vline_is(&e, 1, "52分");
+	edit_free(&e);
+}
+
+Test(wrap, no_line_starts_with_a_closing_mark)
+{
+	edit e;
+	edit_init(&e, 0, true);
+	edit_set(&e, "帮扶与经济资助，已申请");       /* ， would start line 1 */
+	edit_set_wrap(&e, 14);
+	vline_is(&e, 0, "帮扶与经济资");
+	vline_is(&e, 1, "助，已申请");
+	edit_set(&e, "他说：“好。”然后");
+	edit_set_wrap(&e, 10);                     /* 。” would start line 1 */
+	vline_is(&e, 0, "他说：“");
+	vline_is(&e, 1, "好。”然后");
+	edit_set(&e, "was low. We");               /* the word goes with its mark */
+	edit_set_wrap(&e, 7);
+	vline_is(&e, 0, "was ");
+	vline_is(&e, 1, "low. We");
+	edit_free(&e);
+}
+
 Test(wrap, cursor_visual_line_and_column)
 {
 	edit e;
