@@ -210,6 +210,7 @@ static void dash_load(dash *d, ui *u)
 	semester_ui_name(d->code, d->semester_name);
 	if (model_read(ui_store(u), dash_txn, d, &e) != 0)
 		ui_status_error(u, "%s", e.msg);
+	d->overdue.total = d->noverdue;   /* the list holds the first OVERDUE_MAX */
 	list_end(&d->overdue);
 	d->loaded = true;
 }
