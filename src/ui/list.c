@@ -461,10 +461,11 @@ static void draw_rows(list *l, int top, int body, int cols)
 			st = UI_DIM;
 		if (r->flags & LIST_ROW_ALERT)
 			st = UI_WARN;
-		if (v == l->sel)
+		bool sel = v == l->sel && !l->passive;
+		if (sel)
 			st = UI_SELECTED;
 		ui_fill(y, 0, cols, st);
-		ui_text(y, 0, 1, v == l->sel ? ">" : " ", st);
+		ui_text(y, 0, 1, sel ? ">" : " ", st);
 		const char *p = r->text;
 		for (size_t c = 0; c < l->ncols; c++, p += strlen(p) + 1)
 			draw_cell(l, c, y, p, st);
@@ -513,7 +514,7 @@ void list_draw(list *l, int top, int rows, int cols)
 	if (rows < 2 || cols < 4)
 		return;
 	layout(l, cols);
-	bool status = rows > 3;
+	bool status = rows > 3 && !l->passive;
 	int body = rows - 1 - (status ? 1 : 0);
 	l->y_head = top;
 	l->y_rows = top + 1;

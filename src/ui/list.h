@@ -77,6 +77,8 @@ typedef struct list {
 	int sort_col;         /* -1: load order */
 	bool sort_desc;
 	bool fixed;           /* no sorting or filtering (a page of a pager) */
+	bool passive;         /* only shown (the dashboard's follow-ups): no
+	                         selection drawn, no status line */
 	/* A pager's filter (with fixed): the filter line is shown and edited
 	 * here, but the rows are the screen's to reload for it (the talks
 	 * list asks the model for one student's talks). */
