@@ -358,6 +358,12 @@ static void dash_draw(screen *sc, ui *u, int top, int rows, int cols)
 	int left = rows - (y - top);
 	if (left < 3)
 		return;
+	/* the overdue pairings keep three rows when they can: fewer
+	 * follow-ups are listed then (at least one) */
+	if (follow && left - follow < 6) {
+		int fr = left - 2 - 6;
+		follow = (fr < 1 ? 1 : fr) + 2;
+	}
 	if (follow && left - follow >= 3) {
 		int fy = top + rows - follow;
 		char fl[256];
