@@ -300,6 +300,8 @@ static void choose_draw(void *ctx, bool *cur, int *cy, int *cx)
 	for (size_t i = 0; i < d->n; i++)
 		if (lay_width(d->items[i]) + 2 > w)
 			w = lay_width(d->items[i]) + 2;
+	if (lay_width(d->hint) > w)
+		w = lay_width(d->hint);   /* the keys are read whole */
 	if (w > COLS - 8)
 		w = COLS - 8;
 	int rows = (int)d->n;
