@@ -360,6 +360,66 @@ int cli_open(struct cli_ctx *c, bool create)
 	return 0;
 }
 
+char *cli_open_fresh(struct cli_ctx *c, int *rc)
+{
+	char *made = NULL;
+	if (!c->st && !cli_db_exists(c->db_dir)) {
+		/* the shallowest folder of the path that is not there yet; a
+		 * folder that is there stays ("DIR/": only its files are new) */
+		char *p = xstrdup(c->db_dir);
+		struct stat sb;
+		if (stat(p, &sb) == 0) {
+			made = xasprintf("%s/", p);
+		} else {
+			made = xstrdup(p);
+			for (char *q = p + strlen(p); q > p; q--) {
+				if (*q != '/')
+					continue;
+				*q = '\0';
+				if (stat(p, &sb) == 0)
+					break;
+				free(made);
+				made = xstrdup(p);
+			}
+		}
+		free(p);
+	}
+	*rc = cli_open(c, true);
+	return made;
+}
+
+void cli_discard_fresh(struct cli_ctx *c, char *made)
+{
+	if (!made)
+		return;
+	if (c->st) {
+		model_close(c->st);
+		c->st = NULL;
+	}
+	char *f = xasprintf("%s/data.mdb", c->db_dir);
+	unlink(f);
+	free(f);
+	f = xasprintf("%s/lock.mdb", c->db_dir);
+	unlink(f);
+	free(f);
+	/* the folders made for it, deepest first, each only if empty */
+	char *p = xstrdup(c->db_dir);
+	size_t keep = strlen(made);
+	for (;;) {
+		size_t n = strlen(p);
+		while (n > 1 && p[n - 1] == '/')
+			p[--n] = '\0';
+		if (n < keep || rmdir(p) != 0)
+			break;
+		char *slash = strrchr(p, '/');
+		if (!slash || slash == p)
+			break;
+		*slash = '\0';
+	}
+	free(p);
+	free(made);
+}
+
 struct current_ctx {
 	char *buf;
 	size_t n;

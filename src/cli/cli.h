@@ -54,6 +54,14 @@ int cli_status(struct cli_ctx *c);
  * database yet is an error (E_DB) rather than created. Prints the error
  * and returns its exit status, or 0. */
 int cli_open(struct cli_ctx *c, bool create);
+/* cli_open(c, true) for a command that fills a new database (import):
+ * returns what the open made (the first folder of the path that was not
+ * there, malloc'd; NULL if a database was there already) and sets *rc to
+ * cli_open's status. cli_discard_fresh(c, made) closes the database and
+ * takes away what was made, so a command that failed leaves nothing;
+ * free(made) when it did not fail. */
+char *cli_open_fresh(struct cli_ctx *c, int *rc);
+void cli_discard_fresh(struct cli_ctx *c, char *made);
 /* The current semester's code (model_semester_current) into buf, opening
  * the database if needed. Returns an exit status (the error printed). */
 int cli_current_semester(struct cli_ctx *c, char *buf, size_t n);

@@ -6,6 +6,7 @@
  * function run again. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <lmdb.h>
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -442,9 +444,43 @@ size_t store_mapsize(store *s)
 	return info.me_mapsize;
 }
 
+/* A backup is written to FILE.bangfu-tmp.XXXXXX, locked (flock) while it
+ * is written, and renamed to FILE when complete. One that is there and not
+ * locked was left by a backup that was killed: removed by the next. */
+#define BACKUP_TMP ".bangfu-tmp."
+
+static void store_backup_sweep(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	else
+		strcpy(dir, ".");
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	while (d && (de = readdir(d))) {
+		const char *m = strstr(de->d_name, BACKUP_TMP);
+		if (!m || m == de->d_name || strlen(m) != strlen(BACKUP_TMP) + 6)
+			continue;
+		char *f = xasprintf("%s/%s", dir, de->d_name);
+		struct stat sb;
+		int fd = open(f, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    sb.st_uid == geteuid() && flock(fd, LOCK_EX | LOCK_NB) == 0)
+			unlink(f);
+		if (fd >= 0)
+			close(fd);
+		free(f);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
 int store_backup(store *s, const char *path, err *e)
 {
-	char *tmp = xasprintf("%s.XXXXXX", path);
+	store_backup_sweep(path);
+	char *tmp = xasprintf("%s" BACKUP_TMP "XXXXXX", path);
 	int fd = mkstemp(tmp), rc;
 
 	if (fd < 0) {
@@ -452,6 +488,7 @@ int store_backup(store *s, const char *path, err *e)
 		free(tmp);
 		return rc;
 	}
+	flock(fd, LOCK_EX);
 	fchmod(fd, 0600);
 	rc = mdb_env_copyfd2(s->env, fd, MDB_CP_COMPACT);
 	if (rc) {
