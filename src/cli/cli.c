@@ -11,11 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "model/model.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
+#include "util/paths.h"
 #include "util/text.h"
 
 static const struct cli_cmd *const cli_table[] = {
@@ -272,6 +274,39 @@ void cli_progress_end(void)
 
 /* ---- output files ---------------------------------------------------- */
 
+bool cli_disk_full(const char *path, int errnum)
+{
+	if (errnum == ENOSPC || errnum == EDQUOT)
+		return true;
+	if (errnum && errnum != EIO)
+		return false;
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	else
+		strcpy(dir, ".");
+	struct statvfs vf;
+	bool full = statvfs(dir, &vf) == 0 &&
+		    (unsigned long long)vf.f_bavail * vf.f_frsize < (1ULL << 20);
+	free(dir);
+	return full;
+}
+
+int cli_disk_full_error(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	else
+		strcpy(dir, ".");
+	char *abs = paths_absolute(dir);
+	cli_error(_("disk full: there is no room left for %s; nothing was saved. Free some "
+		    "space and try again"), abs);
+	free(abs);
+	free(dir);
+	return E_DB;
+}
+
 int cli_out_open(struct cli_out *o, const char *path)
 {
 	memset(o, 0, sizeof *o);
@@ -285,14 +320,18 @@ int cli_out_open(struct cli_out *o, const char *path)
 	unlink(o->tmp);
 	int fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0 || fchmod(fd, 0600) != 0 || !(o->f = fdopen(fd, "w"))) {
-		cli_error(_("cannot write %s: %s"), o->tmp, strerror(errno));
+		int rc = E_INPUT;
+		if (errno == ENOSPC || errno == EDQUOT)
+			rc = cli_disk_full_error(o->tmp);
+		else
+			cli_error(_("cannot write %s: %s"), o->tmp, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		unlink(o->tmp);
 		free(o->path);
 		free(o->tmp);
 		o->path = o->tmp = NULL;
-		return E_INPUT;
+		return rc;
 	}
 	return 0;
 }
@@ -308,14 +347,18 @@ int cli_out_close(struct cli_out *o, bool ok)
 		return rc;
 	}
 	if (ok && (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0)) {
-		cli_error(_("cannot write %s: %s"), o->tmp, strerror(errno));
+		if (cli_disk_full(o->tmp, errno))
+			rc = cli_disk_full_error(o->tmp);
+		else
+			cli_error(_("cannot write %s: %s"), o->tmp, strerror(errno)), rc = E_INPUT;
 		ok = false;
-		rc = E_INPUT;
 	}
 	if (fclose(o->f) != 0 && ok) {
-		cli_error(_("cannot write %s: %s"), o->tmp, strerror(errno));
+		if (cli_disk_full(o->tmp, errno))
+			rc = cli_disk_full_error(o->tmp);
+		else
+			cli_error(_("cannot write %s: %s"), o->tmp, strerror(errno)), rc = E_INPUT;
 		ok = false;
-		rc = E_INPUT;
 	}
 	if (ok && rename(o->tmp, o->path) != 0) {
 		cli_error(_("cannot rename %s to %s: %s"), o->tmp, o->path, strerror(errno));
@@ -356,6 +399,13 @@ int cli_open(struct cli_ctx *c, bool create)
 		if (!e.code)
 			e.code = E_DB;
 		return cli_fail(&e);
+	}
+	const char *note = model_open_notice(c->st);
+	for (const char *p = note; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		int n = nl ? (int)(nl - p) : (int)strlen(p);
+		cli_error("%.*s", n, p);
+		p += n + (nl != NULL);
 	}
 	return 0;
 }

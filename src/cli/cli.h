@@ -68,6 +68,11 @@ int cli_current_semester(struct cli_ctx *c, char *buf, size_t n);
 /* True if dir already holds a database. */
 bool cli_db_exists(const char *dir);
 
+/* True if a write to path failed (errno errnum; 0 or EIO: unknown, as
+ * after libxlsxwriter) because its disk is full. cli_disk_full_error
+ * prints the one message for it, naming the folder, and returns E_DB. */
+bool cli_disk_full(const char *path, int errnum);
+int cli_disk_full_error(const char *path);
 /* "bangfu: MESSAGE\n" to stderr (fmt is already translated). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints e's message and returns its exit status. */
