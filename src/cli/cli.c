@@ -18,6 +18,7 @@
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/paths.h"
+#include "util/safeout.h"
 #include "util/text.h"
 
 static const struct cli_cmd *const cli_table[] = {
@@ -319,7 +320,7 @@ int cli_out_open(struct cli_out *o, const char *path)
 	/* A fresh file of our own: never follow a link someone left there. */
 	unlink(o->tmp);
 	int fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd < 0 || fchmod(fd, 0600) != 0 || !(o->f = fdopen(fd, "w"))) {
+	if (fd < 0 || fchmod(fd, 0600) != 0 || !(o->raw = fdopen(fd, "w"))) {
 		int rc = E_INPUT;
 		if (errno == ENOSPC || errno == EDQUOT)
 			rc = cli_disk_full_error(o->tmp);
@@ -333,6 +334,7 @@ int cli_out_open(struct cli_out *o, const char *path)
 		o->path = o->tmp = NULL;
 		return rc;
 	}
+	o->f = safeout_open(o->raw);
 	return 0;
 }
 
@@ -346,14 +348,18 @@ int cli_out_close(struct cli_out *o, bool ok)
 		}
 		return rc;
 	}
-	if (ok && (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0)) {
+	if (ok && (fflush(o->f) != 0 || ferror(o->f) || fflush(o->raw) != 0 ||
+		   fsync(fileno(o->raw)) != 0)) {
 		if (cli_disk_full(o->tmp, errno))
 			rc = cli_disk_full_error(o->tmp);
 		else
 			cli_error(_("cannot write %s: %s"), o->tmp, strerror(errno)), rc = E_INPUT;
 		ok = false;
 	}
-	if (fclose(o->f) != 0 && ok) {
+	int closed = fclose(o->f);
+	if (fclose(o->raw) != 0)
+		closed = -1;
+	if (closed != 0 && ok) {
 		if (cli_disk_full(o->tmp, errno))
 			rc = cli_disk_full_error(o->tmp);
 		else
@@ -370,7 +376,7 @@ int cli_out_close(struct cli_out *o, bool ok)
 	free(o->path);
 	free(o->tmp);
 	o->path = o->tmp = NULL;
-	o->f = NULL;
+	o->f = o->raw = NULL;
 	return rc;
 }
 
@@ -706,7 +712,10 @@ static int run_command(struct cli_ctx *ctx, const struct cli_globals *g, const u
 			return cli_status(ctx);
 		/* the screens; the first-run screen fills a new database */
 		int rc = cli_open(ctx, true);
-		return rc ? rc : ui_run(ctx->st, uo);
+		if (rc)
+			return rc;
+		safeout_std_end();   /* curses writes to the terminal itself */
+		return ui_run(ctx->st, uo);
 	}
 	const struct cli_cmd *cmd = cli_find_cmd(argv[i]);
 	if (!cmd) {
@@ -727,6 +736,9 @@ int cli_main(int argc, char **argv)
 	int cfrc = config_read(&cf, g.config);
 	bool lang_ok = !g.lang || strncmp(g.lang, "zh", 2) == 0 || strncmp(g.lang, "en", 2) == 0;
 	i18n_init(g.lang && lang_ok ? g.lang : cf.lang);
+	/* Nothing the command line prints takes over the terminal: a control
+	 * code in a stored value is shown as an escape (safeout.h). */
+	safeout_std();
 
 	struct cli_ctx ctx = { 0 };
 	char *defdir = NULL;

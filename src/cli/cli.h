@@ -137,7 +137,8 @@ void cli_progress_end(void);
  * flushes, fsyncs, closes and renames, or removes the temporary file when
  * ok is false. Both print errors and return an exit status. */
 struct cli_out {
-	FILE *f;
+	FILE *f;               /* text escaped by safeout */
+	FILE *raw;             /* the file itself (NULL for stdout) */
 	char *path, *tmp;
 };
 int cli_out_open(struct cli_out *o, const char *path);

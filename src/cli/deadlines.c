@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "util/i18n.h"
+#include "util/safeout.h"
 
 struct due_info {
 	char code[SEMESTER_CODE_MAX];
@@ -26,6 +27,16 @@ static int due_read(model_txn *t, void *ctx, err *e)
 /* One due line: the date, the days left, and — standing out with "!" at
  * the start of the line (and bold on a terminal) — when it is overdue
  * (due_status_of: not once it is done). */
+/* The program's own terminal attribute (bold), past the escaping of
+ * stdout (safeout.h). */
+static void term_attr(const char *seq)
+{
+	fflush(stdout);
+	FILE *raw = safeout_raw_stdout();
+	fputs(seq, raw);
+	fflush(raw);
+}
+
 static void due_line(const char *indent, const char *label, const due_status *st,
 		     const char *extra)
 {
@@ -46,7 +57,7 @@ static void due_line(const char *indent, const char *label, const due_status *st
 	fputs(late ? "! " : "  ", stdout);
 	fputs(indent, stdout);
 	if (bold)
-		fputs("\033[1m", stdout);
+		term_attr("\033[1m");
 	cli_label(label, 24);
 	printf("%s (%s)", d, when);
 	if (late)
@@ -54,7 +65,7 @@ static void due_line(const char *indent, const char *label, const due_status *st
 	if (extra)
 		printf("  %s", extra);
 	if (bold)
-		fputs("\033[0m", stdout);
+		term_attr("\033[0m");
 	putchar('\n');
 }
 

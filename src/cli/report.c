@@ -203,11 +203,11 @@ static int report_overdue(struct cli_ctx *c, const struct cli_cmd *cmd, struct r
 
 /* ---- save and final -------------------------------------------------- */
 
-enum store_mode { STORE_SAVE, STORE_FINAL, STORE_REOPEN };
+enum save_mode { SAVE_TEXT, SAVE_FINAL, SAVE_REOPEN };
 
 struct save_ctx {
 	struct report_args *a;
-	enum store_mode mode;
+	enum save_mode mode;
 };
 
 static int summary_store(model_txn *t, void *ctx, err *e)
@@ -246,14 +246,14 @@ static int summary_store(model_txn *t, void *ctx, err *e)
 		return err_set(e, E_INPUT, _("no summary stored for %s %s yet (bangfu report save)"),
 			       a->college, a->semester);
 	}
-	if (s->mode == STORE_REOPEN && !sm.final) {
+	if (s->mode == SAVE_REOPEN && !sm.final) {
 		rec_free(&summary_desc, &sm);
 		return err_set(e, E_INPUT, _("the summary of %s %s is not final: there is nothing to reopen"),
 			       a->college, a->semester);
 	}
-	if (s->mode == STORE_FINAL)
+	if (s->mode == SAVE_FINAL)
 		sm.final = 1;
-	else if (s->mode == STORE_REOPEN)
+	else if (s->mode == SAVE_REOPEN)
 		sm.final = 0;
 	a->zishu = text_zishu(sm.text ? sm.text : "");
 	rc = summary_save(t, &sm, e);
@@ -276,7 +276,7 @@ static void drop_count_note(char *text)
 }
 
 static int report_store(struct cli_ctx *c, const struct cli_cmd *cmd, struct report_args *a,
-			const char *file, enum store_mode mode)
+			const char *file, enum save_mode mode)
 {
 	int rc;
 	err e = { 0 };
@@ -284,7 +284,7 @@ static int report_store(struct cli_ctx *c, const struct cli_cmd *cmd, struct rep
 		if ((rc = report_read_file(file, &a->text, &e)) != 0)
 			return cli_fail(&e);
 		drop_count_note(a->text);
-	} else if (mode == STORE_SAVE) {
+	} else if (mode == SAVE_TEXT) {
 		return cli_usage(cmd, _("save needs the file holding the text"));
 	}
 	if ((rc = cli_open(c, false)) != 0)
@@ -292,10 +292,10 @@ static int report_store(struct cli_ctx *c, const struct cli_cmd *cmd, struct rep
 	struct save_ctx s = { a, mode };
 	if ((rc = model_write(c->st, summary_store, &s, &e)) != 0)
 		return cli_fail(&e);
-	if (mode == STORE_REOPEN)
+	if (mode == SAVE_REOPEN)
 		printf(_("The summary of %s %s (%zu characters) is open for editing again: mark it final when it is done.\n"),
 		       a->college, a->semester, a->zishu);
-	else if (mode == STORE_FINAL)
+	else if (mode == SAVE_FINAL)
 		printf(_("The summary of %s %s (%zu characters) is final.\n"), a->college,
 		       a->semester, a->zishu);
 	else
@@ -337,11 +337,11 @@ static int report_run(struct cli_ctx *c, int argc, char **argv)
 		if (strcmp(what, "summary") == 0)
 			rc = report_summary(c, cmd, &a);
 		else if (save)
-			rc = report_store(c, cmd, &a, first + 1 < argc ? argv[first + 1] : NULL, STORE_SAVE);
+			rc = report_store(c, cmd, &a, first + 1 < argc ? argv[first + 1] : NULL, SAVE_TEXT);
 		else if (strcmp(what, "final") == 0)
-			rc = report_store(c, cmd, &a, NULL, STORE_FINAL);
+			rc = report_store(c, cmd, &a, NULL, SAVE_FINAL);
 		else if (strcmp(what, "reopen") == 0)
-			rc = report_store(c, cmd, &a, NULL, STORE_REOPEN);
+			rc = report_store(c, cmd, &a, NULL, SAVE_REOPEN);
 		else {
 			char buf[256];
 			snprintf(buf, sizeof buf, _("unknown report: %s"), what);

@@ -851,7 +851,7 @@ static int write_talks(store_txn *t, void *ctx, err *e)
 				     strcmp(tg->gender, "男") == 0 ? "他" : "她", by_cns, content,
 				     sizeof content);
 			tk.content = content;
-			if (chance(&r, 10) && tk.date + 7 <= d->today)
+			if (chance(&r, 10))
 				tk.follow_up = tk.date + 7;
 			rc = talk_save(t, &tk, e);
 			if (rc) {

@@ -34,6 +34,8 @@ enum model_db {
 	IX_TALK_TARGET,       /* target student id | date | talk id -> "" */
 	IX_AID_PAIRING,       /* pairing id | date | aid id -> "" */
 	IX_TALK_DATE,         /* date | talk id -> "" (schema 3) */
+	IX_TALK_FOLLOW,       /* follow-up date | talk id -> "", talks with one
+	                         (schema 7: the dashboard's follow-ups due) */
 	DB__COUNT
 };
 

@@ -64,7 +64,7 @@ int model_schema_version(model_txn *t, uint32_t *out, err *e);
  * profiles: party members were known by political status only); 2 adds both;
  * 3 adds IX_TALK_DATE; 4 DB_TALK_DAY; 5 DB_PAIRING_LAST; 6 a checksum in every
  * record value. model_open migrates older databases step by step. */
-enum { SCHEMA_VERSION = 6 };
+enum { SCHEMA_VERSION = 7 };
 
 /* Opens the database folder, runs migrations (refusing a database newer than
  * this program with E_DB), and returns the store. */
@@ -141,6 +141,10 @@ bool money_parse(const char *s, int64_t *fen);
 void money_format(int64_t fen, char *buf, size_t n);
 
 bool political_is_member(const char *political); /* 中共党员 or 中共预备党员 */
+/* A political status as the UI's language names it: 共青团员 in Chinese,
+ * "Youth League member" in English (messages; the stored value
+ * and the documents keep the Chinese). Other text as it is. */
+const char *political_ui_name(const char *political);
 /* A party member's category, from the political status: the one
  * definition the lists, the name list and the summary use. */
 typedef enum member_category {
@@ -804,14 +808,15 @@ extern const row_view counsellor_rows_view;
 int model_counsellor_rows(model_txn *t, const row_query *q, model_row_fn fn, void *ctx,
 			  err *e);
 /* Talks (talk id, ref the assisted student, date): date, by, assisted
- * student, minutes, mode, topics, content (masked). Without a filter: up
+ * student, minutes, mode, topics, follow-up date ("" for none), content
+ * (masked). Without a filter: up
  * to n talks from `from` towards older ones (`from` included; NULL: the
  * newest), read from the date index. With a filter: it names students
  * (model_find: number, name, pinyin; the first TALK_FIND_MAX of them), and
  * every talk of those students is a row, newest first; *nstudents says how
  * many students matched (may be NULL). */
 enum { KROW_DATE, KROW_BY, KROW_TARGET, KROW_MINUTES, KROW_MODE, KROW_TOPICS,
-       KROW_CONTENT, KROW__N };
+       KROW_FOLLOW, KROW_CONTENT, KROW__N };
 enum { TALK_FIND_MAX = 200 };
 extern const row_view talk_rows_view;
 int model_talk_rows(model_txn *t, const row_query *q, const talk_pos *from, size_t n,
@@ -827,6 +832,18 @@ int model_overdue_rows(model_txn *t, const row_query *q, size_t max, size_t *tot
 /* The same for the pairings of one college (NULL: all). */
 int model_overdue_rows_of(model_txn *t, const row_query *q, const rid *college_id, size_t max,
 			  size_t *total, model_row_fn fn, void *ctx, err *e);
+
+/* Follow-ups due (talk id, ref the assisted student): the talks whose
+ * follow-up date is from `from` to `to` (both included), soonest first,
+ * of one college's students (NULL: all), at most max rows (0: all);
+ * *total is how many there are: follow-up date, assisted student, the
+ * talk's date, by (a counsellor's name marked as such). Read from the
+ * follow-up index: only those talks are read. */
+enum { FROW_DUE, FROW_TARGET, FROW_TALK, FROW_BY, FROW__N };
+extern const row_view follow_rows_view;
+int model_follow_up_rows_of(model_txn *t, const row_query *q, const rid *college_id,
+			    date_t from, date_t to, size_t max, size_t *total, model_row_fn fn,
+			    void *ctx, err *e);
 
 /* An assisted student's record (the record view). Text is ready to draw;
  * the situation is privacy_mask() when the role may not read it. */
@@ -847,8 +864,10 @@ typedef struct record_view {
 } record_view;
 /* The record and its talks: each_talk gets each talk as a row (talk id, the
  * talk's date): date, by (a counsellor's name marked as such), minutes,
- * mode, topics, content (masked), newest first. */
-enum { RROW_DATE, RROW_BY, RROW_MINUTES, RROW_MODE, RROW_TOPICS, RROW_CONTENT, RROW__N };
+ * mode, topics, follow-up date ("" for none), content (masked), newest
+ * first. */
+enum { RROW_DATE, RROW_BY, RROW_MINUTES, RROW_MODE, RROW_TOPICS, RROW_FOLLOW, RROW_CONTENT,
+       RROW__N };
 int model_record_view(model_txn *t, const rid *student_id, const row_query *q,
 		      record_view *out, model_row_fn each_talk, void *ctx, err *e);
 void record_view_free(record_view *v);

@@ -187,7 +187,7 @@ int pairing_check_member(store_txn *t, const pairing *p, err *e)
 		return rc;
 	if (!political_is_member(mem.political)) {
 		rc = model_bad(e, "member", _("%s is not a party member (%s)"),
-			       mem.name ? mem.name : "", mem.political ? mem.political : "");
+			       mem.name ? mem.name : "", political_ui_name(mem.political));
 		goto out;
 	}
 	rc = college_get(t, &mem.college_id, &col, e);

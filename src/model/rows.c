@@ -472,7 +472,9 @@ struct talks {
 
 static int talk_row(struct talks *w, const talk *k)
 {
-	char by[128], tgt[128], min[24], topics[96], date[11];
+	char by[128], tgt[128], min[24], topics[96], date[11], follow[11] = "";
+	if (k->follow_up)
+		date_format(k->follow_up, follow);
 	if (!rid_is_zero(&k->counsellor_id))
 		counsellor_name(w->t, &k->counsellor_id, by, sizeof by);
 	else
@@ -483,7 +485,7 @@ static int talk_row(struct talks *w, const talk *k)
 	date_format(k->date, date);
 	bool visible = talk_content_visible(w->q->role, k);
 	const char *content = visible ? k->content : privacy_mask();
-	const char *cells[KROW__N] = { date, by, tgt, min, k->mode, topics, content };
+	const char *cells[KROW__N] = { date, by, tgt, min, k->mode, topics, follow, content };
 	model_row r = { .id = k->m.id, .ref = k->target_id, .date = k->date, .cells = cells,
 			.flags = visible ? 0 : ROW_MASKED };
 	return w->fn(&r, w->ctx);
@@ -603,6 +605,87 @@ int model_overdue_rows_of(store_txn *t, const row_query *q, const rid *college_i
 	return rc;
 }
 
+/* ---- follow-ups due: IX_TALK_FOLLOW ------------------------------------------------ */
+
+static const unsigned follow_match[FROW__N] = { 0 };
+const row_view follow_rows_view = { FROW__N, follow_match };
+
+/* The talk's row when its student is of the college (or any). */
+static int follow_row(store_txn *t, const row_query *q, const rid *college_id, const talk *k,
+		      bool *taken, model_row_fn fn, void *ctx)
+{
+	student st;
+	err e2 = { 0 };
+	*taken = false;
+	if (student_get(t, &k->target_id, &st, &e2) != 0)
+		return 0;
+	bool ours = !college_id || rid_cmp(&st.college_id, college_id) == 0;
+	char tgt[128], due[11], date[11], by[128];
+	snprintf(tgt, sizeof tgt, "%s", st.name ? st.name : "");
+	rec_free(&student_desc, &st);
+	if (!ours)
+		return 0;
+	*taken = true;
+	if (!fn)
+		return 0;
+	date_format(k->follow_up, due);
+	date_format(k->date, date);
+	if (!rid_is_zero(&k->counsellor_id)) {
+		char name[112];
+		counsellor_name(t, &k->counsellor_id, name, sizeof name);
+		snprintf(by, sizeof by, _("%s (counsellor)"), name);
+	} else {
+		student_name(t, &k->member_id, by, sizeof by);
+	}
+	const char *cells[FROW__N] = { due, tgt, date, by };
+	return emit(q, &follow_rows_view, &k->m.id, &k->target_id, 0, k->follow_up, cells, fn,
+		    ctx);
+}
+
+int model_follow_up_rows_of(store_txn *t, const row_query *q, const rid *college_id,
+			    date_t from, date_t to, size_t max, size_t *total, model_row_fn fn,
+			    void *ctx, err *e)
+{
+	store_cursor *c;
+	bytes key, val;
+	keybuf want;
+	*total = 0;
+	int rc = st_cursor_open(t, IX_TALK_FOLLOW, &c, e);
+	if (rc)
+		return rc;
+	key_init(&want);
+	key_i32(&want, from);
+	rc = st_seek(c, key_bytes(&want), &key, &val);
+	int frc = 0;
+	while (rc == 0 && !frc) {
+		size_t pos = 0;
+		int32_t d;
+		rid id;
+		if (!key_take_i32(key, &pos, &d) || !key_take_id(key, &pos, &id)) {
+			rc = err_set(e, E_DB, "%s", _("ix_talk_follow: a key of the wrong length"));
+			break;
+		}
+		if (d > to)
+			break;
+		talk k;
+		err e2 = { 0 };
+		if (talk_get(t, &id, &k, &e2) == 0) {
+			bool taken;
+			frc = follow_row(t, q, college_id, &k, &taken,
+					 !max || *total < max ? fn : NULL, ctx);
+			if (taken)
+				(*total)++;
+			rec_free(&talk_desc, &k);
+		}
+		if (!frc)
+			rc = st_next(c, &key, &val);
+	}
+	st_cursor_close(c);
+	if (rc == ST_END)
+		rc = 0;
+	return frc ? frc : rc;
+}
+
 /* ---- an assisted student's record ------------------------------------------------ */
 
 struct aidrow {
@@ -624,7 +707,9 @@ struct record_load {
 static int record_talk(const talk *k, void *ctx)
 {
 	struct record_load *ld = ctx;
-	char by[128] = "", min[24], topics[96], date[11];
+	char by[128] = "", min[24], topics[96], date[11], follow[11] = "";
+	if (k->follow_up)
+		date_format(k->follow_up, follow);
 	if (!rid_is_zero(&k->counsellor_id)) {
 		counsellor c;
 		err e = { 0 };
@@ -640,7 +725,7 @@ static int record_talk(const talk *k, void *ctx)
 	date_format(k->date, date);
 	bool visible = talk_content_visible(ld->q->role, k);
 	const char *content = visible ? (k->content ? k->content : "") : privacy_mask();
-	const char *cells[RROW__N] = { date, by, min, k->mode, topics, content };
+	const char *cells[RROW__N] = { date, by, min, k->mode, topics, follow, content };
 	model_row r = { .id = k->m.id, .ref = k->target_id, .date = k->date, .cells = cells,
 			.flags = visible ? 0 : ROW_MASKED };
 	return ld->fn ? ld->fn(&r, ld->ctx) : 0;

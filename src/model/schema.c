@@ -38,6 +38,7 @@ const char *const model_db_names[DB__COUNT] = {
 	[IX_TALK_TARGET] = "ix_talk_target",
 	[IX_AID_PAIRING] = "ix_aid_pairing",
 	[IX_TALK_DATE] = "ix_talk_date",
+	[IX_TALK_FOLLOW] = "ix_talk_follow",
 };
 
 /* The entities in dump order: the one list, from which both the table of
@@ -145,6 +146,27 @@ static int migrate_5_to_6(store_txn *t, err *e)
 	return rc;
 }
 
+/* 6 -> 7: IX_TALK_FOLLOW, the talks by their follow-up date (st_put of
+ * the same entry again is harmless: safe to re-run). */
+static int mig7_talk_follow(const void *rec, void *ctx)
+{
+	struct mig_ctx *m = ctx;
+	const talk *k = rec;
+	if (!k->follow_up || (k->m.flags & REC_DELETED))
+		return 0;
+	keybuf key;
+	key_init(&key);
+	key_i32(&key, k->follow_up);
+	key_id(&key, &k->m.id);
+	return st_put(m->t, IX_TALK_FOLLOW, key_bytes(&key), (bytes){ "", 0 }, m->e);
+}
+
+static int migrate_6_to_7(store_txn *t, err *e)
+{
+	struct mig_ctx m = { t, e };
+	return st_rec_each(t, DB_TALK, &talk_desc, mig7_talk_follow, &m, e);
+}
+
 /* Step i takes a database from version i to i + 1. */
 static int (*const migrations[])(store_txn *, err *) = {
 	[1] = migrate_1_to_2,
@@ -152,6 +174,7 @@ static int (*const migrations[])(store_txn *, err *) = {
 	[3] = migrate_3_to_4,
 	[4] = migrate_4_to_5,
 	[5] = migrate_5_to_6,
+	[6] = migrate_6_to_7,
 };
 
 static int read_version(store_txn *t, void *ctx, err *e)

@@ -53,7 +53,16 @@ static size_t talk_keys(const void *rec, ix_entry out[IX_MAX_PER_RECORD])
 	key_i32(&out[n].key, k->date);
 	key_id(&out[n].key, &k->m.id);
 	out[n].has_val = false;
-	return n + 1;
+	n++;
+	if (k->follow_up) {
+		out[n].db = IX_TALK_FOLLOW;
+		key_init(&out[n].key);
+		key_i32(&out[n].key, k->follow_up);
+		key_id(&out[n].key, &k->m.id);
+		out[n].has_val = false;
+		n++;
+	}
+	return n;
 }
 
 static int member_talk_ok(store_txn *t, const talk *k, err *e)

@@ -134,6 +134,22 @@ const char *member_category_short(member_category c)
 	}
 }
 
+const char *political_ui_name(const char *political)
+{
+	static const struct {
+		const char *value, *en;
+	} names[] = {
+		{ "中共党员", N_("CPC member") },
+		{ "中共预备党员", N_("probationary CPC member") },
+		{ "共青团员", N_("Youth League member") },
+		{ "群众", N_("no party affiliation") },
+	};
+	for (size_t i = 0; political && i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(political, names[i].value) == 0)
+			return _(names[i].en);
+	return political ? political : "";
+}
+
 bool political_is_member(const char *political)
 {
 	return member_category_of(political) != MEMBER_NONE;
@@ -366,6 +382,35 @@ static void *field_ptr(void *rec, const field_desc *f)
 	return (char *)rec + f->off;
 }
 
+/* The text fields that hold several lines (the forms give them a box of
+ * lines); every other text field is one line. */
+static bool multiline(const record_desc *d, const char *field)
+{
+	static const char *const fields[][2] = {
+		{ "pairing", "note" }, { "pairing", "end_note" }, { "target", "situation" },
+		{ "talk", "content" }, { "summary", "text" },
+	};
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+		if (strcmp(d->name, fields[i][0]) == 0 && strcmp(field, fields[i][1]) == 0)
+			return true;
+	return false;
+}
+
+/* Rule: no value holds a character that is not shown — control codes
+ * (which can take over a terminal), bidi controls, zero-width characters,
+ * a BOM — nor a line break outside a field of several lines. */
+static int visible_text(const record_desc *d, const field_desc *f, const char *s, err *e)
+{
+	uint32_t cp;
+	bool lines = multiline(d, f->name);
+	if (text_forbidden(s, lines, &cp) < 0)
+		return 0;
+	if (cp == '\n')
+		return model_bad(e, f->name, "%s", _("must be one line (no line breaks)"));
+	return model_bad(e, f->name, _("holds an invisible or control character (U+%04X), which cannot be stored"),
+			 (unsigned)cp);
+}
+
 int model_prepare(const record_desc *d, void *work, const void *in, err *e)
 {
 	memset(work, 0, d->size);
@@ -386,6 +431,11 @@ int model_prepare(const record_desc *d, void *work, const void *in, err *e)
 		char *c = text_clean(*p);
 		free(*p);
 		*p = c;
+		int rc = visible_text(d, f, c, e);
+		if (rc) {
+			rec_free(d, work);
+			return rc;
+		}
 	}
 	return 0;
 }

@@ -13,6 +13,7 @@
 #include <xlsxwriter.h>
 
 #include "util/i18n.h"
+#include "util/safeout.h"
 #include "util/text.h"
 
 /* ---- the fields a column may show ------------------------------------ */
@@ -594,12 +595,16 @@ int roster_save(const roster_doc *d, roster_format f, const char *path, err *e)
 		free(tmp);
 		return rc;
 	}
+	/* text formats: a control code in a stored value is written escaped */
+	FILE *txt = f == ROSTER_XLSX ? NULL : safeout_open(out);
 	if (f == ROSTER_XLSX)
 		rc = roster_write_xlsx(d, tmp, e);
 	else if (f == ROSTER_MD)
-		rc = roster_write_md(d, out);
+		rc = roster_write_md(d, txt);
 	else
-		rc = roster_write_csv(d, out);
+		rc = roster_write_csv(d, txt);
+	if (txt && ((fflush(txt) != 0 || ferror(txt)) | (fclose(txt) != 0)) && !rc)
+		rc = err_set(e, E_INPUT, _("cannot write %s: %s"), tmp, strerror(errno));
 	if (rc && !e->msg[0])
 		err_set(e, E_INPUT, _("cannot write %s: %s"), tmp, strerror(errno));
 	if (!rc && (fflush(out) != 0 || ferror(out) || fsync(fileno(out)) != 0))

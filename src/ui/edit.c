@@ -338,13 +338,131 @@ void edit_line_span(const edit *e, size_t line, size_t *start, size_t *end)
 	*end = line_end_of(e, p);
 }
 
-/* Moves the cursor to column `col` of the line starting at s: the last
- * character boundary whose column is <= col. */
-static void goto_col(edit *e, size_t s, int col)
+/* ---- visual lines ---- */
+
+void edit_set_wrap(edit *e, int width)
 {
-	size_t end = line_end_of(e, s), p = s;
+	int w = e->multiline && width > 0 ? width : 0;
+	if (w != e->wrap)
+		e->goal_col = -1;
+	e->wrap = w;
+}
+
+/* Where a visual line starting at s breaks when the character at p does
+ * not fit: before it, but no line starts with a closing mark (，。、): the
+ * character before goes down with it; and a Latin word or number goes
+ * whole to the next line when the line has room to break before it. */
+static size_t soft_break(const edit *e, size_t s, size_t p)
+{
+	static const wchar_t closing[] = L"，。、；：？！）」』”’》〉…,.;:?!)";
+	size_t q = p;
+	while (q > s + 1 && wcschr(closing, e->buf[q]))
+		q--;
+	size_t w = q;
+	while (w > s && wclass(e->buf[w - 1]) == 1 && wclass(e->buf[w]) == 1)
+		w--;
+	return w > s ? w : q;
+}
+
+/* The end of the visual line that starts at s (a text line's start or a
+ * soft break): a '\n' or the text's end (*hard), or the first character
+ * that does not fit. A line's end needs a cell for the cursor: a text line
+ * that fills the width exactly ends with an empty visual line. */
+static size_t vline_end(const edit *e, size_t s, bool *hard)
+{
+	size_t le = line_end_of(e, s);
+	*hard = true;
+	if (e->wrap <= 0)
+		return le;
+	int col = 0;
+	for (size_t p = s; p < le; p++) {
+		int cw = lay_wcwidth(e->buf[p]);
+		if (col + cw > e->wrap && col > 0) {
+			*hard = false;
+			return soft_break(e, s, p);
+		}
+		col += cw;
+	}
+	if (col + 1 > e->wrap && col > 0)
+		*hard = false;
+	return le;
+}
+
+/* Visual line number vl: its start, end and kind; false past the last. */
+static bool vline_at(const edit *e, size_t vl, size_t *start, size_t *end, bool *hard)
+{
+	size_t s = 0;
+	for (size_t n = 0;; n++) {
+		size_t en = vline_end(e, s, hard);
+		if (n == vl) {
+			*start = s;
+			*end = en;
+			return true;
+		}
+		if (*hard && en >= e->len)
+			return false;
+		s = *hard ? en + 1 : en;
+	}
+}
+
+/* The visual line holding position pos, and its span. */
+static size_t vline_of(const edit *e, size_t pos, size_t *start, size_t *end, bool *hard)
+{
+	size_t s = 0;
+	for (size_t n = 0;; n++) {
+		size_t en = vline_end(e, s, hard);
+		if (pos < en || (*hard && pos == en) || (*hard && en >= e->len)) {
+			*start = s;
+			*end = en;
+			return n;
+		}
+		s = *hard ? en + 1 : en;
+	}
+}
+
+size_t edit_vlines(const edit *e)
+{
+	size_t s = 0, n = 1;
+	for (;;) {
+		bool hard;
+		size_t en = vline_end(e, s, &hard);
+		if (hard && en >= e->len)
+			return n;
+		s = hard ? en + 1 : en;
+		n++;
+	}
+}
+
+void edit_vline_span(const edit *e, size_t vl, size_t *start, size_t *end)
+{
+	bool hard;
+	if (!vline_at(e, vl, start, end, &hard))
+		*start = *end = e->len;
+}
+
+size_t edit_vline(const edit *e)
+{
+	size_t s, en;
+	bool hard;
+	return vline_of(e, e->cur, &s, &en, &hard);
+}
+
+int edit_vcol(const edit *e)
+{
+	size_t s, en;
+	bool hard;
+	vline_of(e, e->cur, &s, &en, &hard);
+	return lay_wswidth(e->buf + s, e->cur - s);
+}
+
+/* Moves the cursor to column `col` of the visual line [s, end): the last
+ * character boundary whose column is <= col. A soft line's end is the next
+ * line's start, so the cursor stops before its last character. */
+static void goto_col(edit *e, size_t s, size_t end, bool hard, int col)
+{
+	size_t p = s, limit = hard || end == s ? end : end - 1;
 	int w = 0;
-	while (p < end) {
+	while (p < limit) {
 		int cw = lay_wcwidth(e->buf[p]);
 		if (w + cw > col)
 			break;
@@ -356,23 +474,27 @@ static void goto_col(edit *e, size_t s, int col)
 
 bool edit_up(edit *e)
 {
-	size_t s = line_start_of(e, e->cur);
-	if (s == 0)
+	size_t s, en;
+	bool hard;
+	size_t vl = vline_of(e, e->cur, &s, &en, &hard);
+	if (vl == 0)
 		return false;
-	int goal = e->goal_col >= 0 ? e->goal_col : edit_col(e);
-	size_t prev = line_start_of(e, s - 1);
-	goto_col(e, prev, goal);
+	int goal = e->goal_col >= 0 ? e->goal_col : lay_wswidth(e->buf + s, e->cur - s);
+	vline_at(e, vl - 1, &s, &en, &hard);
+	goto_col(e, s, en, hard, goal);
 	e->goal_col = goal;
 	return true;
 }
 
 bool edit_down(edit *e)
 {
-	size_t end = line_end_of(e, e->cur);
-	if (end >= e->len)
+	size_t s, en;
+	bool hard;
+	size_t vl = vline_of(e, e->cur, &s, &en, &hard);
+	int goal = e->goal_col >= 0 ? e->goal_col : lay_wswidth(e->buf + s, e->cur - s);
+	if (!vline_at(e, vl + 1, &s, &en, &hard))
 		return false;
-	int goal = e->goal_col >= 0 ? e->goal_col : edit_col(e);
-	goto_col(e, end + 1, goal);
+	goto_col(e, s, en, hard, goal);
 	e->goal_col = goal;
 	return true;
 }
@@ -435,10 +557,15 @@ size_t edit_vscroll(edit *e, int rows)
 {
 	if (rows < 1)
 		rows = 1;
-	size_t l = edit_line(e);
+	size_t l = edit_vline(e);
 	if (l < e->vscroll)
 		e->vscroll = l;
 	if (l >= e->vscroll + (size_t)rows)
 		e->vscroll = l - (size_t)rows + 1;
+	/* no blank rows below while text is hidden above (after a delete, or
+	 * a wider box) */
+	size_t n = edit_vlines(e);
+	if (e->vscroll > 0 && e->vscroll + (size_t)rows > n)
+		e->vscroll = n > (size_t)rows ? n - (size_t)rows : 0;
 	return e->vscroll;
 }

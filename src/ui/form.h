@@ -14,7 +14,9 @@
  *     required = yes
  *
  * Field keys: label_zh, label_en (both required), type (required), width,
- * lines (height of a multiline box), required, hidden, readonly (yes/no),
+ * lines (height of a multiline box; the form screen makes such a box
+ * as wide as the screen allows, wrapped there, and taller where rows are
+ * free: width and lines are its least size), required, hidden, readonly (yes/no),
  * choices (a named set — political gender mode aid_kind tier kinds topics
  * target_status — or an explicit list joined by | ), default ("today" for
  * dates, "current" for a semester, or a literal), show_if / hide_if (the

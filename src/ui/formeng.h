@@ -46,6 +46,7 @@ typedef struct fe_value {
 	bool visible, locked, masked, touched;
 	char *msg;           /* a rule's message shown beside the field */
 	int y, h;            /* where the screen drew it (rows), for the mouse */
+	int rows;            /* multiline: the rows the screen gives its box */
 } fe_value;
 
 typedef struct fe_form {

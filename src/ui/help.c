@@ -2,7 +2,11 @@
 /* help.c — the help screen: every action the screen below offers (its
  * bar, its other actions, the line editor's when it takes text, then the
  * actions offered everywhere and the dialogs') with its keys and help
- * text, generated from the action table and the keymap. */
+ * text, generated from the action table and the keymap. Only keys that act
+ * there are listed: while the screen takes text a character key types
+ * itself (1 is no go-to key in a field), and a key several actions share
+ * is listed under the one the screen makes of it; an action left without
+ * keys is left out. */
 #include "ui/ui.h"
 
 #include <stdlib.h>
@@ -14,6 +18,7 @@
 struct help {
 	char *of_title;
 	action_t acts[ACT__COUNT];
+	char *keys[ACT__COUNT];     /* the keys shown beside acts[i] */
 	size_t n, top;
 	int rows;
 };
@@ -31,12 +36,10 @@ static const char *help_title(screen *sc)
 static void help_draw(screen *sc, ui *u, int top, int rows, int cols)
 {
 	struct help *h = sc->state;
-	const keymap *km = ui_keymap(u);
 	int keyw = 16;
+	(void)u;
 	for (size_t i = 0; i < h->n; i++) {
-		char k[128];
-		keymap_keys_text(km, h->acts[i], k, sizeof k);
-		int w = lay_width(k) + 2;
+		int w = lay_width(h->keys[i]) + 2;
 		if (w > keyw)
 			keyw = w;
 	}
@@ -53,9 +56,7 @@ static void help_draw(screen *sc, ui *u, int top, int rows, int cols)
 		h->top = 0;
 	for (int r = 0; r < h->rows && h->top + (size_t)r < h->n; r++) {
 		action_t a = h->acts[h->top + (size_t)r];
-		char k[128];
-		keymap_keys_text(km, a, k, sizeof k);
-		ui_text(top + 1 + r, 1, keyw, k, UI_BAR_KEY);
+		ui_text(top + 1 + r, 1, keyw, h->keys[h->top + (size_t)r], UI_BAR_KEY);
 		ui_text(top + 1 + r, 1 + keyw, cols - keyw - 2, _(action_table[a].help), UI_NORMAL);
 	}
 }
@@ -81,6 +82,8 @@ static int help_handle(screen *sc, ui *u, const ui_event *ev)
 static void help_destroy(screen *sc)
 {
 	struct help *h = sc->state;
+	for (size_t i = 0; i < h->n; i++)
+		free(h->keys[i]);
 	free(h->of_title);
 	free(h);
 	free(sc);
@@ -96,37 +99,75 @@ static const struct screen_ops help_ops = {
 	.extra = help_extra,
 };
 
-static void add(struct help *h, bool *seen, action_t a)
+/* What the screen below the help makes of its keys. */
+struct help_of {
+	const keymap *km;
+	const action_t *bar, *extra;
+	bool typing;                /* it takes text now */
+};
+
+/* Whether key s of action a acts as a on that screen: while it takes text
+ * a character key is text (never a command) — but for toggle, which a
+ * field that takes no text (a choice) offers on Space; a key of several
+ * screen actions means the one the screen resolves it to. */
+static bool key_acts(const struct help_of *o, action_t a, const keyseq *s)
+{
+	if (o->typing && keyspec_is_text(s->k[0]) && a != ACT_TOGGLE)
+		return false;
+	if (action_table[a].use != AU_SCREEN)
+		return true;
+	action_t got;
+	return keymap_lookup(o->km, s->k, s->n, o->bar, o->extra, &got) == KM_MATCH && got == a;
+}
+
+static void add(struct help *h, bool *seen, const struct help_of *o, action_t a)
 {
 	if (a <= ACT_NONE || a >= ACT__COUNT || seen[a])
 		return;
 	seen[a] = true;
+	char k[256] = "";
+	size_t used = 0;
+	for (size_t i = 0; i < o->km->nkeys[a]; i++) {
+		const keyseq *s = &o->km->keys[a][i];
+		if (action_table[a].use != AU_DIALOG && !key_acts(o, a, s))
+			continue;
+		char one[96];
+		keyseq_label(s, one, sizeof one);
+		int w = snprintf(k + used, sizeof k - used, "%s%s", used ? ", " : "", one);
+		if (w < 0 || (size_t)w >= sizeof k - used)
+			break;
+		used += (size_t)w;
+	}
+	if (!used)
+		return;   /* no key of it acts here */
+	h->keys[h->n] = xstrdup(k);
 	h->acts[h->n++] = a;
 }
 
 screen *scr_help(ui *u, const screen *of)
 {
-	(void)u;
 	struct help *h = xcalloc(1, sizeof *h);
 	bool seen[ACT__COUNT] = { false };
+	struct help_of o = { ui_keymap(u), of ? of->ops->bar : NULL, of ? of->ops->extra : NULL,
+			     of && of->ops->typing && of->ops->typing((screen *)of) };
 	const char *t = of && of->ops->title ? of->ops->title((screen *)of) : NULL;
 	h->of_title = t && *t ? xasprintf(_("Help: %s"), t) : xstrdup(_("Help"));
 	if (of) {
 		for (const action_t *a = of->ops->bar; a && *a != ACT_NONE; a++)
-			add(h, seen, *a);
+			add(h, seen, &o, *a);
 		for (const action_t *a = of->ops->extra; a && *a != ACT_NONE; a++)
-			add(h, seen, *a);
+			add(h, seen, &o, *a);
 	}
 	if (of && of->ops->typing)
 		for (int a = 1; a < ACT__COUNT; a++)
 			if (action_table[a].use == AU_TEXT)
-				add(h, seen, (action_t)a);
+				add(h, seen, &o, (action_t)a);
 	for (int a = 1; a < ACT__COUNT; a++)
 		if (action_table[a].global)
-			add(h, seen, (action_t)a);
+			add(h, seen, &o, (action_t)a);
 	for (int a = 1; a < ACT__COUNT; a++)
 		if (action_table[a].use == AU_DIALOG)
-			add(h, seen, (action_t)a);
+			add(h, seen, &o, (action_t)a);
 	screen *sc = xcalloc(1, sizeof *sc);
 	sc->ops = &help_ops;
 	sc->state = h;

@@ -291,6 +291,83 @@ void keyspec_display(keyspec k, char *buf, size_t n)
 	snprintf(buf, n, "%s%s", k.meta ? "M-" : "", base);
 }
 
+static bool printable_single(keyspec k);
+
+/* ---- key names as the screens show them -------------------------------- */
+
+/* The names a user reads, not the file syntax: "Ctrl+S", "Shift+Tab",
+ * "Page Down" (下翻页). A msgid "key|Up" keeps a key's name apart from the
+ * action label "Up"; without a translation the part after '|' is shown. */
+static const struct {
+	bool code;
+	wint_t ch;
+	const char *label;
+} shown[] = {
+	{ true, KEY_UP, N_("key|Up") }, { true, KEY_DOWN, N_("key|Down") },
+	{ true, KEY_LEFT, N_("key|Left") }, { true, KEY_RIGHT, N_("key|Right") },
+	{ true, KEY_SLEFT, N_("key|Shift+Left") }, { true, KEY_SRIGHT, N_("key|Shift+Right") },
+	{ true, KEY_HOME, "Home" }, { true, KEY_END, "End" },
+	{ true, KEY_PPAGE, N_("key|Page Up") }, { true, KEY_NPAGE, N_("key|Page Down") },
+	{ false, L'\r', N_("key|Enter") }, { false, 27, "Esc" }, { false, L'\t', "Tab" },
+	{ true, KEY_BTAB, "Shift+Tab" }, { false, L' ', N_("key|Space") },
+	{ true, KEY_BACKSPACE, N_("key|Backspace") }, { true, KEY_DC, "Delete" },
+	{ true, KEY_IC, "Insert" },
+};
+
+static const char *key_word(const char *id)
+{
+	const char *bar = strchr(id, '|');
+	if (!bar)
+		return id;
+	const char *t = _(id);
+	return t == id || strcmp(t, id) == 0 ? bar + 1 : t;
+}
+
+void keyspec_label(keyspec k, char *buf, size_t n)
+{
+	char base[64] = "";
+	bool shift = false;
+	if (k.code && k.ch >= (wint_t)KEY_F(1) && k.ch <= (wint_t)KEY_F(12)) {
+		snprintf(base, sizeof base, "F%d", (int)(k.ch - KEY_F0));
+	} else if (!k.code && k.ch >= 1 && k.ch <= 26 && k.ch != L'\t' && k.ch != L'\r') {
+		snprintf(base, sizeof base, "Ctrl+%c", (char)('A' + k.ch - 1));
+	} else {
+		for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++)
+			if (shown[i].code == k.code && shown[i].ch == k.ch) {
+				snprintf(base, sizeof base, "%s", key_word(shown[i].label));
+				break;
+			}
+		if (!base[0]) {
+			keyspec plain = k;
+			plain.meta = false;
+			keyspec_display(plain, base, sizeof base);
+			/* Alt+V as the key is labelled; Alt+Shift+V for Alt-V */
+			if (k.meta && !k.code && k.ch < 0x80 && base[1] == '\0') {
+				if (base[0] >= 'a' && base[0] <= 'z')
+					base[0] = (char)(base[0] - 'a' + 'A');
+				else if (base[0] >= 'A' && base[0] <= 'Z')
+					shift = true;
+			}
+		}
+	}
+	snprintf(buf, n, "%s%s%s", k.meta ? "Alt+" : "", shift ? "Shift+" : "", base);
+}
+
+void keyseq_label(const keyseq *s, char *buf, size_t n)
+{
+	char a[80], b[80];
+	keyspec_label(s->k[0], a, sizeof a);
+	if (s->n < 2) {
+		snprintf(buf, n, "%s", a);
+		return;
+	}
+	keyspec_label(s->k[1], b, sizeof b);
+	if (printable_single(s->k[0]) && printable_single(s->k[1]))
+		snprintf(buf, n, "%s%s", a, b);
+	else
+		snprintf(buf, n, "%s %s", a, b);
+}
+
 bool keyspec_is_text(keyspec k)
 {
 	return !k.code && !k.meta && k.ch >= 0x20 && k.ch != 0x7f;
@@ -643,7 +720,7 @@ void keymap_first_key(const keymap *km, action_t a, char *buf, size_t n)
 		buf[0] = '\0';
 	if (a <= ACT_NONE || a >= ACT__COUNT || km->nkeys[a] == 0)
 		return;
-	keyseq_name(&km->keys[a][0], buf, n);
+	keyseq_label(&km->keys[a][0], buf, n);
 }
 
 void keymap_keys_text(const keymap *km, action_t a, char *buf, size_t n)
@@ -654,8 +731,8 @@ void keymap_keys_text(const keymap *km, action_t a, char *buf, size_t n)
 	if (a <= ACT_NONE || a >= ACT__COUNT)
 		return;
 	for (size_t i = 0; i < km->nkeys[a]; i++) {
-		char k[48];
-		keyseq_name(&km->keys[a][i], k, sizeof k);
+		char k[96];
+		keyseq_label(&km->keys[a][i], k, sizeof k);
 		int w = snprintf(buf + used, n - used, "%s%s", i ? ", " : "", k);
 		if (w < 0 || (size_t)w >= n - used)
 			break;

@@ -20,7 +20,8 @@
  * written together without a space make a sequence: ":q" (":" then "q"),
  * "C-xC-c" (C-x then C-c), "gg"; the first key of a sequence is a
  * character or a C-/M- key. Pressing it waits for the second key (the
- * status line shows "C-x-"); it then means nothing alone. A later line for an
+ * status line shows "Ctrl+X, then the next key …"); it then means nothing
+ * alone. A later line for an
  * action replaces that action's keys; "unbind KEY" removes a key. Unknown
  * actions or key names are reported as "FILE:LINE: what is wrong" — every
  * one of them, and then nothing of the file is used. Parsing is curses-free
@@ -107,6 +108,13 @@ bool keyseq_parse(const char *name, keyseq *out);
 void keyspec_display(keyspec k, char *buf, size_t n);
 /* "F10", ":q", "C-x C-c" */
 void keyseq_name(const keyseq *s, char *buf, size_t n);
+/* The name a user reads on the screens (key bar, help, hints), in the UI's
+ * language: "Ctrl+S", "Shift+Tab", "Alt+V", "Enter" (回车), "Page Down"
+ * (下翻页); F1..F12, Home, End, Esc, Tab and characters as they are. The
+ * keymap files keep their own names (keyspec_display). */
+void keyspec_label(keyspec k, char *buf, size_t n);
+/* "F10", ":q", "Ctrl+X Ctrl+C" */
+void keyseq_label(const keyseq *s, char *buf, size_t n);
 bool keyspec_equal(keyspec a, keyspec b);
 /* True if k types a character where text is taken (Space included; not
  * Alt-x, not a control key): such a key inserts itself in a field
@@ -151,7 +159,8 @@ km_match keymap_lookup(const keymap *km, const keyspec *seq, size_t n,
 		       const action_t *prefer, const action_t *extra, action_t *out);
 /* True if action a is bound to seq (exactly). */
 bool keymap_bound(const keymap *km, action_t a, const keyspec *seq, size_t n);
-/* All keys of action a for the help screen ("F1, ?") into buf. */
+/* All keys of action a for the help screen ("F1, ?", "F10, Ctrl+Q"; the
+ * names of keyseq_label) into buf. */
 void keymap_keys_text(const keymap *km, action_t a, char *buf, size_t n);
 /* The user's override file: $XDG_CONFIG_HOME/bangfu/keys, else
  * ~/.config/bangfu/keys (malloc'd; NULL without HOME). */
@@ -160,7 +169,8 @@ char *keymap_user_file(void);
  * holds "default", else "keymaps" next to the folder of the running program
  * (an uninstalled in-tree build). */
 const char *keymap_dir(void);
-/* "F10" — the first key of the action, for the key bar; "" if none. */
+/* "F10" — the first key of the action (keyseq_label), for the key bar and
+ * the hints; "" if none. */
 void keymap_first_key(const keymap *km, action_t a, char *buf, size_t n);
 
 #endif

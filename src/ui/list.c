@@ -43,6 +43,9 @@ static void drop_rows(list *l)
 		free(l->rows[i].text);
 	l->nrows = 0;
 	l->nview = 0;
+	l->total = 0;
+	memset(l->cell_w, 0, sizeof l->cell_w);
+	memset(l->width_n, 0, sizeof l->width_n);
 }
 
 void list_free(list *l)
@@ -86,11 +89,16 @@ void list_add(list *l, const rid *id, const rid *ref, unsigned flags,
 	for (size_t i = 0; i < l->ncols; i++) {
 		size_t n = cells[i] ? strlen(cells[i]) : 0;
 		/* a cell is one line: newlines and tabs become spaces */
+		char *cell = p;
 		for (size_t j = 0; j < n; j++) {
 			char c = cells[i][j];
 			*p++ = c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
 		}
 		*p++ = 0;
+		int w = n ? lay_width(cell) : 0;
+		if (w > l->cell_w[i])
+			l->cell_w[i] = w;
+		l->width_n[i][w < LIST_WIDTH_MAX ? w : LIST_WIDTH_MAX]++;
 	}
 	if (l->nrows == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 256;
@@ -311,21 +319,94 @@ bool list_move(list *l, action_t a, int page)
 
 /* ---- drawing ---------------------------------------------------------- */
 
+/* The title as drawn: the sort column marked. */
+static const char *head_text(const list *l, size_t c, char *buf, size_t n)
+{
+	const char *t = _(l->cols[c].title);
+	if (!l->fixed && (int)c == l->sort_col) {
+		snprintf(buf, n, "%s%s", t, l->sort_desc ? "▼" : "▲");
+		t = buf;
+	}
+	return t;
+}
+
+/* Cells of column c wider than w (cut if it were w wide). */
+static uint64_t cut_cells(const list *l, size_t c, int w)
+{
+	uint64_t n = 0;
+	for (int k = w + 1; k <= LIST_WIDTH_MAX; k++)
+		n += l->width_n[c][k];
+	return n;
+}
+
+/* Column widths by what the columns hold (list_col, list.h): each as wide
+ * as its widest cell and its title; when they do not all fit, the
+ * shrinkable column gives way to its min, then, a column at a time, the
+ * one whose narrowing cuts the fewest cells, never below min or its
+ * title; then the last columns are
+ * left out. Room left goes to the shrinkable column. */
 static void layout(list *l, int cols)
 {
-	lay_col lc[16];
-	for (size_t i = 0; i < l->ncols; i++) {
-		lc[i].min = l->cols[i].min;
-		lc[i].want = l->cols[i].want;
-		lc[i].flex = l->cols[i].flex;
+	size_t n = l->ncols;
+	int w[16], floor[16], sum = 0, avail = cols - 1 - (int)(n ? n - 1 : 0);
+	int shrink = -1;   /* the largest weight */
+	for (size_t i = 0; i < n; i++) {
+		char buf[128];
+		const list_col *c = &l->cols[i];
+		int need = l->nrows ? l->cell_w[i] : (c->want > c->min ? c->want : c->min);
+		int tw = lay_width(head_text(l, i, buf, sizeof buf));
+		w[i] = need > tw ? need : tw;
+		if (w[i] < 1)
+			w[i] = 1;
+		floor[i] = c->min > tw ? c->min : tw;
+		if (floor[i] > w[i])
+			floor[i] = w[i];
+		sum += w[i];
+		if (c->flex > 0 && (shrink < 0 || c->flex > l->cols[shrink].flex))
+			shrink = (int)i;
 	}
-	lay_columns(lc, l->ncols, cols - 1, 1);
+	if (shrink >= 0 && sum > avail) {
+		int give = w[shrink] - floor[shrink];
+		if (give > sum - avail)
+			give = sum - avail;
+		w[shrink] -= give;
+		sum -= give;
+	}
+	while (sum > avail) {
+		int best = -1;
+		uint64_t best_cut = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (w[i] <= floor[i])
+				continue;
+			uint64_t cut = cut_cells(l, i, w[i] - 1);
+			if (best < 0 || cut < best_cut) {
+				best = (int)i;
+				best_cut = cut;
+			}
+		}
+		if (best < 0)
+			break;
+		w[best]--;
+		sum--;
+	}
+	/* still too wide: the last columns are left out */
+	for (size_t i = n; i-- > 0 && sum > avail;) {
+		sum -= w[i] + 1;
+		w[i] = 0;
+	}
+	if (sum < avail) {
+		int to = shrink >= 0 && w[shrink] > 0 ? shrink : (int)n - 1;
+		while (to > 0 && w[to] == 0)
+			to--;
+		if (to >= 0)
+			w[to] += avail - sum;
+	}
 	int x = 1;
-	for (size_t i = 0; i < l->ncols; i++) {
+	for (size_t i = 0; i < n; i++) {
 		l->col_x[i] = x;
-		l->col_w[i] = lc[i].width;
-		if (lc[i].width > 0)
-			x += lc[i].width + 1;
+		l->col_w[i] = w[i];
+		if (w[i] > 0)
+			x += w[i] + 1;
 	}
 }
 
@@ -345,13 +426,8 @@ static void draw_header(list *l, int top, int cols)
 {
 	ui_fill(top, 0, cols, UI_HEADER);
 	for (size_t c = 0; c < l->ncols; c++) {
-		const char *t = _(l->cols[c].title);
 		char buf[128];
-		if (!l->fixed && (int)c == l->sort_col) {
-			snprintf(buf, sizeof buf, "%s%s", t, l->sort_desc ? "▼" : "▲");
-			t = buf;
-		}
-		draw_cell(l, c, top, t, UI_HEADER);
+		draw_cell(l, c, top, head_text(l, c, buf, sizeof buf), UI_HEADER);
 	}
 }
 
@@ -385,10 +461,11 @@ static void draw_rows(list *l, int top, int body, int cols)
 			st = UI_DIM;
 		if (r->flags & LIST_ROW_ALERT)
 			st = UI_WARN;
-		if (v == l->sel)
+		bool sel = v == l->sel && !l->passive;
+		if (sel)
 			st = UI_SELECTED;
 		ui_fill(y, 0, cols, st);
-		ui_text(y, 0, 1, v == l->sel ? ">" : " ", st);
+		ui_text(y, 0, 1, sel ? ">" : " ", st);
 		const char *p = r->text;
 		for (size_t c = 0; c < l->ncols; c++, p += strlen(p) + 1)
 			draw_cell(l, c, y, p, st);
@@ -403,6 +480,9 @@ static void draw_status(list *l, int y, int cols)
 	char count[160];
 	if (l->info[0])
 		snprintf(count, sizeof count, "%s", l->info);
+	else if (l->total > l->nrows)   /* the list holds only the first rows */
+		snprintf(count, sizeof count, ngettext("the first %zu rows of %zu", "the first %zu rows of %zu", l->total),
+			 l->nrows, l->total);
 	else if (l->nview == l->nrows)
 		snprintf(count, sizeof count, ngettext("%zu row", "%zu rows", l->nrows), l->nrows);
 	else
@@ -434,7 +514,7 @@ void list_draw(list *l, int top, int rows, int cols)
 	if (rows < 2 || cols < 4)
 		return;
 	layout(l, cols);
-	bool status = rows > 3;
+	bool status = rows > 3 && !l->passive;
 	int body = rows - 1 - (status ? 1 : 0);
 	l->y_head = top;
 	l->y_rows = top + 1;

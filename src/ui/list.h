@@ -36,9 +36,16 @@ enum list_match {
 	LM_PINYIN = ROW_MATCH_PINYIN,   /* the word is the name's pinyin, full or initials */
 };
 
+/* A column is as wide as the widest of its cells and its title (display
+ * width, measured when the rows are loaded). When they do not all fit, the
+ * shrinkable column (the largest flex weight) gives way down to min, then
+ * a column at a time the one whose narrowing cuts the fewest cells, never
+ * below min or its title; when
+ * they all fit, the shrinkable column takes the rest. want is the width
+ * of a column with no rows to measure. */
 typedef struct list_col {
 	const char *title;    /* N_(): translated on display */
-	int min, want, flex;  /* as in lay_col */
+	int min, want, flex;
 	bool right;           /* aligned right (numbers) */
 	bool numeric;         /* sorted as a number */
 	unsigned match;       /* LM_* bits: how the filter looks at it */
@@ -48,6 +55,8 @@ enum {
 	LIST_ROW_ALERT = ROW_ALERT,   /* drawn to stand out (overdue ...) */
 	LIST_ROW_DIM = ROW_DIM,       /* drawn dim (ended, ...) */
 };
+
+enum { LIST_WIDTH_MAX = 64 };
 
 typedef struct list_row {
 	rid id;               /* the record shown */
@@ -68,6 +77,8 @@ typedef struct list {
 	int sort_col;         /* -1: load order */
 	bool sort_desc;
 	bool fixed;           /* no sorting or filtering (a page of a pager) */
+	bool passive;         /* only shown (the dashboard's follow-ups): no
+	                         selection drawn, no status line */
 	/* A pager's filter (with fixed): the filter line is shown and edited
 	 * here, but the rows are the screen's to reload for it (the talks
 	 * list asks the model for one student's talks). */
@@ -75,6 +86,12 @@ typedef struct list {
 	const char *filter_label;  /* N_(): instead of "Filter: " */
 	char info[160];       /* shown at the right of the filter line instead of
 	                         the row count, when set */
+	size_t total;         /* the rows the loaded ones are the first of (the
+	                         dashboard's 500 of 716 overdue): when larger
+	                         than nrows the count says so; 0: nrows */
+	int cell_w[16];       /* per column: the widest cell loaded */
+	uint32_t width_n[16][LIST_WIDTH_MAX + 1];  /* per column: cells of each
+	                         width (the last: that or wider) */
 	char *filter;         /* the filter in force (UTF-8), "" for none */
 	edit fedit;           /* the filter line while it is open */
 	bool filtering;       /* the filter line has the keyboard */

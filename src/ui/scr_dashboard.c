@@ -26,7 +26,7 @@
 #include "ui/ui.h"
 #include "util/i18n.h"
 
-enum { WEEKS = 16, OVERDUE_MAX = 500, CHART_ROWS = 5 };
+enum { WEEKS = 16, OVERDUE_MAX = 500, CHART_ROWS = 5, FOLLOW_DAYS = 7, FOLLOW_MAX = 200 };
 
 typedef struct dash {
 	uint64_t since;
@@ -48,6 +48,8 @@ typedef struct dash {
 	size_t weeks[WEEKS];
 	size_t noverdue;
 	list overdue;
+	size_t nfollow;               /* follow-ups due today .. FOLLOW_DAYS ahead */
+	list follow;
 } dash;
 
 static const list_col overdue_cols[] = {
@@ -56,6 +58,13 @@ static const list_col overdue_cols[] = {
 	{ N_("Assisted student"), 6, 12, 1, false, false, 0 },
 	{ N_("College"), 8, 24, 2, false, false, 0 },
 	{ N_("Last talk"), 10, 10, 0, false, false, 0 },
+};
+
+static const list_col follow_cols[] = {
+	{ N_("Follow up by"), 10, 10, 0, false, false, 0 },
+	{ N_("Assisted student"), 6, 12, 1, false, false, 0 },
+	{ N_("Talk of"), 10, 10, 0, false, false, 0 },
+	{ N_("By"), 6, 12, 2, false, false, 0 },
 };
 
 /* Monday on or before d (day 1, 1970-01-01, was a Thursday). */
@@ -197,8 +206,12 @@ static int dash_txn(model_txn *t, void *ctx, err *e)
 		return rc;
 	list_begin(&d->overdue);
 	row_query q = { d->role, d->today, NULL };
-	return model_overdue_rows_of(t, &q, cid, OVERDUE_MAX, &d->noverdue, list_add_row,
-				     &d->overdue, e);
+	if ((rc = model_overdue_rows_of(t, &q, cid, OVERDUE_MAX, &d->noverdue, list_add_row,
+					&d->overdue, e)))
+		return rc;
+	list_begin(&d->follow);
+	return model_follow_up_rows_of(t, &q, cid, d->today, d->today + FOLLOW_DAYS, FOLLOW_MAX,
+				       &d->nfollow, list_add_row, &d->follow, e);
 }
 
 static void dash_load(dash *d, ui *u)
@@ -210,7 +223,10 @@ static void dash_load(dash *d, ui *u)
 	semester_ui_name(d->code, d->semester_name);
 	if (model_read(ui_store(u), dash_txn, d, &e) != 0)
 		ui_status_error(u, "%s", e.msg);
+	d->overdue.total = d->noverdue;   /* the list holds the first OVERDUE_MAX */
 	list_end(&d->overdue);
+	d->follow.total = d->nfollow;
+	list_end(&d->follow);
 	d->loaded = true;
 }
 
@@ -250,7 +266,7 @@ static void due_text(const char *what, const due_status *st, char *buf, size_t n
 /* The weekly bars: each as wide as the largest figure (at least 3
  * columns), so no figure is cut; when 16 such bars do not fit, the most
  * recent weeks that do are shown and the title says how many. */
-static void draw_chart(dash *d, int top, int cols)
+static void draw_chart(dash *d, int top, int cols, int chart_rows)
 {
 	static const char *const blocks[] = { " ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
 	size_t max = 0, total = 0;
@@ -273,11 +289,11 @@ static void draw_chart(dash *d, int top, int cols)
 	for (int k = 0; k < n; k++) {
 		int w = first + k, x = x0 + k * bw;
 		size_t v = d->weeks[w];
-		int eighths = max ? (int)((v * CHART_ROWS * 8 + max / 2) / max) : 0;
+		int eighths = max ? (int)((v * chart_rows * 8 + max / 2) / max) : 0;
 		if (v && !eighths)
 			eighths = 1;
-		for (int r = 0; r < CHART_ROWS; r++) {
-			int c = eighths - (CHART_ROWS - 1 - r) * 8;
+		for (int r = 0; r < chart_rows; r++) {
+			int c = eighths - (chart_rows - 1 - r) * 8;
 			c = c < 0 ? 0 : c > 8 ? 8 : c;
 			char cell[64] = "";
 			for (int b = 0; b < bar; b++)
@@ -285,11 +301,11 @@ static void draw_chart(dash *d, int top, int cols)
 			ui_text(top + 1 + r, x, bar, cell, UI_OK);
 		}
 		snprintf(num, sizeof num, "%zu", v);
-		ui_text_right(top + 1 + CHART_ROWS, x, bar, num, UI_DIM);
+		ui_text_right(top + 1 + chart_rows, x, bar, num, UI_DIM);
 		if (k % 4 == 0) {
 			char ds[11];
 			date_format(d->week0 + 7 * w, ds);
-			ui_text(top + 2 + CHART_ROWS, x, 6, ds + 5, UI_DIM);
+			ui_text(top + 2 + chart_rows, x, 6, ds + 5, UI_DIM);
 		}
 	}
 }
@@ -331,13 +347,37 @@ static void dash_draw(screen *sc, ui *u, int top, int rows, int cols)
 		ui_text(y, 1, cols - 2, _("This semester is not set up yet: its due dates are unknown."), UI_WARN);
 	}
 	y += 2;
-	if (rows - (y - top) >= CHART_ROWS + 3 + 4) {
-		draw_chart(d, y, cols);
-		y += CHART_ROWS + 4;
+	/* follow-ups due: their lines below the overdue pairings, the chart
+	 * two rows lower to make room on a small screen */
+	int follow = d->nfollow ? (int)(d->nfollow < 3 ? d->nfollow : 3) + 2 : 0;
+	int chart_rows = follow && rows < 30 ? CHART_ROWS - 2 : CHART_ROWS;
+	if (rows - (y - top) >= chart_rows + 3 + 4 + follow) {
+		draw_chart(d, y, cols, chart_rows);
+		y += chart_rows + 4;
 	}
 	int left = rows - (y - top);
 	if (left < 3)
 		return;
+	/* the overdue pairings keep three rows when they can: fewer
+	 * follow-ups are listed then (at least one) */
+	if (follow && left - follow < 6) {
+		int fr = left - 2 - 6;
+		follow = (fr < 1 ? 1 : fr) + 2;
+	}
+	if (follow && left - follow >= 3) {
+		int fy = top + rows - follow;
+		char fl[256];
+		if (d->nfollow > (size_t)(follow - 2))
+			snprintf(fl, sizeof fl, _("Follow-ups due in the next %d days: %zu; the soonest %d:"),
+				 (int)FOLLOW_DAYS, d->nfollow, follow - 2);
+		else
+			snprintf(fl, sizeof fl, _("Follow-ups due in the next %d days: %zu"),
+				 (int)FOLLOW_DAYS, d->nfollow);
+		ui_text(fy, 1, cols - 2, fl, UI_TITLE);
+		/* header and rows only: no status line under three rows */
+		list_draw(&d->follow, fy + 1, follow - 1, cols);
+		left -= follow;
+	}
 	if (d->noverdue > OVERDUE_MAX)   /* the list stops: say so */
 		snprintf(line, sizeof line,
 			 _("Overdue pairings: %zu; the %d most overdue are listed (all of them: the pairings list)"),
@@ -415,6 +455,7 @@ static void dash_destroy(screen *sc)
 	colleges_free(d);
 	free(d->college);
 	list_free(&d->overdue);
+	list_free(&d->follow);
 	free(d);
 	free(sc);
 }
@@ -445,6 +486,9 @@ screen *scr_dashboard(ui *u)
 	d->college = ui_college_pref();
 	list_init(&d->overdue, overdue_cols, sizeof overdue_cols / sizeof *overdue_cols, -1, false);
 	d->overdue.fixed = true;
+	list_init(&d->follow, follow_cols, sizeof follow_cols / sizeof *follow_cols, -1, false);
+	d->follow.fixed = true;
+	d->follow.passive = true;
 	screen *sc = xcalloc(1, sizeof *sc);
 	sc->ops = &dash_ops;
 	sc->state = d;

@@ -73,15 +73,21 @@ static int label_cols(fstate *s, int cols)
 
 static int field_height(const fe_value *v)
 {
-	return v->fl->type == FORM_MULTILINE ? v->fl->lines : 1;
+	if (v->fl->type != FORM_MULTILINE)
+		return 1;
+	return v->rows > 0 ? v->rows : v->fl->lines;
 }
 
 /* The columns a field's value takes: its width in the form file, wider for
  * a one-line text that does not fit (what was typed is shown whole, with
- * the cell the cursor needs after it), never past the screen. */
+ * the cell the cursor needs after it), never past the screen. A multi-line
+ * text takes the room there is up to the right margin (it is wrapped
+ * there). */
 static int field_cols(const fe_value *v, int avail)
 {
 	int w = v->fl->width;
+	if (v->fl->type == FORM_MULTILINE && avail > w)
+		w = avail;
 	if (fe_is_edit(v->fl->type) && v->fl->type != FORM_MULTILINE) {
 		char *t = edit_get(&v->ed);
 		int tw = lay_width(t) + 1;
@@ -111,12 +117,43 @@ static void draw_multi(fe_value *v, int y, int x, int w, bool focus)
 	}
 }
 
+/* Rows the multi-line texts get: the lines of the form file, and where the
+ * form leaves rows free on a tall screen, a share of them (up to twice
+ * the lines again). */
+static void grow_texts(fstate *s, int rows, int cols, int x)
+{
+	int avail = cols - x - 1, used = 1, texts = 0;
+	for (size_t i = 0; i < s->f.n; i++) {
+		fe_value *v = &s->f.v[i];
+		if (!v->visible)
+			continue;
+		v->rows = v->fl->lines;
+		used += field_height(v);
+		if (v->msg && cols - (x + field_cols(v, avail) + 2) < lay_width(v->msg) + 1)
+			used++;
+		texts += v->fl->type == FORM_MULTILINE;
+	}
+	int spare = rows - used - 1;    /* a blank row stays below the form */
+	if (spare <= 0 || !texts)
+		return;
+	for (size_t i = 0; i < s->f.n; i++) {
+		fe_value *v = &s->f.v[i];
+		if (!v->visible || v->fl->type != FORM_MULTILINE)
+			continue;
+		int more = spare / texts;
+		if (more > 2 * v->fl->lines)
+			more = 2 * v->fl->lines;
+		v->rows += more;
+	}
+}
+
 /* Rows each field needs (a message goes beside it, or below when there is
  * no room), then a scroll that keeps the focus in view. */
 static void place_fields(fstate *s, int rows, int cols, int x)
 {
 	int avail = cols - x - 1;
 	int y0 = 1, focus_y = 0, focus_h = 1;
+	grow_texts(s, rows, cols, x);
 	for (size_t i = 0; i < s->f.n; i++) {
 		fe_value *v = &s->f.v[i];
 		if (!v->visible)
@@ -148,7 +185,7 @@ static void draw_value(fstate *s, fe_value *v, int y, int x, int w, bool focus)
 	int cy = -1, cx = -1;
 	switch (v->fl->type) {
 	case FORM_MULTILINE:
-		ui_draw_edit_box(y, x, v->fl->lines, w, &v->ed, st, &cy, &cx);
+		ui_draw_edit_box(y, x, field_height(v), w, &v->ed, st, &cy, &cx);
 		break;
 	case FORM_MULTI:
 		draw_multi(v, y, x, w, focus);

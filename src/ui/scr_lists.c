@@ -95,10 +95,10 @@ struct lkind {
  * ...), in that order. */
 static const list_col student_cols[TROW__N] = {
 	{ N_("Number"), 10, 10, 0, false, false, 0 },
-	{ N_("Name"), 10, 14, 1, false, false, 0 },
+	{ N_("Name"), 6, 14, 1, false, false, 0 },
 	{ N_("College"), 8, 20, 2, false, false, 0 },
 	{ N_("Class"), 8, 10, 0, false, false, 0 },
-	{ N_("Kinds"), 4, 10, 1, false, false, 0 },
+	{ N_("Kinds"), 4, 10, 0, false, false, 0 },
 	{ N_("Tier"), 4, 8, 0, false, false, 0 },
 	{ N_("Paired with"), 6, 12, 1, false, false, 0 },
 	{ N_("Last talk"), 10, 10, 0, false, false, 0 },
@@ -106,7 +106,7 @@ static const list_col student_cols[TROW__N] = {
 
 static const list_col member_cols[MROW__N] = {
 	{ N_("Number"), 10, 10, 0, false, false, 0 },
-	{ N_("Name"), 10, 14, 1, false, false, 0 },
+	{ N_("Name"), 6, 14, 1, false, false, 0 },
 	{ N_("College"), 8, 20, 2, false, false, 0 },
 	{ N_("Class"), 8, 10, 0, false, false, 0 },
 	{ N_("Status"), 4, 12, 0, false, false, 0 },
@@ -665,6 +665,7 @@ static const list_col talk_cols[KROW__N] = {
 	{ N_("Min"), 3, 4, 0, true, true, 0 },
 	{ N_("Mode"), 4, 4, 0, false, false, 0 },
 	{ N_("Topics"), 6, 14, 1, false, false, 0 },
+	{ N_("Follow-up"), 10, 10, 0, false, false, 0 },
 	{ N_("Content"), 10, 30, 4, false, false, 0 },
 };
 

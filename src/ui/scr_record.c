@@ -36,6 +36,7 @@ static const list_col talk_cols[RROW__N] = {
 	{ N_("Min"), 3, 4, 0, true, true, 0 },
 	{ N_("Mode"), 4, 4, 0, false, false, 0 },
 	{ N_("Topics"), 6, 14, 1, false, false, 0 },
+	{ N_("Follow-up"), 10, 10, 0, false, false, 0 },
 	{ N_("Content"), 10, 40, 4, false, false, 0 },
 };
 

@@ -916,8 +916,11 @@ static const action_t editor_bar[] = {
 static const action_t viewer_bar[] = {
 	ACT_HELP, ACT_BACK, ACT_QUIT, ACT_NONE,
 };
+/* Up and Down still reach editor_handle as ACT_UP and ACT_DOWN (no other
+ * action of the screen has their keys), but the help names them as the line
+ * editor's line_up and line_down: a line of the text, not a row. */
 static const action_t editor_extra[] = {
-	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE,
+	ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE,
 };
 
 static const struct screen_ops menu_ops = {

@@ -411,9 +411,11 @@ void ui_draw_edit_box(int y, int x, int rows, int cols, edit *e, ui_style st, in
 		cols = COLS - x;
 	if (cols <= 0)
 		return;
-	edit_scroll(e, cols);
+	/* soft-wrapped at the box's width: no horizontal scroll */
+	edit_set_wrap(e, cols);
+	e->hscroll = 0;
 	size_t top = edit_vscroll(e, rows);
-	size_t nl = edit_lines(e);
+	size_t nl = edit_vlines(e);
 	for (int r = 0; r < rows; r++) {
 		size_t line = top + (size_t)r;
 		if (line >= nl) {
@@ -421,20 +423,13 @@ void ui_draw_edit_box(int y, int x, int rows, int cols, edit *e, ui_style st, in
 			continue;
 		}
 		size_t s, en;
-		edit_line_span(e, line, &s, &en);
-		/* skip hscroll columns of this line */
-		size_t p = s;
-		int w = 0, pad = 0;
-		while (p < en && w < e->hscroll)
-			w += lay_wcwidth(e->buf[p++]);
-		if (w > e->hscroll)
-			pad = w - e->hscroll;
-		put_wcs(y + r, x, e->buf + p, en - p, pad, cols, ui_attr(st));
+		edit_vline_span(e, line, &s, &en);
+		put_wcs(y + r, x, e->buf + s, en - s, 0, cols, ui_attr(st));
 	}
 	if (cy)
-		*cy = y + (int)(edit_line(e) - top);
+		*cy = y + (int)(edit_vline(e) - top);
 	if (cx)
-		*cx = x + edit_col(e) - e->hscroll;
+		*cx = x + edit_vcol(e);
 }
 
 /* The keymap of the line editor: the front end's one keymap, set by ui_run

@@ -227,6 +227,57 @@ static void draw_too_small(void)
 	free(msg);
 }
 
+/* A yes/no question while the terminal is too small for the screens (F10
+ * with unsaved changes): the question alone, wrapped to the width that
+ * there is, its answers on the last line. Once the terminal is big
+ * enough again the usual dialog takes over. */
+static bool small_confirm(ui *u, const char *question)
+{
+	static const action_t answers[] = { ACT_YES, ACT_NO, ACT_NONE };
+	char ky[96], kn[96];
+	keymap_first_key(&u->km, ACT_YES, ky, sizeof ky);
+	keymap_first_key(&u->km, ACT_NO, kn, sizeof kn);
+	char *hint = xasprintf(_("%s: yes   %s: no"), ky, kn);
+	bool answer = false;
+	for (;;) {
+		if (!ui_too_small()) {
+			answer = ui_confirm(u, question);
+			break;
+		}
+		erase();
+		size_t n;
+		char **lines = lay_wrap(question, COLS, &n);
+		int rows = LINES - 1 > 0 ? LINES - 1 : 0;   /* the last is the hint's */
+		int shown = (int)n < rows ? (int)n : rows;
+		int y = (rows - shown) / 2;
+		for (int i = 0; i < shown; i++)
+			ui_text(y + i, 0, COLS, lines[i], UI_NORMAL);
+		lay_lines_free(lines, n);
+		ui_text(LINES - 1, 0, COLS, hint, UI_DIM);
+		term_cursor(false, 0, 0);
+		wnoutrefresh(stdscr);
+		doupdate();
+		if (ui_frame_done(u))
+			break;
+		ui_event ev;
+		term_read(&ev, TICK_MS);
+		if (ev.type != EV_KEY)
+			continue;
+		keyspec k = { ev.is_code, ev.ch, ev.meta };
+		action_t a = keymap_action_among(&u->km, k, answers);
+		if (a == ACT_NONE && ev.meta) {
+			keyspec esc = { false, 27, false };
+			a = keymap_action_among(&u->km, esc, answers);
+		}
+		if (a == ACT_YES || a == ACT_NO) {
+			answer = a == ACT_YES;
+			break;
+		}
+	}
+	free(hint);
+	return answer;
+}
+
 static int current_txn(model_txn *t, void *ctx, err *e)
 {
 	return model_semester_current(t, ctx, SEMESTER_CODE_MAX, e);
@@ -300,16 +351,41 @@ static int bar_cell(ui *u, action_t a, char *key, size_t n, const char **label, 
 	return *kw + *lw + 1;
 }
 
+/* The go-to keys (2 Students ...) work on every screen and are in the
+ * help: where the bar is short of room they go first. */
+static bool is_goto(action_t a)
+{
+	switch (a) {
+	case ACT_GO_DASHBOARD: case ACT_GO_STUDENTS: case ACT_GO_MEMBERS:
+	case ACT_GO_PAIRINGS: case ACT_GO_TALKS: case ACT_GO_COUNSELLORS:
+	case ACT_GO_ROSTER: case ACT_GO_COLLEGE:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void draw_bar(ui *u, screen *sc)
 {
 	action_t acts[BAR_MAX];
 	size_t n = bar_actions(sc, acts, BAR_MAX);
 	int x = 0;
 	u->nbar = 0;
-	/* the last action (quit, normally) always gets its cell */
-	char key[48];
+	char key[96];
 	const char *label;
 	int kw, lw;
+	/* Too many for the width: the go-to cells go, the rightmost first,
+	 * until the others fit (the screen's own keys, F9 and F10 stay). */
+	int total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += bar_cell(u, acts[i], key, sizeof key, &label, &kw, &lw);
+	for (size_t i = n; i-- > 0 && total > COLS + 1;)
+		if (is_goto(acts[i]) && i + 1 != n) {
+			total -= bar_cell(u, acts[i], key, sizeof key, &label, &kw, &lw);
+			memmove(&acts[i], &acts[i + 1], (n - i - 1) * sizeof acts[0]);
+			n--;
+		}
+	/* the last action (quit, normally) always gets its cell */
 	int last = n ? bar_cell(u, acts[n - 1], key, sizeof key, &label, &kw, &lw) : 0;
 	for (size_t i = 0; i < n; i++) {
 		int need = bar_cell(u, acts[i], key, sizeof key, &label, &kw, &lw);
@@ -339,9 +415,9 @@ static void draw_status(ui *u)
 {
 	int y = LINES - 2;
 	if (u->prefix_pending) {
-		char k[48];
-		keyspec_display(u->prefix, k, sizeof k);
-		char *s = xasprintf("%s-", k);
+		char k[64];
+		keyspec_label(u->prefix, k, sizeof k);
+		char *s = xasprintf(_("%s, then the next key …"), k);
 		ui_text(y, 0, COLS, s, UI_DIM);
 		free(s);
 		return;
@@ -409,7 +485,8 @@ static bool any_unsaved(ui *u)
 
 static void quit(ui *u)
 {
-	if (any_unsaved(u) && !ui_confirm(u, _("There are unsaved changes. Quit anyway?")))
+	const char *q = _("There are unsaved changes. Quit anyway?");
+	if (any_unsaved(u) && !(ui_too_small() ? small_confirm(u, q) : ui_confirm(u, q)))
 		return;
 	u->quit = true;
 }
@@ -564,9 +641,9 @@ bool ui_resolve(ui *u, ui_event *ev)
 		if (keymap_lookup(&u->km, seq, 2, bar, extra, &a) == KM_MATCH) {
 			ev->action = a;
 		} else {
-			char k1[48], k2[48];
-			keyspec_display(seq[0], k1, sizeof k1);
-			keyspec_display(seq[1], k2, sizeof k2);
+			char k1[64], k2[64];
+			keyspec_label(seq[0], k1, sizeof k1);
+			keyspec_label(seq[1], k2, sizeof k2);
 			ui_status_error(u, _("%s %s is not bound to anything"), k1, k2);
 			return false;
 		}
@@ -662,6 +739,24 @@ static bool meta_bound(ui *u, const ui_event *ev)
 	return typing && keymap_action_of(&u->km, k, AU_TEXT) != ACT_NONE;
 }
 
+/* A key while the terminal is too small: the screens are not shown, so
+ * only quitting (its question shown on the small terminal) and redrawing
+ * act; everything else is ignored (an Esc then y must not discard a form
+ * unseen). Resizing is handled by the caller. */
+static void too_small_key(ui *u, ui_event *ev)
+{
+	if (ev->type != EV_KEY)
+		return;
+	if (ev->meta && !meta_bound(u, ev))
+		ev->meta = false;   /* Esc then a key: the Esc is ignored */
+	if (!ui_resolve(u, ev))
+		return;   /* the first key of two: wait for the second */
+	if (ev->action == ACT_QUIT)
+		quit(u);
+	else if (ev->action == ACT_REFRESH)
+		clearok(curscr, TRUE);
+}
+
 /* ---- start ---------------------------------------------------------- */
 
 static int has_college(model_txn *t, void *ctx, err *e)
@@ -717,6 +812,10 @@ static void main_loop(ui *u)
 		if (ev.type == EV_RESIZE) {
 			if (sc && sc->ops->handle)
 				sc->ops->handle(sc, u, &ev);
+			continue;
+		}
+		if (ui_too_small()) {
+			too_small_key(u, &ev);
 			continue;
 		}
 		if (ev.type == EV_KEY && ev.meta && !meta_bound(u, &ev)) {

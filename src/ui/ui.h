@@ -160,7 +160,9 @@ void ui_fill(int y, int x, int cols, ui_style st);
 /* A single-line field cols wide showing e scrolled so its cursor is
  * visible; cy and cx (if not NULL) get where the hardware cursor belongs. */
 void ui_draw_edit(int y, int x, int cols, edit *e, ui_style st, int *cy, int *cx);
-/* A multi-line box rows x cols. */
+/* A multi-line box rows x cols: the text soft-wrapped at cols (edit.h:
+ * edit_set_wrap; up and down then move by visual line), scrolled so the
+ * cursor's visual line is visible. */
 void ui_draw_edit_box(int y, int x, int rows, int cols, edit *e, ui_style st, int *cy,
 		      int *cx);
 /* Applies a key to e: a character is typed; another key does the line

@@ -74,6 +74,84 @@ static bool nfc_plain(const char *s, size_t n)
 	return true;
 }
 
+/* The code point at p (valid UTF-8), *len its bytes. */
+static uint32_t cp_at(const unsigned char *p, size_t *len)
+{
+	if (*p < 0x80) {
+		*len = 1;
+		return *p;
+	}
+	if (*p < 0xE0) {
+		*len = 2;
+		return (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+	}
+	if (*p < 0xF0) {
+		*len = 3;
+		return (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+	}
+	*len = 4;
+	return (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 |
+	       (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+}
+
+bool text_invisible(uint32_t c)
+{
+	return (c < 0x20 && c != '\n') || (c >= 0x7F && c <= 0x9F) || c == 0x061C ||
+	       (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+	       (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+
+long text_forbidden(const char *s, bool multiline, uint32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; p[i];) {
+		size_t len;
+		uint32_t c = cp_at(p + i, &len);
+		if (text_invisible(c) || (c == '\n' && !multiline)) {
+			*cp = c;
+			return (long)i;
+		}
+		i += len;
+	}
+	return -1;
+}
+
+/* A space that looks like one but is not ASCII's: shown as one, stored as
+ * one (so 石油化工学院 and 石油化工学院 + NBSP are the same college). */
+static bool odd_space(uint32_t c)
+{
+	return c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
+}
+
+/* In place: CR LF and CR to LF, odd spaces to ' ' (each is longer than
+ * one byte, so the text only shrinks). */
+static void plain_spaces(char *s)
+{
+	unsigned char *r = (unsigned char *)s, *w = r;
+	while (*r) {
+		if (*r == '\r') {
+			*w++ = '\n';
+			r += r[1] == '\n' ? 2 : 1;
+			continue;
+		}
+		if (*r < 0x80) {
+			*w++ = *r++;
+			continue;
+		}
+		size_t len;
+		uint32_t c = cp_at(r, &len);
+		if (odd_space(c)) {
+			*w++ = ' ';
+			r += len;
+		} else {
+			memmove(w, r, len);
+			w += len;
+			r += len;
+		}
+	}
+	*w = 0;
+}
+
 char *text_clean(const char *s)
 {
 	size_t n = strlen(s);
@@ -92,6 +170,11 @@ char *text_clean(const char *s)
 	if (!norm) {   /* empty or not UTF-8: trim only */
 		norm = xstrdup(s);
 		len = n;
+	} else {
+		norm = xrealloc(norm, len + 1);
+		norm[len] = 0;
+		plain_spaces(norm);
+		len = strlen(norm);
 	}
 
 	const char *b = norm, *e = norm + len;

@@ -28,8 +28,8 @@ case $json in
 esac
 is "$kept" yes "students, target, pairing and talks are kept"
 
-is "$(version)" "00000006" \
-	"the schema version is now 6"
+is "$(version)" "00000007" \
+	"the schema version is now 7"
 n=$(mdb_stat -s ix_student_college "$DB" | sed -n 's/^ *Entries: //p')
 is "$n" 6 "every student is in the student-by-college index (step 1 to 2)"
 n=$(mdb_stat -s ix_talk_date "$DB" | sed -n 's/^ *Entries: //p')
@@ -60,6 +60,30 @@ ok "a second open is a no-op" cmp -s "$T/before" "$T/after"
 
 bf find 王建国
 is "$(cut -f1 "$T/out")" "2023010101" "the migrated students are found"
+
+# Step 6 to 7: the talks by follow-up date (ix_talk_follow). A database
+# of this program with follow-ups, its index emptied and its version set
+# back to 6, as a version-6 program left it: the open builds the index.
+DB="$T/db6"
+bf demo --students 200 --talks 400
+is "$rc" 0 "a demo database"
+follows=$(mdb_stat -s ix_talk_follow "$DB" | sed -n 's/^ *Entries: //p')
+ok "its talks have follow-ups ($follows)" test "${follows:-0}" -gt 0
+mdb_dump -a "$DB" |
+	awk '/^database=ix_talk_follow$/ { skip = 1 }
+	     skip && /^DATA=END$/ { skip = 0; next }
+	     !skip' |
+	sed -e '/^db_pagesize=/d' -e '/^ 736368656d615f76657273696f6e$/{n;s/.*/ 00000006/}' >"$T/six"
+DB="$T/db6b"
+mkdir -p "$DB"
+mdb_load -f "$T/six" "$DB"
+is "$(version)" "00000006" "set back to version 6"
+ok "without the follow-up index" sh -c "! mdb_stat -s ix_talk_follow '$DB' >/dev/null 2>&1"
+bf check
+is "$rc" 0 "the open migrates it and check finds it sound"
+is "$(mdb_stat -s ix_talk_follow "$DB" | sed -n 's/^ *Entries: //p')" "$follows" \
+	"every follow-up is in the follow-up index again (step 6 to 7)"
+is "$(version)" "00000007" "at version 7"
 
 # A database from a newer program is refused, untouched.
 DB="$T/db3"

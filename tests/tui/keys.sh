@@ -21,7 +21,7 @@ tui_start --lang en
 ok "started" wait_for "F10Quit"
 keys F1
 ok "F1 shows the help screen" wait_for "Help"
-ok "help lists quit with its keys" wait_for "F10, C-q"
+ok "help lists quit with its keys" wait_for "F10, Ctrl+Q"
 ok "help lists help itself with F1 and ?" wait_for "F1, ?"
 ok "help gives each action's text" wait_for "Go back to the previous screen"
 keys Escape
@@ -78,7 +78,7 @@ ok "vi :q quits" wait_gone
 tui_start --lang en --keymap emacs
 ok "the emacs map starts" wait_for "F10Quit"
 keys C-x
-ok "C-x waits for the next key" wait_for "C-x-"
+ok "C-x waits for the next key (the status line says so)" wait_for "Ctrl+X, then the next key"
 keys C-c
 ok "emacs C-x C-c quits" wait_gone
 is "${tui_rc-}" 0 "by the binding, not by a signal (status 0)"
@@ -221,10 +221,10 @@ keys Escape
 ok "Esc leaves the filter" wait_not "XYabc"
 keys F1
 ok "F1 lists the line editor's actions" wait_for "Text: to the start of the line"
-ok "with the user's key" has_line "C-b" "Text: to the start of the line"
+ok "with the user's key" has_line "Ctrl+B" "Text: to the start of the line"
 keys End
 ok "and the dialogs' answers" wait_for "Dialog: answer yes"
-ok "kill_word with its shipped key" has_line "C-w" "Text: delete the word before the cursor"
+ok "kill_word with its shipped key" has_line "Ctrl+W" "Text: delete the word before the cursor"
 ok "yes on the user's key" has_line "j" "Dialog: answer yes"
 ok "no on its shipped keys" has_line "n, N, Esc" "Dialog: answer no"
 keys Escape
@@ -310,7 +310,7 @@ keys Down Down Enter
 ok "prompt: the format is asked" wait_for "XLSX"
 keys Down Enter
 ok "prompt: then the file" wait_for "Write the name list to the file"
-ok "prompt: the hint names the user's key" wait_for "C-o: OK   Esc: cancel"
+ok "prompt: the hint names the user's key" wait_for "Ctrl+O: OK   Esc: cancel"
 keys C-u
 keys -l "$T/list.csv"
 keys Enter

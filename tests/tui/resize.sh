@@ -1,7 +1,9 @@
 #!/bin/sh
 # Resizing at any moment reflows the screen: 200×60, a too-small 40×12 (a
 # message instead of garbage), a tiny 10×3 (no crash), and back to 100×30
-# with the normal screen (title line and key bar) back in place.
+# with the normal screen (title line and key bar) back in place. While the
+# terminal is too small only F10 (its question shown there), Ctrl-L and
+# resizing act: Esc then y must not discard a form nobody can see.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib.sh"
 
@@ -44,6 +46,59 @@ done
 ok "after a burst of resizes the normal screen is back" wait_for "F10Quit"
 ok "still alive after the burst" alive
 
+# ---- while the notice is up, keys do not act on the hidden screen
+resize 40 12
+ok "too small again" wait_for "needs at least 80×24"
+keys 4
+keys F1
+keys F9
+sleep 0.5
+resize 100 30
+ok "back at 100×30" wait_for "F10Quit"
+ok "4, F1 and F9 did nothing unseen: still the dashboard" wait_for "bangfu · Dashboard"
+ok "no help screen" absent "Help: "
+
+keys 2
+ok "the students list" wait_for "bangfu · Assisted students"
+keys F2
+ok "a new student's form" wait_for "Student — new"
+keys -l 'abc'
+ok "with something typed" wait_for "abc"
+resize 40 12
+ok "too small with the form open" wait_for "needs at least 80×24"
+keys Escape
+sleep 0.3
+keys y
+sleep 0.5
+resize 100 30
+ok "the form is back" wait_for "F10Quit"
+ok "Esc then y did not discard it unseen" wait_for "Student — new"
+ok "what was typed is still there" wait_for "abc"
+
+resize 40 12
+ok "too small once more" wait_for "needs at least 80×24"
+keys C-l
+ok "Ctrl-L redraws: the notice again" wait_for "needs at least 80×24"
+keys F10
+ok "F10 asks about the unsaved form, readable at 40×12" wait_for "unsaved changes"
+ok "with its answers" wait_for "y: yes   n: no"
+keys n
+ok "n keeps bangfu running" wait_for "needs at least 80×24"
+ok "alive" alive
+resize 100 30
+ok "the form is still there" wait_for "abc"
+resize 40 12
+ok "too small for the last time" wait_for "needs at least 80×24"
+keys F10
+ok "asked again" wait_for "unsaved changes"
+keys y
+ok "y quits" wait_gone
+is "${tui_rc-}" 0 "with exit status 0"
+
+tui_start --lang en
+ok "started again" wait_for "F10Quit"
+resize 40 12
+ok "too small, nothing unsaved" wait_for "needs at least 80×24"
 keys F10
 ok "F10 quits" wait_gone
 is "${tui_rc-}" 0 "with exit status 0"

@@ -1,8 +1,11 @@
 /* test_edit.c — the edit model with Chinese text: inserting, deleting and
  * moving by characters (never half a Han character), the cursor's display
  * column, multi-line moves that keep the column, the maximum length, and
- * the horizontal scroll of a narrow field; keys through the keymap
- * (the shipped line-editor keys, and rebound ones). */
+ * the horizontal scroll of a narrow field; soft wrapping of a multi-line
+ * text at a width (a Han character that does not fit goes whole to the
+ * next visual line; up and down by visual line; the vertical scroll by
+ * visual line); keys through the keymap (the shipped line-editor keys,
+ * and rebound ones). */
 #include "config.h"
 
 #include <criterion/criterion.h>
@@ -276,6 +279,206 @@ Test(scroll, vertical)
 	cr_assert_eq(edit_vscroll(&e, 3), 2u);
 	edit_up(&e); edit_up(&e); edit_up(&e); edit_up(&e);
 	cr_assert_eq(edit_vscroll(&e, 3), 0u);
+	edit_free(&e);
+}
+
+/* ---- soft wrapping ------------------------------------------------------ */
+
+/* Visual line vl as UTF-8. */
+static char *vline_text(const edit *e, size_t vl)
+{
+	size_t a, b;
+	edit_vline_span(e, vl, &a, &b);
+	return lay_to_utf8(e->buf + a, b - a);
+}
+
+static void vline_is(const edit *e, size_t vl, const char *want)
+{
+	char *s = vline_text(e, vl);
+	cr_assert_str_eq(s, want, "visual line %zu", vl);
+	free(s);
+}
+
+Test(wrap, lines_break_before_what_does_not_fit)
+{
+	edit e;
+	edit_init(&e, 0, true);
+	edit_set(&e, "abcd义勇军进行曲\n短");
+	cr_assert_eq(edit_vlines(&e), 2u);         /* no wrapping yet */
+	edit_set_wrap(&e, 9);
+	/* abcd义勇 is 8 columns; 军 would take columns 9 and 10: it goes
+	 * whole to the next line, never split */
+	cr_assert_eq(edit_vlines(&e), 3u);
+	vline_is(&e, 0, "abcd义勇");
+	vline_is(&e, 1, "军进行曲");
+	vline_is(&e, 2, "短");
+	edit_set_wrap(&e, 10);                     /* 义勇军 now fits */
+	vline_is(&e, 0, "abcd义勇军");
+	vline_is(&e, 1, "进行曲");
+	/* no line is wider than the width, at any width */
+	edit_set(&e, "2024级computer 义勇军进行曲，起来！不愿做奴隶的人们ok");
+	for (int w = 2; w <= 30; w++) {
+		edit_set_wrap(&e, w);
+		size_t n = edit_vlines(&e), total = 0;
+		for (size_t vl = 0; vl < n; vl++) {
+			size_t a, b;
+			edit_vline_span(&e, vl, &a, &b);
+			cr_assert_leq(lay_wswidth(e.buf + a, b - a), w, "width %d line %zu", w, vl);
+			total += b - a;
+		}
+		cr_assert_eq(total, e.len, "width %d: every character shown once", w);
+	}
+	/* wrapping is display only */
+	text_is(&e, "2024级computer 义勇军进行曲，起来！不愿做奴隶的人们ok");
+	/* a single-line edit never wraps */
+	edit f;
+	edit_init(&f, 0, false);
+	edit_set(&f, "义勇军进行曲");
+	edit_set_wrap(&f, 4);
+	cr_assert_eq(edit_vlines(&f), 1u);
+	edit_free(&f);
+	edit_free(&e);
+}
+
+Test(wrap, latin_words_go_whole_to_the_next_line)
+{
+	edit e;
+	edit_init(&e, 0, true);
+	edit_set(&e, "abc defghij");
+	edit_set_wrap(&e, 6);
+	vline_is(&e, 0, "abc ");                   /* not "abc de" */
+	vline_is(&e, 1, "defghi");                 /* a word wider than the line */
+	vline_is(&e, 2, "j");
+	edit_set(&e, "义勇abc");
+	vline_is(&e, 0, "义勇");
+	vline_is(&e, 1, "abc");
+	edit_set(&e, "We went home");
+	edit_set_wrap(&e, 8);
+	vline_is(&e, 0, "We went ");
+	vline_is(&e, 1, "home");
+	edit_set(&e, "得了52分");                   /* 8 columns: 52 moves with no room */
+	edit_set_wrap(&e, 5);
+	vline_is(&e, 0, "得了");
+	vline_is(&e, 1, "52分");
+	edit_free(&e);
+}
+
+Test(wrap, no_line_starts_with_a_closing_mark)
+{
+	edit e;
+	edit_init(&e, 0, true);
+	edit_set(&e, "帮扶与经济资助，已申请");       /* ， would start line 1 */
+	edit_set_wrap(&e, 14);
+	vline_is(&e, 0, "帮扶与经济资");
+	vline_is(&e, 1, "助，已申请");
+	edit_set(&e, "他说：“好。”然后");
+	edit_set_wrap(&e, 10);                     /* 。” would start line 1 */
+	vline_is(&e, 0, "他说：“");
+	vline_is(&e, 1, "好。”然后");
+	edit_set(&e, "was low. We");               /* the word goes with its mark */
+	edit_set_wrap(&e, 7);
+	vline_is(&e, 0, "was ");
+	vline_is(&e, 1, "low. We");
+	edit_free(&e);
+}
+
+Test(wrap, cursor_visual_line_and_column)
+{
+	edit e;
+	edit_init(&e, 0, true);
+	edit_set(&e, "abcd义勇军进行曲");
+	edit_set_wrap(&e, 9);
+	cr_assert_eq(edit_vline(&e), 1u);          /* at the end */
+	cr_assert_eq(edit_vcol(&e), 8);
+	edit_home(&e);                             /* home: the text line's start */
+	cr_assert_eq(edit_vline(&e), 0u);
+	for (int i = 0; i < 6; i++)
+		edit_right(&e);
+	/* the position at a soft break is the next line's start */
+	cr_assert_eq(e.cur, 6u);
+	cr_assert_eq(edit_vline(&e), 1u);
+	cr_assert_eq(edit_vcol(&e), 0);
+	/* a line that fills the width exactly: the cursor after it needs a
+	 * cell, on a visual line of its own */
+	edit_set(&e, "义勇军");
+	edit_set_wrap(&e, 6);
+	cr_assert_eq(edit_vlines(&e), 2u);
+	vline_is(&e, 0, "义勇军");
+	vline_is(&e, 1, "");
+	cr_assert_eq(edit_vline(&e), 1u);
+	cr_assert_eq(edit_vcol(&e), 0);
+	edit_left(&e);
+	cr_assert_eq(edit_vline(&e), 0u);
+	cr_assert_eq(edit_vcol(&e), 4);
+	edit_free(&e);
+}
+
+Test(wrap, up_and_down_by_visual_line)
+{
+	edit e;
+	edit_init(&e, 0, true);
+	/* visual lines: "abcd义勇" "军进行曲" | "xy" */
+	edit_set(&e, "abcd义勇军进行曲\nxy");
+	edit_set_wrap(&e, 9);
+	cr_assert_eq(edit_vline(&e), 2u);
+	cr_assert_eq(edit_vcol(&e), 2);
+	cr_assert_not(edit_down(&e));              /* the last visual line */
+	cr_assert(edit_up(&e));                    /* column 2: after 军 */
+	cr_assert_eq(edit_vline(&e), 1u);
+	cr_assert_eq(edit_vcol(&e), 2);
+	cr_assert_eq(e.cur, 7u);
+	cr_assert(edit_up(&e));                    /* still in the same text line */
+	cr_assert_eq(edit_line(&e), 0u);
+	cr_assert_eq(edit_vline(&e), 0u);
+	cr_assert_eq(edit_vcol(&e), 2);
+	cr_assert_eq(e.cur, 2u);
+	cr_assert_not(edit_up(&e));                /* the first visual line */
+	cr_assert_eq(e.cur, 2u);
+	/* column 3 is the middle of 军: the cursor stays before it */
+	edit_right(&e);
+	cr_assert(edit_down(&e));
+	cr_assert_eq(edit_vcol(&e), 2);
+	/* from column 8 of line 1 up: line 0's last place before the break is
+	 * column 6 (before 勇; after it is line 1's start), and the goal
+	 * column comes back on the way down */
+	edit_end(&e);
+	cr_assert_eq(edit_vcol(&e), 8);
+	cr_assert(edit_up(&e));
+	cr_assert_eq(edit_vline(&e), 0u);
+	cr_assert_eq(edit_vcol(&e), 6);
+	cr_assert(edit_down(&e));
+	cr_assert_eq(edit_vline(&e), 1u);
+	cr_assert_eq(edit_vcol(&e), 8);
+	cr_assert(edit_down(&e));                  /* "xy" is 2 columns: its end */
+	cr_assert_eq(edit_vline(&e), 2u);
+	cr_assert_eq(e.cur, e.len);
+	/* keys: line_up / line_down do the same */
+	cr_assert(edit_apply(&e, ACT_LINE_UP));
+	cr_assert_eq(edit_vline(&e), 1u);
+	text_is(&e, "abcd义勇军进行曲\nxy");
+	edit_free(&e);
+}
+
+Test(wrap, vertical_scroll_by_visual_line)
+{
+	edit e;
+	edit_init(&e, 0, true);
+	edit_set(&e, "第一行很长很长很长很长\n二");     /* 22 columns, then 2 */
+	edit_set_wrap(&e, 8);
+	cr_assert_eq(edit_vlines(&e), 4u);         /* 8+8+6 | 2 */
+	cr_assert_eq(edit_vscroll(&e, 2), 2u);     /* the cursor's line is the last shown */
+	edit_up(&e); edit_up(&e); edit_up(&e);
+	cr_assert_eq(edit_vline(&e), 0u);
+	cr_assert_eq(edit_vscroll(&e, 2), 0u);
+	/* after a delete the box shows text again, not a blank row */
+	edit_set(&e, "第一行很长很长很长很长\n二");
+	cr_assert_eq(edit_vscroll(&e, 2), 2u);
+	edit_backspace(&e);
+	edit_backspace(&e);                        /* 二 and the newline */
+	cr_assert_eq(edit_vlines(&e), 3u);
+	cr_assert_eq(edit_vscroll(&e, 2), 1u);
+	edit_set(&e, "短");
+	cr_assert_eq(edit_vscroll(&e, 2), 0u);
 	edit_free(&e);
 }
 

@@ -267,7 +267,7 @@ Test(files, vi_and_emacs_sequences)
 	cr_assert_eq(keymap_lookup(&km, cxq, 2, NULL, NULL, &a), KM_NONE);
 	char buf[64];
 	keymap_keys_text(&km, ACT_QUIT, buf, sizeof buf);
-	cr_assert_str_eq(buf, "F10, C-x C-c");
+	cr_assert_str_eq(buf, "F10, Ctrl+X Ctrl+C");
 	free(dir);
 }
 
@@ -558,6 +558,35 @@ Test(lookup, editor_and_dialog_keys_are_no_screen_action)
 	cr_assert_eq(act1(&km, "Space"), ACT_TOGGLE);
 	cr_assert_eq(act1(&km, "Delete"), ACT_DELETE);
 	free(dir);
+}
+
+/* The screens name keys as a user reads them; the files keep their names. */
+Test(keys, labels_a_user_reads)
+{
+	const char *pairs[][2] = {
+		{ "C-s", "Ctrl+S" }, { "C-q", "Ctrl+Q" }, { "BTab", "Shift+Tab" },
+		{ "PgDn", "Page Down" }, { "PgUp", "Page Up" }, { "M-v", "Alt+V" },
+		{ "M-<", "Alt+<" }, { "M-V", "Alt+Shift+V" }, { "S-Left", "Shift+Left" },
+		{ "Enter", "Enter" }, { "Space", "Space" }, { "Backspace", "Backspace" },
+		{ "Delete", "Delete" }, { "Home", "Home" }, { "Esc", "Esc" }, { "Tab", "Tab" },
+		{ "F10", "F10" }, { "j", "j" }, { "?", "?" }, { "义", "义" }, { "Up", "Up" },
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		char buf[64];
+		keyspec_label(K(pairs[i][0]), buf, sizeof buf);
+		cr_assert_str_eq(buf, pairs[i][1], "%s shows as %s, not %s", pairs[i][0],
+				 pairs[i][1], buf);
+		keyspec_display(K(pairs[i][0]), buf, sizeof buf);
+		cr_assert_str_eq(buf, pairs[i][0], "the file name of %s stays", pairs[i][0]);
+	}
+	keyseq s;
+	char buf[64];
+	cr_assert(keyseq_parse("C-xC-c", &s));
+	keyseq_label(&s, buf, sizeof buf);
+	cr_assert_str_eq(buf, "Ctrl+X Ctrl+C");
+	cr_assert(keyseq_parse(":q", &s));
+	keyseq_label(&s, buf, sizeof buf);
+	cr_assert_str_eq(buf, ":q");
 }
 
 Test(keys, shifted_arrows_round_trip)

@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
+#include "util/safeout.h"
 #include "util/text.h"
 
 static bool V(const char *s)
@@ -168,4 +171,77 @@ Test(lower, ascii_only)
 	char *r = text_lower_ascii("ZhangSAN 张三 É");
 	cr_assert_str_eq(r, "zhangsan 张三 É");
 	free(r);
+}
+
+Test(clean, odd_spaces_are_spaces_and_trimmed)
+{
+	char *s = text_clean("\xC2\xA0石油化工学院\xC2\xA0");
+	cr_assert_str_eq(s, "石油化工学院", "NBSP trimmed on both sides");
+	free(s);
+	s = text_clean("周\xE2\x80\xAF七\xE2\x80\x83");
+	cr_assert_str_eq(s, "周 七", "narrow NBSP inside is a space, em space trimmed");
+	free(s);
+	s = text_clean("一行\r\n两行\r三行");
+	cr_assert_str_eq(s, "一行\n两行\n三行", "CR LF and CR are LF");
+	free(s);
+	s = text_clean("首行缩进\xE3\x80\x80内容");
+	cr_assert_str_eq(s, "首行缩进\xE3\x80\x80内容", "an ideographic space inside stays");
+	free(s);
+}
+
+Test(forbidden, control_bidi_zero_width_and_bom)
+{
+	static const struct {
+		const char *s;
+		uint32_t cp;
+	} bad[] = {
+		{ "张\x1B]0;x\x07三", 0x1B }, { "a\x07", 0x07 }, { "a\tb", 0x09 },
+		{ "a\x7F", 0x7F }, { "a\xC2\x9B", 0x9B }, { "王\xE2\x80\xAE五", 0x202E },
+		{ "王\xE2\x81\xA6五", 0x2066 }, { "赵\xE2\x80\x8B六", 0x200B },
+		{ "x\xE2\x80\x8Dy", 0x200D }, { "x\xEF\xBB\xBFy", 0xFEFF },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		uint32_t cp = 0;
+		cr_assert_geq(text_forbidden(bad[i].s, true, &cp), 0, "case %zu refused", i);
+		cr_assert_eq(cp, bad[i].cp, "case %zu: U+%04X", i, (unsigned)cp);
+	}
+	uint32_t cp = 0;
+	cr_assert_eq(text_forbidden("两行\n文字", true, &cp), -1, "LF in a field of lines");
+	cr_assert_eq(text_forbidden("两行\n文字", false, &cp), (long)strlen("两行"),
+		     "LF in a one-line field, at its byte offset");
+	cr_assert_eq(cp, '\n');
+	cr_assert_eq(text_forbidden("𠮷祥 Zhang·Wei（计科）、“引号”", false, &cp), -1,
+		     "names and punctuation pass");
+}
+
+/* What a safe stream writes for s, through a buffer of buf bytes (so
+ * sequences are cut between writes). */
+static char *through_safeout(const char *s, size_t buf)
+{
+	FILE *raw = tmpfile();
+	cr_assert(raw);
+	FILE *f = safeout_open(raw);
+	static char vb[16];
+	cr_assert_eq(setvbuf(f, vb, _IOFBF, buf), 0);
+	for (const char *p = s; *p; p++)
+		fputc(*p, f);
+	cr_assert_eq(fclose(f), 0);
+	long n = lseek(fileno(raw), 0, SEEK_END);
+	char *out = calloc(1, (size_t)n + 1);
+	cr_assert_eq(pread(fileno(raw), out, (size_t)n, 0), n);
+	fclose(raw);
+	return out;
+}
+
+Test(safeout, escapes_what_takes_over_a_terminal)
+{
+	for (size_t buf = 1; buf <= 8; buf++) {
+		char *o = through_safeout("\xEF\xBB\xBF张\x1B]0;pwned\x07三\t计科\xC2\x9B\xE2\x80\xAE" "1\r\n"
+					  "行\r尾\xEF\xBB\xBF\x7F\xFF\r", buf);
+		cr_assert_str_eq(o,
+				 "\xEF\xBB\xBF张\\x1B]0;pwned\\x07三\t计科\\x9B\\u202E1\r\n"
+				 "行\\x0D尾\\uFEFF\\x7F\\xFF\\x0D",
+				 "buffer %zu: %s", buf, o);
+		free(o);
+	}
 }
