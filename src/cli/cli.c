@@ -11,11 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "model/model.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
+#include "util/paths.h"
 #include "util/safeout.h"
 #include "util/text.h"
 
@@ -273,6 +275,39 @@ void cli_progress_end(void)
 
 /* ---- output files ---------------------------------------------------- */
 
+bool cli_disk_full(const char *path, int errnum)
+{
+	if (errnum == ENOSPC || errnum == EDQUOT)
+		return true;
+	if (errnum && errnum != EIO)
+		return false;
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	else
+		strcpy(dir, ".");
+	struct statvfs vf;
+	bool full = statvfs(dir, &vf) == 0 &&
+		    (unsigned long long)vf.f_bavail * vf.f_frsize < (1ULL << 20);
+	free(dir);
+	return full;
+}
+
+int cli_disk_full_error(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	else
+		strcpy(dir, ".");
+	char *abs = paths_absolute(dir);
+	cli_error(_("disk full: there is no room left for %s; nothing was saved. Free some "
+		    "space and try again"), abs);
+	free(abs);
+	free(dir);
+	return E_DB;
+}
+
 int cli_out_open(struct cli_out *o, const char *path)
 {
 	memset(o, 0, sizeof *o);
@@ -286,14 +321,18 @@ int cli_out_open(struct cli_out *o, const char *path)
 	unlink(o->tmp);
 	int fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0 || fchmod(fd, 0600) != 0 || !(o->raw = fdopen(fd, "w"))) {
-		cli_error(_("cannot write %s: %s"), o->tmp, strerror(errno));
+		int rc = E_INPUT;
+		if (errno == ENOSPC || errno == EDQUOT)
+			rc = cli_disk_full_error(o->tmp);
+		else
+			cli_error(_("cannot write %s: %s"), o->tmp, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		unlink(o->tmp);
 		free(o->path);
 		free(o->tmp);
 		o->path = o->tmp = NULL;
-		return E_INPUT;
+		return rc;
 	}
 	o->f = safeout_open(o->raw);
 	return 0;
@@ -311,17 +350,21 @@ int cli_out_close(struct cli_out *o, bool ok)
 	}
 	if (ok && (fflush(o->f) != 0 || ferror(o->f) || fflush(o->raw) != 0 ||
 		   fsync(fileno(o->raw)) != 0)) {
-		cli_error(_("cannot write %s: %s"), o->tmp, strerror(errno));
+		if (cli_disk_full(o->tmp, errno))
+			rc = cli_disk_full_error(o->tmp);
+		else
+			cli_error(_("cannot write %s: %s"), o->tmp, strerror(errno)), rc = E_INPUT;
 		ok = false;
-		rc = E_INPUT;
 	}
 	int closed = fclose(o->f);
 	if (fclose(o->raw) != 0)
 		closed = -1;
 	if (closed != 0 && ok) {
-		cli_error(_("cannot write %s: %s"), o->tmp, strerror(errno));
+		if (cli_disk_full(o->tmp, errno))
+			rc = cli_disk_full_error(o->tmp);
+		else
+			cli_error(_("cannot write %s: %s"), o->tmp, strerror(errno)), rc = E_INPUT;
 		ok = false;
-		rc = E_INPUT;
 	}
 	if (ok && rename(o->tmp, o->path) != 0) {
 		cli_error(_("cannot rename %s to %s: %s"), o->tmp, o->path, strerror(errno));
@@ -363,7 +406,74 @@ int cli_open(struct cli_ctx *c, bool create)
 			e.code = E_DB;
 		return cli_fail(&e);
 	}
+	const char *note = model_open_notice(c->st);
+	for (const char *p = note; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		int n = nl ? (int)(nl - p) : (int)strlen(p);
+		cli_error("%.*s", n, p);
+		p += n + (nl != NULL);
+	}
 	return 0;
+}
+
+char *cli_open_fresh(struct cli_ctx *c, int *rc)
+{
+	char *made = NULL;
+	if (!c->st && !cli_db_exists(c->db_dir)) {
+		/* the shallowest folder of the path that is not there yet; a
+		 * folder that is there stays ("DIR/": only its files are new) */
+		char *p = xstrdup(c->db_dir);
+		struct stat sb;
+		if (stat(p, &sb) == 0) {
+			made = xasprintf("%s/", p);
+		} else {
+			made = xstrdup(p);
+			for (char *q = p + strlen(p); q > p; q--) {
+				if (*q != '/')
+					continue;
+				*q = '\0';
+				if (stat(p, &sb) == 0)
+					break;
+				free(made);
+				made = xstrdup(p);
+			}
+		}
+		free(p);
+	}
+	*rc = cli_open(c, true);
+	return made;
+}
+
+void cli_discard_fresh(struct cli_ctx *c, char *made)
+{
+	if (!made)
+		return;
+	if (c->st) {
+		model_close(c->st);
+		c->st = NULL;
+	}
+	char *f = xasprintf("%s/data.mdb", c->db_dir);
+	unlink(f);
+	free(f);
+	f = xasprintf("%s/lock.mdb", c->db_dir);
+	unlink(f);
+	free(f);
+	/* the folders made for it, deepest first, each only if empty */
+	char *p = xstrdup(c->db_dir);
+	size_t keep = strlen(made);
+	for (;;) {
+		size_t n = strlen(p);
+		while (n > 1 && p[n - 1] == '/')
+			p[--n] = '\0';
+		if (n < keep || rmdir(p) != 0)
+			break;
+		char *slash = strrchr(p, '/');
+		if (!slash || slash == p)
+			break;
+		*slash = '\0';
+	}
+	free(p);
+	free(made);
 }
 
 struct current_ctx {

@@ -54,12 +54,25 @@ int cli_status(struct cli_ctx *c);
  * database yet is an error (E_DB) rather than created. Prints the error
  * and returns its exit status, or 0. */
 int cli_open(struct cli_ctx *c, bool create);
+/* cli_open(c, true) for a command that fills a new database (import):
+ * returns what the open made (the first folder of the path that was not
+ * there, malloc'd; NULL if a database was there already) and sets *rc to
+ * cli_open's status. cli_discard_fresh(c, made) closes the database and
+ * takes away what was made, so a command that failed leaves nothing;
+ * free(made) when it did not fail. */
+char *cli_open_fresh(struct cli_ctx *c, int *rc);
+void cli_discard_fresh(struct cli_ctx *c, char *made);
 /* The current semester's code (model_semester_current) into buf, opening
  * the database if needed. Returns an exit status (the error printed). */
 int cli_current_semester(struct cli_ctx *c, char *buf, size_t n);
 /* True if dir already holds a database. */
 bool cli_db_exists(const char *dir);
 
+/* True if a write to path failed (errno errnum; 0 or EIO: unknown, as
+ * after libxlsxwriter) because its disk is full. cli_disk_full_error
+ * prints the one message for it, naming the folder, and returns E_DB. */
+bool cli_disk_full(const char *path, int errnum);
+int cli_disk_full_error(const char *path);
 /* "bangfu: MESSAGE\n" to stderr (fmt is already translated). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints e's message and returns its exit status. */

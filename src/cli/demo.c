@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -62,16 +63,22 @@ static int demo_run(struct cli_ctx *c, int argc, char **argv)
 		return rc;
 	if (first < argc)
 		return cli_usage(&cli_cmd_demo, _("too many arguments"));
-	if ((rc = cli_open(c, true)) != 0)
+	char *made = cli_open_fresh(c, &rc);
+	if (rc) {
+		cli_discard_fresh(c, made);
 		return rc;
+	}
 	if (cli_progress_on())
 		o.progress = demo_progress;
 	demo_result r = { 0 };
 	err e = { 0 };
 	rc = model_demo(c->st, &o, &r, &e);
 	cli_progress_end();
-	if (rc)
+	if (rc) {
+		cli_discard_fresh(c, made);   /* a demo that failed leaves nothing */
 		return cli_fail(&e);
+	}
+	free(made);
 	printf(_("Filled %s with demonstration data (seed %llu):\n"), c->db_dir,
 	       (unsigned long long)o.seed);
 	cli_count_row("  ", _("colleges"), r.colleges);

@@ -59,6 +59,8 @@ static int export_run(struct cli_ctx *c, int argc, char **argv)
 	 * stderr, and cannot be restored. */
 	rc = model_dump_as(c->st, o.f, c->role, &masked, &e);
 	int crc = cli_out_close(&o, rc == 0);
+	if (rc && a.out && strcmp(a.out, "-") != 0 && cli_disk_full(a.out, 0))
+		return cli_disk_full_error(a.out);
 	if (rc)
 		return cli_fail(&e);
 	if (masked)

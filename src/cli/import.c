@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -56,9 +57,12 @@ static void import_line(const char *label, size_t n)
 
 static int import_dump(struct cli_ctx *c, const char *path)
 {
-	int rc = cli_open(c, true);
-	if (rc)
+	int rc;
+	char *made = cli_open_fresh(c, &rc);
+	if (rc) {
+		cli_discard_fresh(c, made);
 		return rc;
+	}
 	errlist errs = { 0 };
 	err e = { 0 };
 	if (strcmp(path, "-") == 0)
@@ -66,10 +70,12 @@ static int import_dump(struct cli_ctx *c, const char *path)
 	else
 		rc = model_restore(c->st, path, &errs, &e);
 	if (rc) {
+		cli_discard_fresh(c, made);   /* a failed restore leaves nothing */
 		rc = import_report(&errs, &e, rc);
 		errlist_free(&errs);
 		return rc;
 	}
+	free(made);
 	errlist_free(&errs);
 	printf(_("Restored %s into %s.\n"), path, c->db_dir);
 	return 0;
@@ -113,8 +119,11 @@ static int import_run(struct cli_ctx *c, int argc, char **argv)
 	if (a.update && strcmp(kind, "students") != 0)
 		return cli_usage(&cli_cmd_import, _("--update applies to students only"));
 
-	if ((rc = cli_open(c, true)) != 0)
+	char *made = cli_open_fresh(c, &rc);
+	if (rc) {
+		cli_discard_fresh(c, made);
 		return rc;
+	}
 	errlist changes = { 0 };
 	import_opts o = {
 		.kind = kind, .path = path, .dry_run = a.dry_run, .update = a.update,
@@ -126,6 +135,10 @@ static int import_run(struct cli_ctx *c, int argc, char **argv)
 	err e = { 0 };
 	rc = model_import_ex(c->st, &o, &res, &errs, &e);
 	cli_progress_end();
+	if (rc || a.dry_run)
+		cli_discard_fresh(c, made);   /* nothing imported: no new folder */
+	else
+		free(made);
 	if (rc) {
 		rc = import_report(&errs, &e, rc);
 		errlist_free(&errs);

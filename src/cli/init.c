@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -130,11 +131,17 @@ static int init_run(struct cli_ctx *c, int argc, char **argv)
 	}
 
 	bool existed = cli_db_exists(c->db_dir);
-	if ((rc = cli_open(c, true)) != 0)
+	char *made = cli_open_fresh(c, &rc);
+	if (rc) {
+		cli_discard_fresh(c, made);   /* a full disk: nothing half made */
 		return rc;
+	}
 	err e = { 0 };
-	if ((rc = model_write(c->st, init_write, &a, &e)) != 0)
+	if ((rc = model_write(c->st, init_write, &a, &e)) != 0) {
+		cli_discard_fresh(c, made);
 		return cli_fail(&e);
+	}
+	free(made);
 
 	if (existed)
 		printf(_("The database in %s already exists.\n"), c->db_dir);

@@ -3,6 +3,8 @@
  * The pairing name list (Appendix 1); export.c hands `export roster` here. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,9 +112,25 @@ int cli_export_roster(struct cli_ctx *c, int argc, char **argv)
 	if (a.fmt == ROSTER_XLSX) {
 		/* libxlsxwriter writes the file by its name: the temporary one
 		 * cli_out_open made (mode 0600), renamed into place on close. */
+		/* libxlsxwriter prints its own English "[ERROR]" lines to
+		 * stderr: held back, and one message of ours said instead */
+		fflush(stderr);
+		int saved = dup(STDERR_FILENO), nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
+		if (saved >= 0 && nul >= 0)
+			dup2(nul, STDERR_FILENO);
+		if (nul >= 0)
+			close(nul);
 		rc = roster_write_xlsx(&a.doc, o.tmp, &e);
-		if (rc)
-			cli_fail(&e);
+		int werr = errno;
+		fflush(stderr);
+		if (saved >= 0) {
+			dup2(saved, STDERR_FILENO);
+			close(saved);
+		}
+		if (rc && cli_disk_full(o.tmp, werr == ENOSPC || werr == EDQUOT ? werr : 0))
+			rc = cli_disk_full_error(o.tmp);
+		else if (rc)
+			cli_error(_("cannot write the XLSX file %s"), o.tmp);
 	} else if (a.fmt == ROSTER_MD) {
 		rc = roster_write_md(&a.doc, o.f);
 	} else {

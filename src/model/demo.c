@@ -265,6 +265,7 @@ typedef struct demo {
 	/* batch state */
 	size_t from, to;
 	rng batch_r;
+	rng setup_r;              /* batch_r as write_demo starts each run */
 	struct talk_plan *tp;
 	size_t talks_before;
 } demo;
@@ -967,14 +968,14 @@ static void plan_colleges(demo *d)
 		d->col[i].seed = &college_seeds[order[i]];
 }
 
-static int demo_students(store *s, demo *d, err *e)
+/* The students, a batch of them at a time (the progress moves by batch). */
+static int demo_students(store_txn *t, demo *d, err *e)
 {
 	for (d->from = 0; d->from < d->nst; d->from = d->to) {
 		d->to = d->from + BATCH / 2 < d->nst ? d->from + BATCH / 2 : d->nst;
-		int rc = store_write(s, write_students, d, e);
+		int rc = write_students(t, d, e);
 		if (rc)
 			return rc;
-		store_release_pages(s);
 		progress(d, "students", d->to, d->nst);
 	}
 	for (size_t i = 0; i < d->nst; i++) {
@@ -985,16 +986,13 @@ static int demo_students(store *s, demo *d, err *e)
 	return 0;
 }
 
-static int demo_pairings(store *s, demo *d, err *e)
+static int demo_pairings(store_txn *t, demo *d, err *e)
 {
-	rng_seed(&d->r, d->o->seed ^ 0x5041495253ULL);   /* "PAIRS" */
-	plan_pairings(d);
 	for (d->from = 0; d->from < d->npr; d->from = d->to) {
 		d->to = d->from + BATCH < d->npr ? d->from + BATCH : d->npr;
-		int rc = store_write(s, write_pairings, d, e);
+		int rc = write_pairings(t, d, e);
 		if (rc)
 			return rc;
-		store_release_pages(s);
 		progress(d, "pairings", d->to, d->npr);
 	}
 	d->res.pairings = d->npr;
@@ -1002,8 +1000,8 @@ static int demo_pairings(store *s, demo *d, err *e)
 }
 
 /* Talks a batch of students at a time (their pairings' talks and the
- * counsellors' talks with them), about BATCH talks a transaction. */
-static int demo_talks(store *s, demo *d, err *e)
+ * counsellors' talks with them), about BATCH talks a batch. */
+static int demo_talks(store_txn *t, demo *d, err *e)
 {
 	rng_seed(&d->r, d->o->seed ^ 0x54414c4b53ULL);   /* "TALKS" */
 	talk_plan tp = { 0 };
@@ -1017,15 +1015,33 @@ static int demo_talks(store *s, demo *d, err *e)
 				n += tp.pcount[p];
 		}
 		d->talks_before = d->res.talks;
-		rc = store_write(s, write_talks, d, e);
+		rc = write_talks(t, d, e);
 		if (!rc)
 			progress(d, "talks", d->res.talks, d->o->talks);
-		/* what the batch read is in the page cache; it need not stay
-		 * mapped in this process */
-		store_release_pages(s);
 	}
 	talk_plan_free(&tp);
 	d->tp = NULL;
+	return rc;
+}
+
+/* The whole demo is one write transaction: a demo killed midway (or
+ * failing) leaves the database as it was, empty, and a second demo can
+ * start. Re-run from the top when the map grows. */
+static int write_demo(store_txn *t, void *ctx, err *e)
+{
+	demo *d = ctx;
+	d->batch_r = d->setup_r;
+	int rc = write_setup(t, d, e);
+	if (!rc)
+		rc = demo_students(t, d, e);
+	if (!rc)
+		rc = demo_pairings(t, d, e);
+	if (!rc)
+		rc = demo_talks(t, d, e);
+	if (!rc) {
+		rng_seed(&d->batch_r, d->o->seed ^ 0x414944ULL);  /* "AID" */
+		rc = write_aid(t, d, e);
+	}
 	return rc;
 }
 
@@ -1046,19 +1062,12 @@ int model_demo(store *s, const demo_opts *opts, demo_result *res, err *e)
 	d.nst = o->students;
 	plan_students(&d);
 	plan_rosters(&d);
+	d.setup_r = d.r;
+	rng_seed(&d.r, o->seed ^ 0x5041495253ULL);   /* "PAIRS" */
+	plan_pairings(&d);
 
-	d.batch_r = d.r;
-	int rc = store_write(s, write_setup, &d, e);
-	if (!rc)
-		rc = demo_students(s, &d, e);
-	if (!rc)
-		rc = demo_pairings(s, &d, e);
-	if (!rc)
-		rc = demo_talks(s, &d, e);
-	if (!rc) {
-		rng_seed(&d.batch_r, o->seed ^ 0x414944ULL);  /* "AID" */
-		rc = store_write(s, write_aid, &d, e);
-	}
+	d.batch_r = d.setup_r;
+	int rc = store_write(s, write_demo, &d, e);
 	if (!rc) {
 		progress(&d, "aid", d.res.aid, d.res.aid);
 		if (res)

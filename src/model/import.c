@@ -1028,6 +1028,11 @@ int model_import_ex(store *s, const import_opts *o, import_result *res,
 		return err_set(e, E_INPUT, _("%s: unknown or missing columns; nothing was imported"),
 			       o->path);
 	}
+	if (tab.nrows == 1) {   /* a header and nothing under it */
+		csv_table_free(&tab);
+		return err_set(e, E_INPUT, _("%s: the file holds a header but no rows; nothing "
+					     "was imported"), o->path);
+	}
 	c.cell = xcalloc(k->ncols, sizeof *c.cell);
 	rc = store_write(s, import_txn, &c, e);
 	for (size_t i = 0; i < c.rows.n; i++)

@@ -69,6 +69,10 @@ enum { SCHEMA_VERSION = 7 };
 /* Opens the database folder, runs migrations (refusing a database newer than
  * this program with E_DB), and returns the store. */
 int model_open(model_store **out, const char *dir, err *e);
+/* What opening it did that the user should be told (the folder made
+ * private; opened read-only because the folder cannot be written, when
+ * every write is refused), lines; NULL if nothing. */
+const char *model_open_notice(const model_store *s);
 /* A damaged database file ends the process with exit status 3 and a message
  * (a read of it faulted, or LMDB found a broken page: the store's fault.c);
  * fn, if set, runs first and may only do async-signal-safe things (the

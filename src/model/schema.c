@@ -297,6 +297,7 @@ int model_write(model_store *s, model_fn fn, void *ctx, err *e)
 }
 
 void model_close(model_store *s) { store_close(s); }
+const char *model_open_notice(const model_store *s) { return store_notice(s); }
 const char *model_path(const model_store *s) { return store_path(s); }
 uint64_t model_last_txn(model_store *s) { return store_last_txn(s); }
 void model_set_actor(model_store *s, const char *who) { store_set_actor(s, who); }

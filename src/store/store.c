@@ -6,15 +6,19 @@
  * function run again. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <lmdb.h>
 #include <pwd.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -38,6 +42,8 @@ struct store {
 	MDB_dbi *dbi;
 	int meta_db;
 	char actor[64];
+	bool readonly;         /* opened MDB_RDONLY | MDB_NOLOCK: the folder is not writable */
+	char notice[1024];     /* what the open did that the user should know */
 	int readers;           /* open read transactions of this process */
 	bool writing;          /* a write transaction is open */
 };
@@ -87,6 +93,24 @@ static const char *store_dbname(store_txn *t, int db)
 	return db >= 0 && db < t->s->ndbs ? t->s->names[db] : "?";
 }
 
+/* A write that failed for want of space: ENOSPC or EDQUOT, or a short
+ * write (LMDB says EIO) on a file system with almost nothing left. */
+static bool store_full(const char *dir, int rc)
+{
+	struct statvfs vf;
+	if (rc == ENOSPC || rc == EDQUOT)
+		return true;
+	if (rc != EIO || statvfs(dir, &vf) != 0)
+		return false;
+	return (unsigned long long)vf.f_bavail * vf.f_frsize < (1ULL << 20);
+}
+
+static int store_full_err(err *e, const char *dir)
+{
+	return err_set(e, E_DB, _("disk full: there is no room left for %s; nothing was "
+				  "saved. Free some space and try again"), dir);
+}
+
 enum { OP_READ, OP_WRITE, OP_DELETE };
 
 /* Reports an LMDB failure; MAP_FULL is remembered so store_write re-runs. */
@@ -95,6 +119,8 @@ static int store_fail(store_txn *t, int db, int op, int rc, err *e)
 	const char *name = store_dbname(t, db), *path = t->s->path, *why = mdb_strerror(rc);
 	if (rc == MDB_MAP_FULL)
 		t->map_full = true;
+	else if (store_full(path, rc))
+		return store_full_err(e, path);
 	switch (op) {
 	case OP_WRITE:
 		return err_set(e, E_DB, _("cannot write to %s in %s: %s"), name, path, why);
@@ -291,6 +317,8 @@ static int store_open_dbs(store *s, err *e)
 				return E_DB;
 			continue;
 		}
+		if (rc && store_full(s->path, rc))
+			return store_full_err(e, s->path);
 		if (rc)
 			return err_set(e, E_DB, _("cannot open the databases in %s: %s"), s->path,
 				       mdb_strerror(rc));
@@ -298,11 +326,108 @@ static int store_open_dbs(store *s, err *e)
 	}
 }
 
+static bool store_has(const char *dir, const char *name)
+{
+	char *f = xasprintf("%s/%s", dir, name);
+	struct stat sb;
+	bool yes = lstat(f, &sb) == 0;
+	free(f);
+	return yes;
+}
+
+static void store_note(store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void store_note(store *s, const char *fmt, ...)
+{
+	size_t n = strlen(s->notice);
+	va_list ap;
+	if (n && n + 1 < sizeof s->notice)
+		s->notice[n++] = '\n';
+	va_start(ap, fmt);
+	vsnprintf(s->notice + n, sizeof s->notice - n, fmt, ap);
+	va_end(ap);
+}
+
+/* The folder's permissions: one that others may write and that is not the
+ * user's is refused (they could swap the files); the user's own folder and
+ * files are made private (0700, 0600) when they were not, and said so. */
+static int store_check_perms(store *s, const char *dir, err *e)
+{
+	static const char *const files[] = { "data.mdb", "lock.mdb" };
+	struct stat sb;
+	bool tightened = false;
+	if (stat(dir, &sb) != 0)
+		return 0;
+	if (sb.st_uid != geteuid()) {
+		if (sb.st_mode & (S_IWGRP | S_IWOTH))
+			return err_set(e, E_INPUT,
+				       _("the database folder %s is not yours and other users may "
+					 "write to it: refusing to use it (its owner can make it "
+					 "private with: chmod 700 %s)"), dir, dir);
+		return 0;
+	}
+	if ((sb.st_mode & 077) && chmod(dir, 0700) == 0)
+		tightened = true;
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char *f = xasprintf("%s/%s", dir, files[i]);
+		if (lstat(f, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid() &&
+		    (sb.st_mode & 077) && chmod(f, 0600) == 0)
+			tightened = true;
+		free(f);
+	}
+	if (tightened)
+		store_note(s, _("made the database folder %s private: other users could read it "
+				"(now folder 0700, files 0600)"), dir);
+	return 0;
+}
+
+/* LMDB sizes a new lock file with ftruncate and writes it through a map: on
+ * a full disk that write is a SIGBUS. The file's blocks are taken first, so
+ * a full disk is an error instead. 0 or an errno. */
+static int store_prealloc_lock(const char *dir)
+{
+	char *f = xasprintf("%s/lock.mdb", dir);
+	int fd = open(f, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600), rc = 0;
+	if (fd < 0) {
+		rc = errno == EEXIST ? 0 : errno;
+	} else {
+		/* 8 KiB: LMDB's lock file for its default 126 readers */
+		if (fallocate(fd, 0, 0, 8192) != 0 && errno != EOPNOTSUPP && errno != ENOSYS)
+			rc = errno;
+		close(fd);
+		if (rc)
+			unlink(f);
+	}
+	free(f);
+	return rc;
+}
+
+/* The files a failed open of a new database leaves: taken away. */
+static void store_unmake(const char *dir)
+{
+	char *f = xasprintf("%s/data.mdb", dir);
+	unlink(f);
+	free(f);
+	f = xasprintf("%s/lock.mdb", dir);
+	unlink(f);
+	free(f);
+}
+
+bool store_readonly(const store *s)
+{
+	return s->readonly;
+}
+
+const char *store_notice(const store *s)
+{
+	return s->notice[0] ? s->notice : NULL;
+}
+
 int store_open(store **out, const char *dir, const char *const *dbs, int ndbs, err *e)
 {
 	store *s;
 	MDB_envinfo info;
 	int rc, dead = 0;
+	bool fresh = false;
 
 	*out = NULL;
 	if (store_is_open)
@@ -323,18 +448,48 @@ int store_open(store **out, const char *dir, const char *const *dbs, int ndbs, e
 	}
 	store_default_actor(s);
 
-	rc = mdb_env_create(&s->env);
+	fresh = !store_has(dir, "data.mdb");
+	if (store_check_perms(s, dir, e))
+		goto fail;
+	/* A folder that cannot be written (a write-protected stick, a folder
+	 * of someone else's): read-only, without a lock file. */
+	s->readonly = !fresh && access(dir, W_OK) != 0;
+	for (;;) {
+		if (!s->readonly && (rc = store_prealloc_lock(dir)) != 0) {
+			if (store_full(dir, rc))
+				store_full_err(e, dir);
+			else
+				err_set(e, E_DB, _("cannot open the database %s: %s"), dir, strerror(rc));
+			goto fail;
+		}
+		rc = mdb_env_create(&s->env);
+		if (rc) {
+			err_set(e, E_DB, _("cannot open the database %s: %s"), dir, mdb_strerror(rc));
+			goto fail;
+		}
+		mdb_env_set_maxdbs(s->env, (MDB_dbi)ndbs + 2);
+		mdb_env_set_assert(s->env, store_assert);
+		rc = mdb_env_open(s->env, dir,
+				  MDB_NOTLS | (s->readonly ? MDB_RDONLY | MDB_NOLOCK : 0), 0600);
+		if (rc && !fresh && !s->readonly && (rc == EACCES || rc == EROFS)) {
+			/* the files are read-only though the folder is not */
+			mdb_env_close(s->env);
+			s->env = NULL;
+			s->readonly = true;
+			continue;
+		}
+		break;
+	}
 	if (rc) {
-		err_set(e, E_DB, _("cannot open the database %s: %s"), dir, mdb_strerror(rc));
+		if (store_full(dir, rc))
+			store_full_err(e, dir);
+		else
+			err_set(e, E_DB, _("cannot open the database %s: %s"), dir, mdb_strerror(rc));
 		goto fail;
 	}
-	mdb_env_set_maxdbs(s->env, (MDB_dbi)ndbs + 2);
-	mdb_env_set_assert(s->env, store_assert);
-	rc = mdb_env_open(s->env, dir, MDB_NOTLS, 0600);
-	if (rc) {
-		err_set(e, E_DB, _("cannot open the database %s: %s"), dir, mdb_strerror(rc));
-		goto fail;
-	}
+	if (s->readonly)
+		store_note(s, _("%s cannot be written: opened read-only, without a lock; make "
+				"sure nobody writes to this database meanwhile"), dir);
 	if (store_check_size(s, e))
 		goto fail;
 	store_fault_track(s);
@@ -359,6 +514,8 @@ fail:
 	if (s->env)
 		mdb_env_close(s->env);
 	s->env = NULL;
+	if (fresh)
+		store_unmake(dir);
 	for (int i = 0; i < ndbs; i++)
 		free(s->names[i]);
 	free(s->names);
@@ -442,30 +599,84 @@ size_t store_mapsize(store *s)
 	return info.me_mapsize;
 }
 
+/* A backup is written to FILE.bangfu-tmp.XXXXXX, locked (flock) while it
+ * is written, and renamed to FILE when complete. One that is there and not
+ * locked was left by a backup that was killed: removed by the next. */
+#define BACKUP_TMP ".bangfu-tmp."
+
+static void store_backup_sweep(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	else
+		strcpy(dir, ".");
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	while (d && (de = readdir(d))) {
+		const char *m = strstr(de->d_name, BACKUP_TMP);
+		if (!m || m == de->d_name || strlen(m) != strlen(BACKUP_TMP) + 6)
+			continue;
+		char *f = xasprintf("%s/%s", dir, de->d_name);
+		struct stat sb;
+		int fd = open(f, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    sb.st_uid == geteuid() && flock(fd, LOCK_EX | LOCK_NB) == 0)
+			unlink(f);
+		if (fd >= 0)
+			close(fd);
+		free(f);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
 int store_backup(store *s, const char *path, err *e)
 {
-	char *tmp = xasprintf("%s.XXXXXX", path);
+	store_backup_sweep(path);
+	char *tmp = xasprintf("%s" BACKUP_TMP "XXXXXX", path);
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
 	int fd = mkstemp(tmp), rc;
 
+	if (slash)
+		slash[slash == dir] = '\0';
+	else
+		strcpy(dir, ".");
 	if (fd < 0) {
-		rc = err_set(e, E_DB, _("cannot create %s: %s"), path, strerror(errno));
+		if (store_full(dir, errno))
+			rc = store_full_err(e, dir);
+		else
+			rc = err_set(e, E_DB, _("cannot create %s: %s"), path, strerror(errno));
 		free(tmp);
+		free(dir);
 		return rc;
 	}
+	flock(fd, LOCK_EX);
 	fchmod(fd, 0600);
 	rc = mdb_env_copyfd2(s->env, fd, MDB_CP_COMPACT);
+	if (rc && store_full(dir, rc)) {
+		store_full_err(e, dir);
+		goto fail;
+	}
 	if (rc) {
 		err_set(e, E_DB, _("cannot copy the database %s to %s: %s"), s->path, path,
 			mdb_strerror(rc));
 		goto fail;
 	}
 	if (fsync(fd) != 0) {
-		err_set(e, E_DB, _("cannot write %s: %s"), path, strerror(errno));
+		if (store_full(dir, errno))
+			store_full_err(e, dir);
+		else
+			err_set(e, E_DB, _("cannot write %s: %s"), path, strerror(errno));
 		goto fail;
 	}
 	if (close(fd) != 0) {
 		fd = -1;
-		err_set(e, E_DB, _("cannot write %s: %s"), path, strerror(errno));
+		if (store_full(dir, errno))
+			store_full_err(e, dir);
+		else
+			err_set(e, E_DB, _("cannot write %s: %s"), path, strerror(errno));
 		goto fail;
 	}
 	fd = -1;
@@ -474,12 +685,14 @@ int store_backup(store *s, const char *path, err *e)
 		goto fail;
 	}
 	free(tmp);
+	free(dir);
 	return 0;
 fail:
 	if (fd >= 0)
 		close(fd);
 	unlink(tmp);
 	free(tmp);
+	free(dir);
 	return E_DB;
 }
 
@@ -519,6 +732,9 @@ int store_write(store *s, store_fn fn, void *ctx, err *e)
 
 	if (s->writing || s->readers)
 		die("store_write inside another transaction");
+	if (s->readonly)
+		return err_set(e, E_DB, _("%s cannot be written (a read-only folder or medium): "
+					  "nothing was saved"), s->path);
 	for (;; t.attempt++) {
 		t.map_full = false;
 		t.first_step = t.nsteps;
@@ -549,7 +765,9 @@ int store_write(store *s, store_fn fn, void *ctx, err *e)
 				break;
 			continue;
 		}
-		if (rc)
+		if (rc && store_full(s->path, rc))
+			r = store_full_err(e, s->path);
+		else if (rc)
 			r = err_set(e, E_DB, _("cannot save to %s: %s"), s->path, mdb_strerror(rc));
 		break;
 	}

@@ -71,6 +71,14 @@ int rec_peek_text(const void *buf, size_t len, unsigned no, bytes *out, err *e);
  * transaction. Runs mdb_reader_check. Only one store per process. */
 int store_open(store **out, const char *dir, const char *const *dbs, int ndbs, err *e);
 void store_close(store *s);
+/* True if the folder could not be written and the store was opened
+ * read-only without a lock file (every write is refused, E_DB). */
+bool store_readonly(const store *s);
+/* What the open did that the user should be told (the folder made
+ * private, opened read-only), lines without a final newline; NULL if
+ * nothing. A full disk is E_DB "disk full" naming the folder, and a new
+ * database that could not be made leaves no files. */
+const char *store_notice(const store *s);
 const char *store_path(const store *s);
 /* The id of the last committed transaction (by any process): a cheap way
  * to notice that someone else wrote since. */
