@@ -5,6 +5,9 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib.sh"
 
+mkdir "$T/files"
+cp "$DATA/students.csv" "$T/files/"
+cd "$T/files" || exit 1
 tui_start -x 80 -y 24
 ok "an empty database opens on the first-run page" wait_for "数据库还是空的"
 screen >"$T/before"
@@ -16,6 +19,10 @@ ok "the college is created" wait_for "已创建学院"
 screen >"$T/after"
 ok "item 3 is whole after the dialog" grep -q "3\. *导入学生名单（CSV 文件）" "$T/after"
 ok "item 6 is whole after the dialog" grep -q "6\. *前往首页" "$T/after"
+keys 3
+ok "the file list's keys are whole, however narrow its rows" wait_for "回车：选择   Esc：取消"
+keys Escape
+ok "Esc closes the file list" wait_not "Esc：取消"
 
 # The pairing form after the list of candidates for 帮扶人: its label whole.
 DB="$T/demo"
