@@ -414,8 +414,7 @@ int model_field_text(store_txn *t, const record_desc *d, const void *rec, size_t
 static int bad(err *e, const fspec *f, const char *fmt, const char *arg)
 {
 	err_set(e, E_INPUT, fmt, ui_name(f), arg);
-	if (e)
-		snprintf(e->field, sizeof e->field, "%s", f->names->n[1]);
+	err_named(e, f->names->n[1], ui_name(f));
 	return E_INPUT;
 }
 
@@ -445,8 +444,7 @@ static int set_choice(const fspec *f, char **p, const char *text, err *e)
 		}
 		err_set(e, E_INPUT, _("%s: unknown value \"%s\" (one of %s)"), ui_name(f), text,
 			list);
-		if (e)
-			snprintf(e->field, sizeof e->field, "%s", f->names->n[1]);
+		err_named(e, f->names->n[1], ui_name(f));
 		return E_INPUT;
 	}
 	free(*p);
@@ -573,17 +571,29 @@ static bool has_word(const char *words, const char *w)
 	return false;
 }
 
+/* The names of the fields of a record the command line does not edit by
+ * field (a summary is written on its screen), for its rules' messages. */
+static const csv_names csv_summary_text = { { "总结正文", "text" } };
+static const csv_names csv_summary_final = { { "定稿", "final" } };
+static const fspec summary_msg_f[] = {
+	{ &csv_college, FK_TEXT, 0, NULL, FF_RO, "college college_id" },
+	{ &csv_semester, FK_TEXT, 0, NULL, FF_RO, "semester semester_id" },
+	{ &csv_summary_text, FK_TEXT, 0, NULL, FF_RO, "text" },
+	{ &csv_summary_final, FK_TEXT, 0, NULL, FF_RO, "final" },
+};
+static const entity_fields summary_msg = {
+	&summary_desc, summary_msg_f, sizeof summary_msg_f / sizeof *summary_msg_f, NULL
+};
+
 void model_field_err(const record_desc *d, err *e)
 {
-	const entity_fields *ef = fields_of(d);
-	if (!ef || !e->field[0])
+	const entity_fields *ef = d == &summary_desc ? &summary_msg : fields_of(d);
+	if (!ef || !e || !e->field[0])
 		return;
 	for (size_t i = 0; i < ef->n; i++) {
 		if (!has_word(ef->f[i].rules, e->field))
 			continue;
-		char text[900];
-		snprintf(text, sizeof text, "%s", err_text(e));
-		snprintf(e->msg, sizeof e->msg, "%s: %s", ui_name(&ef->f[i]), text);
+		err_label(e, ui_name(&ef->f[i]));
 		return;
 	}
 }

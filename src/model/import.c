@@ -21,7 +21,7 @@ const char *const import_kinds[] = {
 /* ---- columns --------------------------------------------------------- */
 
 /* One column a kind of file may have: its names (fields.c's csv_names:
- * the Chinese header, the canonical English one used in messages, then
+ * the Chinese header, the canonical English one, then
  * accepted synonyms). field is the record field the model's rules name
  * (err.field) when they are about this column, so that a rule's message
  * names the column. */
@@ -192,9 +192,11 @@ static void row_err(import_ctx *c, size_t line, const char *fmt, ...)
 	errlist_add(&c->rows, "%s:%zu: %s", c->o->path, line, buf);
 }
 
+/* Column i's name in a message: as the user knows it, in the UI's language
+ * (the Chinese header, or the English one under --lang en). */
 static const char *colname(const import_ctx *c, int i)
 {
-	return c->k->cols[i].names->n[1];
+	return c->k->cols[i].names->n[strcmp(i18n_lang(), "en") == 0 ? 1 : 0];
 }
 
 /* The cleaned value of spec column i in the current row ("" if absent). */

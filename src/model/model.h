@@ -942,7 +942,10 @@ int model_field_text(model_txn *t, const record_desc *d, const void *rec, size_t
 int model_field_set(model_txn *t, const record_desc *d, void *rec, size_t i, const char *text,
 		    role_t role, err *e);
 /* A save's error about a record field (e->field: "start", "member" ...)
- * made to name the CSV column instead ("开始日期: ..."); others unchanged. */
+ * made to name the field as the user knows it: its CSV column in the UI's
+ * language ("开始日期: ...", in English "start_date: ..."); e->field stays
+ * the key; others unchanged. Every save and check (model_save, model_try,
+ * model_check_all) does this already; calling it again changes nothing. */
 void model_field_err(const record_desc *d, err *e);
 /* The college a record belongs to (zero if none): a student's,
  * counsellor's and pairing's own; a profile's student's; a talk's and an

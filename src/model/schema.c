@@ -358,8 +358,10 @@ size_t model_check_all(model_txn *t, const record_desc *d, const void *rec, cons
 	memset(more, 0, sizeof more);
 	size_t m = ops->more(t, rec, more, MORE_MAX);
 	for (size_t i = 0; i < m && n < max; i++)
-		if (more[i].code == E_INPUT && !listed(out, n, &more[i]))
+		if (more[i].code == E_INPUT && !listed(out, n, &more[i])) {
+			model_field_err(d, &more[i]);
 			out[n++] = more[i];
+		}
 	return n;
 }
 

@@ -643,6 +643,14 @@ static void rec_drop(const record_desc *d, void *rec)
 	}
 }
 
+/* A rule's message names its field as the user knows it (the CSV column,
+ * in the UI's language: "帮扶对象学号: ..."); e->field stays the key. */
+static void named(const record_desc *d, int rc, err *e)
+{
+	if (rc == E_INPUT && e)
+		model_field_err(d, e);
+}
+
 /* The one road of a record to the database, up to the write: in cleaned
  * (model_prepare) into *work, the stored version (if in has an id and it
  * exists) into *old, ops->fix, ops->validate. Both *work and *old are
@@ -656,6 +664,7 @@ static int ready(store_txn *t, const entity_ops *ops, const void *in, void **wor
 	*work = xcalloc(1, d->size);
 	int rc = model_prepare(d, *work, in, e);
 	if (rc) {
+		named(d, rc, e);
 		free(*work);
 		*work = NULL;
 		return rc;
@@ -670,9 +679,10 @@ static int ready(store_txn *t, const entity_ops *ops, const void *in, void **wor
 				return rc;
 		}
 	}
-	if (ops->fix && (rc = ops->fix(t, *work, *old, e)))
-		return rc;
-	return ops->validate(t, *work, e);
+	if (!ops->fix || !(rc = ops->fix(t, *work, *old, e)))
+		rc = ops->validate(t, *work, e);
+	named(d, rc, e);
+	return rc;
 }
 
 int model_try(store_txn *t, const entity_ops *ops, const void *in, void *fixed, err *e)

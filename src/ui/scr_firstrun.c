@@ -136,21 +136,28 @@ static int due_txn(model_txn *t, void *ctx, err *e)
 	return rc;
 }
 
+/* Asks until a date is given (a wrong one is asked again, with what was
+ * typed and why in the status line) or the user cancels. */
 static bool ask_date(ui *u, const char *question, date_t *d)
 {
 	char cur[11];
 	date_format(*d, cur);
-	char *s = ui_prompt(u, question, cur);
-	if (!s)
-		return false;
-	date_t v;
-	bool ok = date_parse(s, &v);
-	if (ok)
-		*d = v;
-	else
+	char *typed = xstrdup(cur);
+	for (;;) {
+		char *s = ui_prompt(u, question, typed);
+		free(typed);
+		if (!s)
+			return false;
+		date_t v;
+		if (date_parse(s, &v)) {
+			free(s);
+			*d = v;
+			ui_status(u, "%s", "");   /* the wrong date is put right */
+			return true;
+		}
 		ui_status_error(u, _("Not a date (YYYY-MM-DD): %s"), s);
-	free(s);
-	return ok;
+		typed = s;
+	}
 }
 
 static void step_semester(firstrun *f, ui *u)

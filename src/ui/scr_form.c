@@ -27,6 +27,7 @@ typedef struct fstate {
 	int cy, cx;
 	bool show_cursor;
 	int scroll;
+	int bottom;          /* the row below the body, as last drawn */
 } fstate;
 
 static const action_t form_bar[] = { ACT_HELP, ACT_SAVE, ACT_NEXT_FIELD, ACT_TOGGLE,
@@ -117,20 +118,47 @@ static void draw_multi(fe_value *v, int y, int x, int w, bool focus)
 	}
 }
 
+/* Whether field v's message fits beside its value (x, w), on its line. */
+static bool msg_beside(const fe_value *v, int x, int w, int cols)
+{
+	return cols - (x + w + 2) >= lay_width(v->msg) + 1;
+}
+
+/* The lines of field v's message under its value: wrapped to the room
+ * from x to the right edge, never cut. malloc'd (lay_lines_free). */
+static char **msg_below(const fe_value *v, int x, int cols, size_t *n)
+{
+	return lay_wrap(v->msg, cols - x - 1, n);
+}
+
+/* The form's own message (one no field claims), wrapped to the width. */
+static char **top_lines(fstate *s, int cols, size_t *n)
+{
+	if (!s->f.top_msg) {
+		*n = 0;
+		return NULL;
+	}
+	return lay_wrap(s->f.top_msg, cols - 2, n);
+}
+
 /* Rows the multi-line texts get: the lines of the form file, and where the
  * form leaves rows free on a tall screen, a share of them (up to twice
  * the lines again). */
-static void grow_texts(fstate *s, int rows, int cols, int x)
+static void grow_texts(fstate *s, int rows, int cols, int x, int first)
 {
-	int avail = cols - x - 1, used = 1, texts = 0;
+	int avail = cols - x - 1, used = first, texts = 0;
 	for (size_t i = 0; i < s->f.n; i++) {
 		fe_value *v = &s->f.v[i];
 		if (!v->visible)
 			continue;
 		v->rows = v->fl->lines;
 		used += field_height(v);
-		if (v->msg && cols - (x + field_cols(v, avail) + 2) < lay_width(v->msg) + 1)
-			used++;
+		if (v->msg && !msg_beside(v, x, field_cols(v, avail), cols)) {
+			size_t n;
+			char **l = msg_below(v, x, cols, &n);
+			used += (int)n;
+			lay_lines_free(l, n);
+		}
 		texts += v->fl->type == FORM_MULTILINE;
 	}
 	int spare = rows - used - 1;    /* a blank row stays below the form */
@@ -148,20 +176,25 @@ static void grow_texts(fstate *s, int rows, int cols, int x)
 }
 
 /* Rows each field needs (a message goes beside it, or below when there is
- * no room), then a scroll that keeps the focus in view. */
-static void place_fields(fstate *s, int rows, int cols, int x)
+ * no room, on as many lines as it takes), then a scroll that keeps the
+ * focus in view. first: the first row a field may take (below the form's
+ * own message). */
+static void place_fields(fstate *s, int rows, int cols, int x, int first)
 {
 	int avail = cols - x - 1;
-	int y0 = 1, focus_y = 0, focus_h = 1;
-	grow_texts(s, rows, cols, x);
+	int y0 = first, focus_y = 0, focus_h = 1;
+	grow_texts(s, rows, cols, x, first);
 	for (size_t i = 0; i < s->f.n; i++) {
 		fe_value *v = &s->f.v[i];
 		if (!v->visible)
 			continue;
 		int w = field_cols(v, avail);
 		v->h = field_height(v);
-		if (v->msg && cols - (x + w + 2) < lay_width(v->msg) + 1)
-			v->h++;
+		if (v->msg && !msg_beside(v, x, w, cols)) {
+			size_t n;
+			lay_lines_free(msg_below(v, x, cols, &n), n);
+			v->h += (int)n;
+		}
 		v->y = y0;
 		if (i == s->focus) {
 			focus_y = y0;
@@ -169,8 +202,8 @@ static void place_fields(fstate *s, int rows, int cols, int x)
 		}
 		y0 += v->h;
 	}
-	if (focus_y - s->scroll < 1)
-		s->scroll = focus_y - 1;
+	if (focus_y - s->scroll < first)
+		s->scroll = focus_y - first;
 	if (focus_y + focus_h - s->scroll > rows)
 		s->scroll = focus_y + focus_h - rows;
 	if (s->scroll < 0)
@@ -228,10 +261,15 @@ static void draw_field(fstate *s, fe_value *v, int y, int lw, int cols, bool foc
 	draw_value(s, v, y, x, w, focus);
 	if (!v->msg)
 		return;
-	if (cols - (x + w + 2) >= lay_width(v->msg) + 1)
+	if (msg_beside(v, x, w, cols)) {
 		ui_text(y, x + w + 2, cols - (x + w + 2) - 1, v->msg, UI_ERROR);
-	else
-		ui_text(y + field_height(v), x, cols - x - 1, v->msg, UI_ERROR);
+		return;
+	}
+	size_t n;
+	char **l = msg_below(v, x, cols, &n);
+	for (size_t i = 0; i < n && y + field_height(v) + (int)i < s->bottom; i++)
+		ui_text(y + field_height(v) + (int)i, x, cols - x - 1, l[i], UI_ERROR);
+	lay_lines_free(l, n);
 }
 
 static void f_draw(screen *sc, ui *u, int top, int rows, int cols)
@@ -240,18 +278,23 @@ static void f_draw(screen *sc, ui *u, int top, int rows, int cols)
 	(void)u;
 	int lw = label_cols(s, cols);
 	s->show_cursor = false;
+	s->bottom = top + rows;
 	for (int r = 0; r < rows; r++)
 		ui_fill(top + r, 0, cols, UI_NORMAL);
-	if (s->f.top_msg)
-		ui_text(top, 1, cols - 2, s->f.top_msg, UI_ERROR);
-	place_fields(s, rows, cols, lw + 1);
+	size_t nt;
+	char **tl = top_lines(s, cols, &nt);
+	for (size_t i = 0; i < nt && (int)i < rows; i++)
+		ui_text(top + (int)i, 1, cols - 2, tl[i], UI_ERROR);
+	lay_lines_free(tl, nt);
+	int first = nt > 1 ? (int)nt : 1;
+	place_fields(s, rows, cols, lw + 1, first);
 	for (size_t i = 0; i < s->f.n; i++) {
 		fe_value *v = &s->f.v[i];
 		if (!v->visible)
 			continue;
 		int y = top + v->y - s->scroll;
 		v->y = y;
-		if (y < top + 1 || y + field_height(v) > top + rows) {
+		if (y < top + first || y + field_height(v) > top + rows) {
 			v->y = -100;
 			continue;
 		}

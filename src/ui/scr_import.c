@@ -328,7 +328,6 @@ static void run_import(imp *m, ui *u)
 	add(m, UI_NORMAL, false, xstrdup(""));
 	add(m, UI_TITLE, false, xstrdup(m->fixed_kind ? _("Press Enter or Esc to go back.")
 						      : _("Press Enter or Esc to import another file.")));
-	ui_status(u, _("Imported %zu rows from %s."), res.rows, m->path);
 }
 
 /* ---- the screen ---------------------------------------------------------------- */

@@ -31,7 +31,7 @@ struct ui {
 	screen **stack;
 	size_t n, cap;
 	char status[512];
-	bool status_error, status_keep;
+	bool status_error;
 	bool quit, hook_quit;
 	bool prefix_pending;
 	keyspec prefix;
@@ -113,7 +113,6 @@ static void status_v(ui *u, bool error, const char *fmt, va_list ap)
 		if (*p == '\n' || *p == '\t')
 			*p = ' ';
 	u->status_error = error;
-	u->status_keep = true;
 }
 
 void ui_status(ui *u, const char *fmt, ...)
@@ -411,26 +410,49 @@ static void draw_bar(ui *u, screen *sc)
 		ui_fill(LINES - 1, x, COLS - x, UI_NORMAL);
 }
 
-static void draw_status(ui *u)
+enum { STATUS_MAX_LINES = 3 };
+
+/* The status line's text and style now (malloc'd, maybe ""). */
+static char *status_now(ui *u, ui_style *st)
 {
-	int y = LINES - 2;
 	if (u->prefix_pending) {
 		char k[64];
 		keyspec_label(u->prefix, k, sizeof k);
-		char *s = xasprintf(_("%s, then the next key …"), k);
-		ui_text(y, 0, COLS, s, UI_DIM);
-		free(s);
-		return;
+		*st = UI_DIM;
+		return xasprintf(_("%s, then the next key …"), k);
 	}
 	if (!u->status[0] && undo_offered(u)) {
 		char k[48];
 		keymap_first_key(&u->km, ACT_UNDO, k, sizeof k);
-		char *s = xasprintf(_("Deleted %s. %s: undo"), u->undo.label, k);
-		ui_text(y, 0, COLS, s, UI_OK);
-		free(s);
-		return;
+		*st = UI_OK;
+		return xasprintf(_("Deleted %s. %s: undo"), u->undo.label, k);
 	}
-	ui_text(y, 0, COLS, u->status, u->status_error ? UI_ERROR : UI_OK);
+	*st = u->status_error ? UI_ERROR : UI_OK;
+	return xstrdup(u->status);
+}
+
+/* The status text wrapped to the screen's width, at most STATUS_MAX_LINES
+ * lines (the last one cut with "…" if even that is not enough): a long
+ * message is read whole, not cut at the right edge. */
+static char **status_lines(ui *u, ui_style *st, size_t *n)
+{
+	char *text = status_now(u, st);
+	char **l = lay_wrap(text, COLS, n);
+	free(text);
+	if (*n > STATUS_MAX_LINES) {
+		size_t len = 0;
+		for (size_t i = STATUS_MAX_LINES - 1; i < *n; i++)
+			len += strlen(l[i]);
+		char *rest = xmalloc(len + 1);
+		rest[0] = '\0';
+		for (size_t i = STATUS_MAX_LINES - 1; i < *n; i++)
+			strcat(rest, l[i]);
+		for (size_t i = STATUS_MAX_LINES - 1; i < *n; i++)
+			free(l[i]);
+		l[STATUS_MAX_LINES - 1] = rest;
+		*n = STATUS_MAX_LINES;
+	}
+	return l;
 }
 
 void ui_draw_all(ui *u, bool *cursor_set)
@@ -442,10 +464,16 @@ void ui_draw_all(ui *u, bool *cursor_set)
 	} else {
 		erase();
 		screen *sc = ui_top(u);
+		ui_style st;
+		size_t ns;
+		char **sl = status_lines(u, &st, &ns);
 		draw_title(u, sc);
+		/* the body gives up the rows a long status message needs */
 		if (sc && sc->ops->draw)
-			sc->ops->draw(sc, u, 1, LINES - 3, COLS);
-		draw_status(u);
+			sc->ops->draw(sc, u, 1, LINES - 2 - (int)ns, COLS);
+		for (size_t i = 0; i < ns; i++)
+			ui_text(LINES - 1 - (int)ns + (int)i, 0, COLS, sl[i], st);
+		lay_lines_free(sl, ns);
 		draw_bar(u, sc);
 		if (sc && sc->ops->cursor)
 			cur = sc->ops->cursor(sc, &cy, &cx);
@@ -685,9 +713,9 @@ static void dispatch(ui *u, ui_event *ev)
 {
 	screen *sc = ui_top(u);
 	if (ev->type == EV_KEY) {
-		if (!u->status_keep)
-			u->status[0] = '\0';
-		u->status_keep = false;
+		/* A message belongs to the action that made it: the next key
+		 * starts another one (or another screen), and it goes. */
+		u->status[0] = '\0';
 		if (!ui_resolve(u, ev))
 			return;
 	} else if (ev->type == EV_MOUSE) {

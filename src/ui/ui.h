@@ -126,7 +126,10 @@ const char *ui_forms_dir(ui *u);
  * made current, else the one today falls in), read again when the database
  * changed: every "current semester" on the screens is this one. */
 void ui_semester_current(ui *u, char code[SEMESTER_CODE_MAX]);
-/* A one-line message in the status line until the next key (translated). */
+/* A message in the status line (translated), for what the current key
+ * did: the next key clears it (another action, or another screen). One
+ * that is wider than the screen wraps onto up to three lines, the body
+ * giving up the rows. */
 void ui_status(ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_status_error(ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* True if another terminal (or this one) committed since `since`; updates it.

@@ -11,6 +11,7 @@ int err_vset(err *e, int code, const char *fmt, va_list ap)
 		e->code = code;
 		vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 		e->field[0] = '\0';
+		e->text_at = 0;
 	}
 	return code;
 }
@@ -34,15 +35,44 @@ int err_field(err *e, int code, const char *field, const char *fmt, ...)
 	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
 	err_set(e, code, "%s: %s", field, text);
-	snprintf(e->field, sizeof e->field, "%s", field);
+	err_named(e, field, field);
 	return code;
+}
+
+void err_named(err *e, const char *key, const char *label)
+{
+	size_t n = strlen(label);
+	if (!e)
+		return;
+	snprintf(e->field, sizeof e->field, "%s", key);
+	e->text_at = 0;
+	if (strncmp(e->msg, label, n) == 0 && strncmp(e->msg + n, ": ", 2) == 0)
+		e->text_at = (unsigned short)(n + 2);
+}
+
+void err_label(err *e, const char *label)
+{
+	char text[sizeof e->msg];
+	if (!e || !e->field[0])
+		return;
+	size_t tl = strlen(err_text(e));
+	memcpy(text, err_text(e), tl + 1);
+	size_t n = strlen(label);
+	if (n > sizeof e->msg / 4)
+		n = sizeof e->msg / 4;
+	if (tl > sizeof e->msg - n - 3)
+		tl = sizeof e->msg - n - 3;
+	memcpy(e->msg, label, n);
+	memcpy(e->msg + n, ": ", 2);
+	memcpy(e->msg + n + 2, text, tl);
+	e->msg[n + 2 + tl] = '\0';
+	e->text_at = (unsigned short)(n + 2);
 }
 
 const char *err_text(const err *e)
 {
-	size_t n = strlen(e->field);
-	if (n && strncmp(e->msg, e->field, n) == 0 && strncmp(e->msg + n, ": ", 2) == 0)
-		return e->msg + n + 2;
+	if (e->field[0] && e->text_at && e->text_at <= strlen(e->msg))
+		return e->msg + e->text_at;
 	return e->msg;
 }
 
@@ -52,6 +82,7 @@ void err_clear(err *e)
 		e->code = 0;
 		e->msg[0] = '\0';
 		e->field[0] = '\0';
+		e->text_at = 0;
 	}
 }
 

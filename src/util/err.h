@@ -24,9 +24,13 @@ enum {
 typedef struct err {
 	int code;        /* one of E_* (0 while no error) */
 	char msg[1024];  /* already translated, one line, no trailing newline */
-	char field[32];  /* the record field a rule is about ("date", "member"),
-	                    "" when the error is about no one field; msg then
-	                    reads "field: what is wrong" (err_field) */
+	char field[32];  /* the record field a rule is about ("date", "member"):
+	                    the key a form places the message by; "" when the
+	                    error is about no one field */
+	unsigned short text_at;  /* for a field error, where what is wrong
+	                    begins in msg: msg reads "NAME: what is wrong",
+	                    NAME the key (err_field) or, once err_label gave
+	                    it, the field's name as the user knows it */
 } err;
 
 /* Sets e (if not NULL) and returns code, so that `return err_set(...)` works. */
@@ -36,7 +40,13 @@ int err_vset(err *e, int code, const char *fmt, va_list ap);
 /* An error about one field: sets e->field and e->msg = "field: text". */
 int err_field(err *e, int code, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-/* What is wrong without the field's name: msg after "field: " for a field
+/* Names the field of e (a field error) as the user knows it: msg becomes
+ * "label: what is wrong"; e->field, the key, stays. */
+void err_label(err *e, const char *label);
+/* e's message already reads "label: what is wrong": makes it the error
+ * about the field key. */
+void err_named(err *e, const char *key, const char *label);
+/* What is wrong without the field's name: msg after "NAME: " for a field
  * error, else msg. */
 const char *err_text(const err *e);
 void err_clear(err *e);

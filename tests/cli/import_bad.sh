@@ -71,7 +71,9 @@ ok "bad-columns.csv: the missing column 学院 is named" grep -q 'missing column
 # Messages in Chinese keep the FILE:LINE: field: form.
 rc=0; "$BANGFU" --db "$T/empty" import students "$DATA/bad-three-rows.csv" >"$T/out" 2>"$T/err" || rc=$?
 is "$rc" 1 "in Chinese too the import exits 1"
-ok "in Chinese the line starts FILE:LINE: field:" grep -qF "$DATA/bad-three-rows.csv:4: gender: " "$T/err"
+ok "in Chinese the line starts FILE:LINE: field: (the column's Chinese name)" \
+	grep -qF "$DATA/bad-three-rows.csv:4: 性别: " "$T/err"
+ok "in Chinese no English field name" sh -c "! grep -Eq ':[0-9]+: [a-z_]+: ' '$T/err'"
 ok "in Chinese the message is Chinese" grep -q '未导入任何数据' "$T/err"
 
 done_testing

@@ -44,13 +44,13 @@ for c in ESC BEL C1 RLO LRI ZW BOM DEL TAB; do
 	printf '学号,姓名,学院,班级\n2026990001,张%s三,石油化工学院,化工2601\n' "$v" >"$T/$c.csv"
 	bf import students "$T/$c.csv"
 	is "$rc" 1 "$c inside a name is refused"
-	ok "$c: the message names the file, line and column" grep -Eq "$c.csv:2: (姓名|name):.*U+" "$T/err"
+	ok "$c: the message names the file, line and column" grep -q "$c.csv:2: 姓名:.*U+" "$T/err"
 	ok "$c: the message itself holds no raw character" eval "! raw \"\$T/err\""
 done
 printf '学号,姓名,学院,班级\n2026990002,"李\n四",石油化工学院,化工2601\n' >"$T/nl.csv"
 bf import students "$T/nl.csv"
 is "$rc" 1 "a line break in a name is refused"
-ok "it says a name is one line" grep -Eq "nl.csv:2: (姓名|name): 只能填一行" "$T/err"
+ok "it says a name is one line" grep -q "nl.csv:2: 姓名: 只能填一行" "$T/err"
 snapshot "$T/after"
 ok "the database is as before every refusal" cmp -s "$T/before" "$T/after"
 

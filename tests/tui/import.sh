@@ -42,7 +42,8 @@ keys Enter
 ok "the preview says nothing will be written" wait_for "导入预览：不会写入任何数据"
 ok "it shows the file's header" wait_for "党员学号   帮扶对象学号 日期"
 ok "and its row" wait_for "2022030101 2023030105   2026-06-01 30"
-ok "and the error with FILE:LINE: field" wait_for "bad-future-talk.csv:2: date: 2026-06-01 是将来的日期"
+ok "and the error with FILE:LINE: field (the column as the file names it)" \
+	wait_for "bad-future-talk.csv:2: 日期: 2026-06-01 是将来的日期"
 ok "and how many errors" wait_for "有 1 个错误，不会写入任何数据"
 keys Enter
 bf export dump

@@ -18,11 +18,13 @@ bf report summary --college $CS --semester $SEM
 n=$(sed -n 's/^（本稿正文共\([0-9]*\)字.*/\1/p' "$T/out")
 ok "the command line's draft has $n 字" test -n "$n"
 
-# state TEXT — the status line (second to last) holds TEXT.
+# status_has TEXT — the status line (above the key bar, one to three lines) holds TEXT.
 status_has() {
 	_i=0
 	while [ "$_i" -lt $((TUI_WAIT * 20)) ]; do
-		screen | tail -n 2 | head -n 1 | grep -qF -- "$1" && return 0
+		# the status line: up to three lines above the key bar (a long
+		# message wraps)
+		screen | tail -n 4 | head -n 3 | paste -sd ' ' | grep -qF -- "$1" && return 0
 		sleep 0.05
 		_i=$((_i + 1))
 	done

@@ -94,11 +94,14 @@ static inline rid mk_pair(store_txn *t, rid mem, rid tgt, const char *start)
 	return p.m.id;
 }
 
-/* Whether the message starts with "field:". */
-
+/* Whether the error is about field: its key (e->field, "end") with a
+ * message that reads "NAME: what is wrong", or a message that starts with
+ * "field:" (the name the user knows, "结束日期"). */
 static inline bool about(const err *e, const char *field)
 {
 	size_t n = strlen(field);
+	if (strcmp(e->field, field) == 0 && err_text(e) != e->msg)
+		return true;
 	return strncmp(e->msg, field, n) == 0 && e->msg[n] == ':';
 }
 

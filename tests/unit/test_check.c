@@ -83,9 +83,14 @@ static void same_as_save(store *s, struct case_ *c)
 	cr_assert_str_eq(c->check.msg, c->save.msg, "%s", c->d->name);
 	cr_assert_str_eq(c->check.field, c->field, "%s: field \"%s\"", c->d->name, c->check.field);
 	cr_assert_str_eq(c->save.field, c->field);
-	/* The message reads "field: what" (the CLI prints it so). */
+	/* The message reads "NAME: what" (the CLI prints it so), NAME the
+	 * field as the user knows it, never the key. */
 	cr_assert(about(&c->check, c->field), "%s", c->check.msg);
-	cr_assert_str_eq(err_text(&c->check), c->check.msg + strlen(c->field) + 2);
+	size_t nt = strlen(err_text(&c->check)), nm = strlen(c->check.msg);
+	cr_assert(nm > nt + 2 && !strncmp(c->check.msg + nm - nt - 2, ": ", 2), "%s",
+		  c->check.msg);
+	cr_assert(strncmp(c->check.msg, c->field, strlen(c->field)) != 0
+		  || c->check.msg[strlen(c->field)] != ':', "not the key: %s", c->check.msg);
 }
 
 Test(check, every_entity_says_what_its_save_says)
@@ -224,6 +229,14 @@ Test(check, err_field_is_data_and_the_message_unchanged)
 	cr_assert_str_eq(e.msg, "date: 2026-06-01 is in the future");
 	cr_assert_str_eq(e.field, "date");
 	cr_assert_str_eq(err_text(&e), "2026-06-01 is in the future");
+	/* Named as the user knows the field: the key stays, and so does what
+	 * is wrong. */
+	err_label(&e, "日期");
+	cr_assert_str_eq(e.msg, "日期: 2026-06-01 is in the future");
+	cr_assert_str_eq(e.field, "date");
+	cr_assert_str_eq(err_text(&e), "2026-06-01 is in the future");
+	err_label(&e, "date");
+	cr_assert_str_eq(e.msg, "date: 2026-06-01 is in the future", "again: no name doubled");
 	err_set(&e, E_DB, "%s", "disk full");
 	cr_assert_str_eq(e.field, "", "an error about no field names none");
 	cr_assert_str_eq(err_text(&e), "disk full");

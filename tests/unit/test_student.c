@@ -144,7 +144,9 @@ TXN_TEST(student, duplicate_number_refused)
 	s.name = "李四";
 	s.college_id = c;
 	cr_assert_eq(student_save(t, &s, &x), E_INPUT);
-	cr_assert_str_eq(x.msg, "student_no: student number 2023010101 already exists");
+	/* the field as the user knows it (学号); the key stays the field's */
+	cr_assert_str_eq(x.msg, "学号: student number 2023010101 already exists");
+	cr_assert_str_eq(x.field, "student_no");
 	return 0;
 }
 
