@@ -444,6 +444,13 @@ static action_t field_action(fstate *s, const fe_value *v, const ui_event *ev)
 	return a == ACT_TOGGLE || a == ACT_OPEN ? a : ACT_NONE;
 }
 
+/* Space toggles only on a field that takes no text: the bar says so. */
+static bool f_bar_idle(screen *sc, action_t a)
+{
+	fstate *s = sc->state;
+	return a == ACT_TOGGLE && s->f.n && fe_is_edit(s->f.v[s->focus].fl->type);
+}
+
 /* A reference typed into its field: Enter searches; the focus moves on
  * only once one is chosen (else pick's word, "no student matches ...",
  * stays). On a chosen college, counsellor or semester Enter offers the
@@ -612,6 +619,7 @@ static const struct screen_ops form_ops = {
 	.name = "form",
 	.title = f_title,
 	.bar = form_bar,
+	.bar_idle = f_bar_idle,
 	.typing = f_typing,
 	.draw = f_draw,
 	.cursor = f_cursor,

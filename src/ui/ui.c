@@ -328,7 +328,8 @@ static size_t bar_actions(screen *sc, action_t *out, size_t max)
 	if (!in_list(bar, ACT_HELP) && n < max)
 		out[n++] = ACT_HELP;
 	for (const action_t *a = bar; a && *a != ACT_NONE && n < max; a++)
-		out[n++] = *a;
+		if (!sc->ops->bar_idle || !sc->ops->bar_idle(sc, *a))
+			out[n++] = *a;
 	if (!in_list(bar, ACT_QUIT) && n < max)
 		out[n++] = ACT_QUIT;
 	return n;

@@ -92,6 +92,10 @@ struct screen_ops {
 	const char *(*title)(screen *sc);
 	/* Actions shown in the key bar, in order, ending with ACT_NONE. */
 	const action_t *bar;
+	/* True for an action of bar that does nothing where the screen is now
+	 * (a form's Space toggles only on a field of choices): left out of
+	 * the bar. NULL: every one is shown. */
+	bool (*bar_idle)(screen *sc, action_t a);
 	/* True while the screen takes typed text (a field or filter is being
 	 * edited): printable characters then go to handle() as EV_KEY with
 	 * action ACT_NONE unless the key is a function/control key. */

@@ -87,6 +87,11 @@ wait_not "帮扶人(党员)" >/dev/null
 keys F5
 ok "F5 opens the talk form" wait_for "谈话内容"
 ok "the minutes are marked first" wait_focus "时长"
+# bar_has TEXT — the key bar (last line) holds TEXT.
+bar_has() {
+	screen | tail -n 1 | grep -qF -- "$1"
+}
+ok "on a field that takes text the bar offers no 空格勾选" eval '! bar_has 空格勾选'
 
 # ---- 3. what was typed shows whole --------------------------------------
 keys -l '四十五'
@@ -98,6 +103,7 @@ ok "四十五 shows whole in 时长, its message beside it" whole
 ok "方式 (a choice) is marked" wait_focus "方式"
 keys Down
 ok "主题 (toggles) is marked" wait_focus "主题"
+ok "on the toggles the bar offers 空格勾选" bar_has 空格勾选
 keys Down
 ok "Down enters the content" wait_focus "谈话内容"
 keys -l '第一行'
