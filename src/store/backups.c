@@ -80,6 +80,8 @@ static int by_newest(const void *a, const void *b)
 	const store_backup_info *x = a, *y = b;
 	if (x->date != y->date)
 		return x->date < y->date ? 1 : -1;
+	if (x->made != y->made)
+		return x->made < y->made ? 1 : -1;
 	return -strcmp(x->name, y->name);
 }
 
