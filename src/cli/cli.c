@@ -611,7 +611,9 @@ static int run_command(struct cli_ctx *ctx, const struct cli_globals *g, const u
 		if (rc)
 			return rc;
 		safeout_std_end();   /* curses writes to the terminal itself */
-		return ui_run(ctx->st, uo);
+		rc = ui_run(ctx->st, uo);
+		ctx->st = ui_final_store();   /* a restore opened it again */
+		return rc;
 	}
 	const struct cli_cmd *cmd = cli_find_cmd(argv[i]);
 	model_on_backup_warning(cli_backup_warning);
