@@ -36,6 +36,9 @@ static int check_run(struct cli_ctx *c, int argc, char **argv)
 		if (e.msg[0])
 			cli_error("%s", e.msg);
 		cli_error(_("the database in %s has %zu problem(s)"), c->db_dir, a.probs.n);
+		char hint[1024];
+		model_backup_hint(c->db_dir, hint, sizeof hint);
+		cli_error("%s", hint);
 		errlist_free(&a.probs);
 		return E_DB;
 	}

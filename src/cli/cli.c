@@ -23,7 +23,7 @@
 
 static const struct cli_cmd *const cli_table[] = {
 	&cli_cmd_init, &cli_cmd_import, &cli_cmd_export, &cli_cmd_find,
-	&cli_cmd_stats, &cli_cmd_check, &cli_cmd_backup, &cli_cmd_demo,
+	&cli_cmd_stats, &cli_cmd_check, &cli_cmd_backup, &cli_cmd_restore, &cli_cmd_demo,
 	&cli_cmd_report, &cli_cmd_list, &cli_cmd_show, &cli_cmd_edit, &cli_cmd_delete,
 	&cli_cmd_undelete, &cli_cmd_pairing, &cli_cmd_semester,
 };
@@ -58,6 +58,12 @@ int cli_fail(const err *e)
 	int code = e->code && e->code != E_NOTFOUND ? e->code : E_DB;
 	cli_error("%s", e->msg[0] ? e->msg : _("unknown error"));
 	return code;
+}
+
+/* A failed automatic backup (model_write): said once, the write goes on. */
+static void cli_backup_warning(const char *msg)
+{
+	cli_error("%s", msg);
 }
 
 int cli_usage(const struct cli_cmd *cmd, const char *msg)
@@ -715,9 +721,12 @@ static int run_command(struct cli_ctx *ctx, const struct cli_globals *g, const u
 		if (rc)
 			return rc;
 		safeout_std_end();   /* curses writes to the terminal itself */
-		return ui_run(ctx->st, uo);
+		rc = ui_run(ctx->st, uo);
+		ctx->st = ui_final_store();   /* a restore opened it again */
+		return rc;
 	}
 	const struct cli_cmd *cmd = cli_find_cmd(argv[i]);
+	model_on_backup_warning(cli_backup_warning);
 	if (!cmd) {
 		char buf[256];
 		snprintf(buf, sizeof buf, _("unknown command: %s"), argv[i]);

@@ -31,7 +31,7 @@ struct cli_cmd {
 };
 
 extern const struct cli_cmd cli_cmd_init, cli_cmd_import, cli_cmd_export,
-	cli_cmd_find, cli_cmd_stats, cli_cmd_check, cli_cmd_backup, cli_cmd_demo,
+	cli_cmd_find, cli_cmd_stats, cli_cmd_check, cli_cmd_backup, cli_cmd_restore, cli_cmd_demo,
 	cli_cmd_report, cli_cmd_list, cli_cmd_show, cli_cmd_edit, cli_cmd_delete,
 	cli_cmd_undelete, cli_cmd_pairing, cli_cmd_semester;
 

@@ -575,6 +575,7 @@ int model_restore_file(store *s, FILE *in, const char *name, errlist *errs, err 
 		return err_set(e, E_INPUT, _("%s: cannot read: %s"), name, strerror(errno));
 	}
 	restore_ctx c = { .name = name, .buf = buf, .len = len };
+	model_backup_today(s);
 	int rc = store_write(s, restore_txn, &c, e);
 	for (size_t i = 0; i < c.bad.n; i++)
 		errlist_add(errs, "%s", c.bad.msg[i]);

@@ -1036,6 +1036,7 @@ int model_import_ex(store *s, const import_opts *o, import_result *res,
 					     "was imported"), o->path);
 	}
 	c.cell = xcalloc(k->ncols, sizeof *c.cell);
+	model_backup_today(s);   /* the first write of the day keeps a copy */
 	rc = store_write(s, import_txn, &c, e);
 	for (size_t i = 0; i < c.rows.n; i++)
 		errlist_add(errs, "%s", c.rows.msg[i]);

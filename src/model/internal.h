@@ -200,4 +200,8 @@ extern const csv_names csv_student_no, csv_name, csv_gender, csv_college, csv_cl
  * E_NOTFOUND (never set), E_DB. (lifecycle.c) */
 int model_current_setting_get(store_txn *t, char *buf, size_t n, err *e);
 
+/* Before a write (model_write): today's automatic backup unless made
+ * already (backups.c). */
+void model_backup_today(model_store *s);
+
 #endif

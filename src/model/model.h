@@ -52,6 +52,60 @@ uint64_t model_last_txn(model_store *s);
 void model_set_actor(model_store *s, const char *who);
 /* Consistent compact copy of the database to the file path (mode 0600). */
 int model_backup(model_store *s, const char *path, err *e);
+/* Live records of each kind (model_stats_get). */
+typedef struct model_stats {
+	size_t colleges, students, members, targets, counsellors, pairings, talks, aid;
+} model_stats;
+
+/* ---- automatic backups and restore (backups.c) ----------------------
+ * The first write of each day (model_write, by date_today: $BANGFU_TODAY
+ * moves it) keeps a compact copy of a database that holds records in the
+ * folder's backups/ as bangfu-YYYY-MM-DD.mdb (0600, the folder 0700): the 7
+ * newest days and the newest of each of the 4 ISO weeks before them are
+ * kept. A failed backup never stops the write: the warning hook gets its
+ * message once (the command line prints it, the screens show it). */
+void model_on_backup_warning(void (*fn)(const char *msg));
+enum { MODEL_BACKUP_DAILY, MODEL_BACKUP_WEEKLY, MODEL_BACKUP_RESTORE };
+typedef struct model_backup_info {
+	char *path;            /* DIR/backups/NAME */
+	char name[64];
+	date_t date;           /* the day it was made for */
+	long long made;        /* when it was written (time_t) */
+	long long size;        /* bytes */
+	int kind;              /* MODEL_BACKUP_*; _RESTORE: kept by a restore */
+} model_backup_info;
+/* The backups of the folder dir, newest first. */
+int model_backups_list(const char *dir, model_backup_info **out, size_t *n, err *e);
+void model_backups_free(model_backup_info *v, size_t n);
+/* One sentence naming the newest sound backup of dir and the command that
+ * restores it (or that there is none): for damage messages. */
+void model_backup_hint(const char *dir, char *buf, size_t n);
+
+/* Restore: a copy of FILE is looked at in a child process (a damaged file
+ * cannot take the caller down): what it holds, whether check finds it
+ * sound. Then model_restore_commit keeps the folder's database as a backup
+ * (so a restore can be undone) and puts the copy in its place atomically;
+ * no store may be open on dir then (the caller closes its own and opens
+ * again), and nobody else may have it open. */
+enum { RESTORE_SOUND, RESTORE_DAMAGED, RESTORE_NOT_BANGFU };
+typedef struct model_restore_plan {
+	char *dir;             /* the database folder */
+	char *tmpdir;          /* dir/.restore-XXXXXX holding the copy */
+	int verdict;           /* RESTORE_* */
+	char why[1024];         /* what is wrong, when not sound */
+	long long made;        /* FILE's modification time */
+	long long size;
+	uint32_t schema;       /* its schema version before migrating */
+	model_stats stats;
+	size_t problems;       /* check's problems */
+} model_restore_plan;
+/* 0 and the plan (also for a damaged file: see verdict), or an error. */
+int model_restore_prepare(const char *dir, const char *file, model_restore_plan *p, err *e);
+/* kept: the path the replaced database was kept as (NULL if there was none). */
+int model_restore_commit(model_restore_plan *p, char **kept, err *e);
+/* Removes the copy (after commit or instead of it). */
+void model_restore_done(model_restore_plan *p);
+
 /* The database a transaction belongs to. */
 model_store *model_of(model_txn *t);
 /* Lets go of the mapped pages of the file (they stay in the page cache):
@@ -598,9 +652,6 @@ typedef struct overdue_row {
 int model_overdue(model_txn *t, const rid *college, int days, date_t today,
 		  overdue_row **rows, size_t *n, err *e);
 
-typedef struct model_stats {
-	size_t colleges, students, members, targets, counsellors, pairings, talks, aid;
-} model_stats;
 int model_stats_get(model_txn *t, model_stats *out, err *e);
 
 /* Talks dated from..to (both included), counted on the date index

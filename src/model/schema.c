@@ -293,6 +293,7 @@ int model_read(model_store *s, model_fn fn, void *ctx, err *e)
 int model_write(model_store *s, model_fn fn, void *ctx, err *e)
 {
 	_Static_assert((int)MODEL_ROLLBACK == (int)STORE_ROLLBACK, "rollback codes agree");
+	model_backup_today(s);   /* the first write of the day keeps a copy */
 	return store_write(s, fn, ctx, e);
 }
 

@@ -27,7 +27,7 @@
 
 static volatile uintptr_t map_lo, map_hi;
 volatile sig_atomic_t store_in_lmdb;
-static char fault_msg[1024];
+static char fault_msg[2048];
 static size_t fault_len;
 static void (*volatile fault_hook)(void);
 static struct sigaction old_bus, old_segv;
@@ -98,11 +98,17 @@ static bool map_of_fd(int fd, uintptr_t *lo, uintptr_t *hi)
 
 void store_fault_arm(const char *path, int fd)
 {
+	/* the hint for a folder is looked for once (the map moves as it grows) */
+	static char hint[1024], hint_for[512];
+	if (strcmp(hint_for, path) != 0) {
+		store_backup_hint(path, hint, sizeof hint);
+		snprintf(hint_for, sizeof hint_for, "%s", path);
+	}
 	int n = snprintf(fault_msg, sizeof fault_msg,
 			 _("bangfu: the database in %s is damaged (a page of its file cannot "
 			   "be read); nothing more was read or written. Restore it from a "
-			   "backup.\n"),
-			 path);
+			   "backup. %s\n"),
+			 path, hint);
 	fault_len = n < 0 ? 0 : (size_t)n < sizeof fault_msg ? (size_t)n : sizeof fault_msg - 1;
 	uintptr_t lo = 0, hi = 0;
 	if (!map_of_fd(fd, &lo, &hi))

@@ -223,10 +223,12 @@ static int store_check_size(store *s, err *e)
 	unsigned long long need = ((unsigned long long)info.me_last_pgno + 1) * st.ms_psize;
 	if ((unsigned long long)sb.st_size >= need)
 		return 0;
+	char hint[1024];
+	store_backup_hint(s->path, hint, sizeof hint);
 	return err_set(e, E_DB,
 		       _("the database in %s is damaged: its file holds %llu bytes but "
-			 "must hold at least %llu; restore it from a backup"),
-		       s->path, (unsigned long long)sb.st_size, need);
+			 "must hold at least %llu; restore it from a backup. %s"),
+		       s->path, (unsigned long long)sb.st_size, need, hint);
 }
 
 static int store_grow(store *s, err *e)
@@ -523,6 +525,11 @@ fail:
 	free(s->path);
 	free(s);
 	return E_DB;
+}
+
+void store_forget_open(void)
+{
+	store_is_open = false;
 }
 
 void store_close(store *s)

@@ -19,6 +19,7 @@
 
 #include <signal.h>
 
+#include "util/date.h"
 #include "util/err.h"
 #include "util/record.h"
 
@@ -245,6 +246,52 @@ extern volatile sig_atomic_t store_in_lmdb;
 void store_fault_disarm(void);
 void store_fault_hook(void (*fn)(void));
 _Noreturn void store_fault_damaged(const char *why);
+
+/* ---- automatic backups (backups.c) -----------------------------------
+ * DIR/backups/bangfu-YYYY-MM-DD.mdb: the first write of a day keeps a
+ * compact copy (0600 files in a 0700 folder); 7 daily and 4 weekly (the
+ * newest of each ISO week beyond the daily ones) are kept, older ones
+ * deleted. A restore keeps the database it replaced as
+ * bangfu-YYYY-MM-DD-HHMMSS.mdb (the 4 newest kept). */
+enum { BACKUP_DAILY, BACKUP_WEEKLY, BACKUP_RESTORE, BACKUP_OLD };
+typedef struct store_backup_info {
+	char *path;            /* DIR/backups/NAME */
+	char name[64];
+	date_t date;           /* the day in its name */
+	long long made;        /* its modification time (time_t) */
+	long long size;        /* bytes */
+	int kind;              /* BACKUP_* */
+} store_backup_info;
+char *store_backups_dir(const char *dir);
+/* The kept backups of the folder dir, newest first. */
+int store_backups_list(const char *dir, store_backup_info **out, size_t *n, err *e);
+void store_backups_free(store_backup_info *v, size_t n);
+/* Today's backup unless it exists (made says whether one was written);
+ * prunes the old ones after writing. */
+int store_backup_daily(store *s, date_t today, bool *made, err *e);
+/* A file as LMDB's meta pages (read with pread, nothing mapped) say: not
+ * an LMDB file, shorter than they say (cut off), or whole. */
+enum { FILE_NOT_LMDB, FILE_SHORT, FILE_WHOLE };
+int store_file_state(const char *path);
+/* LMDB's meta pages are whole and the file as long as they say. */
+bool store_file_looks_sound(const char *path);
+/* The newest backup that looks sound (absolute path, malloc'd), or NULL. */
+char *store_backup_newest_sound(const char *dir);
+/* One sentence for a damage message: that backup and the restore command
+ * that puts it back (or that there is none). Translated. */
+void store_backup_hint(const char *dir, char *buf, size_t n);
+/* Copies a file (0600, a new file: to must not exist). */
+int store_copy_file(const char *from, const char *to, err *e);
+/* Takes LMDB's exclusive lock of the folder dir (lock.mdb's first byte), so
+ * that nobody opens it meanwhile: E_DB when another process has it open. *fd
+ * is -1 when there is no lock file; close it when done. */
+int store_lock_alone(const char *dir, int *fd, err *e);
+/* Keeps DIR/data.mdb (if any) as a backup (*kept, malloc'd) and renames
+ * file (in DIR) over it. The folder must be locked (store_lock_alone) and no
+ * store open on it. */
+int store_restore_file(const char *dir, const char *file, char **kept, date_t today, err *e);
+/* In a child after fork(): the parent's open store is not this process's. */
+void store_forget_open(void);
 
 /* Map size in bytes (for tests of growth). */
 size_t store_mapsize(store *s);

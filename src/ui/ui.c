@@ -32,6 +32,7 @@ struct ui {
 	size_t n, cap;
 	char status[512];
 	bool status_error;
+	char backup_warn[512];      /* a failed automatic backup, said once */
 	bool quit, hook_quit;
 	bool prefix_pending;
 	keyspec prefix;
@@ -747,9 +748,13 @@ static void dispatch(ui *u, ui_event *ev)
 	if (r == SCREEN_PASS) {
 		if (a != ACT_NONE && action_table[a].global)
 			global_action(u, a);
-		return;
+	} else {
+		apply_result(u, sc, r);
 	}
-	apply_result(u, sc, r);
+	if (u->backup_warn[0]) {   /* after the screen's own message */
+		ui_status_error(u, "%s", u->backup_warn);
+		u->backup_warn[0] = '\0';
+	}
 }
 
 /* True if the keymap binds Alt+key (else Esc then key was meant): to a
@@ -870,10 +875,45 @@ static void ui_free(ui *u)
 	free(u);
 }
 
+static ui *backup_ui;
+static model_store *final_store;
+
+static void ui_backup_warning(const char *msg)
+{
+	if (backup_ui)
+		snprintf(backup_ui->backup_warn, sizeof backup_ui->backup_warn, "%s", msg);
+}
+
+model_store *ui_final_store(void)
+{
+	return final_store;
+}
+
+int ui_restore(ui *u, model_restore_plan *p, char **kept, err *e)
+{
+	char *dir = xstrdup(model_path(u->st));
+	model_close(u->st);
+	u->st = NULL;
+	int rc = model_restore_commit(p, kept, e);
+	err e2 = { 0 };
+	if (model_open(&u->st, dir, &e2) != 0) {
+		term_stop();
+		fprintf(stderr, "bangfu: %s\n", e2.msg);
+		exit(E_DB);
+	}
+	final_store = u->st;
+	u->semester_read = false;
+	free(dir);
+	return rc;
+}
+
 static int run(model_store *s, const ui_opts *o, FILE *in, FILE *out)
 {
 	ui *u = xcalloc(1, sizeof *u);
 	u->st = s;
+	final_store = s;
+	backup_ui = u;
+	model_on_backup_warning(ui_backup_warning);
 	u->role = o ? o->role : ROLE_SECRETARY;
 	u->forms_dir_owned = o && o->forms_dir ? NULL : form_default_dir();
 	u->forms_dir = o && o->forms_dir ? o->forms_dir : u->forms_dir_owned;
@@ -907,6 +947,7 @@ static int run(model_store *s, const ui_opts *o, FILE *in, FILE *out)
 	while (u->n > 0)
 		pop(u);
 	term_stop();
+	backup_ui = NULL;
 	ui_free(u);
 	return 0;
 }

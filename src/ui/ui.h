@@ -238,6 +238,16 @@ screen *scr_review_if_due(ui *u);
 /* The college settings (scr_college.c): name, code, the pairing limit,
  * the overdue days, and the college's counsellors. */
 screen *scr_college(ui *u);
+/* Backups and restore (scr_backups.c, from the reports page): the
+ * automatic backups of the data folder, and putting one back after showing
+ * what it holds and asking. */
+screen *scr_backups(ui *u);
+/* Puts a prepared restore in place (model_restore_commit): the screens'
+ * database is closed, replaced and opened again (ui_store changes). */
+int ui_restore(ui *u, model_restore_plan *p, char **kept, err *e);
+/* The database ui_run ended with (a restore opens a new one): the caller
+ * closes this one. */
+model_store *ui_final_store(void);
 /* The college the user chose to see on the dashboard (remembered in
  * $XDG_CONFIG_HOME/bangfu/dashboard; scr_dashboard.c), or NULL for all.
  * malloc'd. The college settings open on it. */

@@ -25,7 +25,7 @@ ok "bangfu opens on the dashboard" wait_for "bangfu · 首页"
 keys F9
 ok "F9 opens the reports page" wait_for "导出结对帮扶名单"
 ok "it offers the import menu" wait_for "导入数据：学生、辅导员、结对、谈话、物质帮扶…"
-keys End Enter
+keys End Up Enter
 ok "the import menu opens" wait_for "导入 CSV 文件：先选择文件的内容"
 ok "its first kind is the students' roster" wait_for "> 1. 学生名单：添加新学生，更新已有学生的信息"
 ok "and the other kinds, the last aid" wait_for "5. 物质帮扶"

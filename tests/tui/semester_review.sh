@@ -29,7 +29,7 @@ ok "the dashboard names the current semester" wait_for "学期 2025-2026-2"
 keys F9
 ok "the reports page" wait_for "开始新学期…"
 keys End
-keys Up Up Enter
+keys Up Up Up Enter
 ok "F9 → 开始新学期 opens the review" wait_for "当前学期为 2025-2026-2。"
 ok "it names the next semester" wait_for "新学期 2026-2027-1"
 keys Escape
