@@ -19,8 +19,9 @@ const record_desc aid_desc = {
 	"aid", sizeof(aid), aid_fields, sizeof aid_fields / sizeof *aid_fields,
 };
 
-/* 1,000,000 yuan: anything above is a typing error. */
-enum { AMOUNT_MAX_FEN = 100000000 };
+/* 10,000 yuan: a party member's material aid is small (DOMAIN); anything
+ * above is a slip of the keyboard (an extra zero, 分 typed as 元). */
+enum { AMOUNT_MAX_YUAN = 10000, AMOUNT_MAX_FEN = AMOUNT_MAX_YUAN * 100 };
 
 static size_t aid_keys(const void *rec, ix_entry out[IX_MAX_PER_RECORD])
 {
@@ -44,8 +45,16 @@ int aid_validate(store_txn *t, const aid *a, err *e)
 	date_format(a->date, day);
 	if (a->date > date_today())
 		return model_bad(e, "date", _("%s is in the future"), day);
-	if (a->amount_fen <= 0 || a->amount_fen > AMOUNT_MAX_FEN)
+	if (a->amount_fen <= 0)
 		return model_bad(e, "amount", "%s", _("must be more than 0 yuan"));
+	if (a->amount_fen > AMOUNT_MAX_FEN) {
+		char amt[32];
+		money_format(a->amount_fen, amt, sizeof amt);
+		return model_bad(e, "amount",
+				 _("%s yuan is more than one record of aid holds (at most %d yuan): "
+				   "check the amount"),
+				 amt, (int)AMOUNT_MAX_YUAN);
+	}
 	if ((rc = model_choice_ok(e, "kind", aid_kind_values, a->kind, true))
 	    || (rc = model_text(e, "note", a->note, 500, false)))
 		return rc;

@@ -535,6 +535,11 @@ int model_field_set(store_txn *t, const record_desc *d, void *rec, size_t i, con
 			*(date_t *)p = 0;
 			return 0;
 		}
+		if (model_date_early(text)) {
+			char why[200];
+			snprintf(why, sizeof why, _("%s is before 2000: not a plausible date"), text);
+			return bad(e, f, "%s: %s", why);
+		}
 		if (!date_parse(text, p))
 			return bad(e, f, _("%s: not a date (YYYY-MM-DD): \"%s\""), text);
 		return 0;

@@ -231,6 +231,12 @@ static bool parse_date_cell(import_ctx *c, size_t line, int i, date_t *out)
 {
 	if (date_parse(cell(c, i), out))
 		return true;
+	if (model_date_early(cell(c, i))) {
+		char why[200];
+		snprintf(why, sizeof why, _("%s is before 2000: not a plausible date"), cell(c, i));
+		row_err(c, line, "%s: %s", colname(c, i), why);
+		return false;
+	}
 	row_err(c, line, _("%s: not a date (YYYY-MM-DD): \"%s\""), colname(c, i), cell(c, i));
 	return false;
 }
@@ -646,10 +652,19 @@ static int row_pairing(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 			p.semester_id = sem.m.id;
 			rec_free(&semester_desc, &sem);
 		} else if (rc == E_NOTFOUND || rc == E_INPUT) {
+			/* An import never makes a semester: its dates and due
+			 * dates are the user's to set, by the command that
+			 * starts it. */
 			err_clear(e);
-			rc = semester_ensure(t, cell(c, C_PAIR_SEMESTER), &p.semester_id, e);
-			if (rc == 0)
-				c->res.semesters++;
+			if (!semester_parse(cell(c, C_PAIR_SEMESTER), NULL))
+				row_err(c, line, _("%s: \"%s\" is not a semester (like 2025-2026-2)"),
+					colname(c, C_PAIR_SEMESTER), cell(c, C_PAIR_SEMESTER));
+			else
+				row_err(c, line, _("%s: there is no semester %s; start it first: "
+						   "bangfu semester start %s [--start DATE --end DATE]"),
+					colname(c, C_PAIR_SEMESTER), cell(c, C_PAIR_SEMESTER),
+					cell(c, C_PAIR_SEMESTER));
+			rc = E_NOTFOUND;
 		}
 		if (rc == 0) {
 			p.member_id = m.m.id;
@@ -676,6 +691,8 @@ static int row_pairing(import_ctx *c, store_txn *t, const csv_row *r, err *e)
 		rec_free(&student_desc, &m);
 	if (rcg == 0)
 		rec_free(&student_desc, &g);
+	if (rc == E_NOTFOUND)   /* reported above */
+		rc = 0;
 	return rc ? model_fail(c, line, rc, e) : 0;
 }
 

@@ -191,6 +191,14 @@ const char *const *value_set_named(const char *name);
  * written with ¥ or ￥ before or 元 after, into fen. The one parser of
  * amounts (CSV imports and the aid form). False if s is not one. */
 bool money_parse(const char *s, int64_t *fen);
+/* The first year a date of the programme may lie in: every date field of
+ * every record refuses an earlier one (model_prepare), "is before 2000",
+ * rather than taking a typing slip (1900, 0202) for a date. */
+#define MODEL_DATE_MIN_YEAR 2000
+/* Whether text is a real day before MODEL_DATE_MIN_YEAR (1900-01-01,
+ * 1999-12-31): a date, but not a plausible one. The readers of typed and
+ * imported dates say so instead of "not a date". */
+bool model_date_early(const char *text);
 /* "12.50" (no currency sign) into buf. */
 void money_format(int64_t fen, char *buf, size_t n);
 

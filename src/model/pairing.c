@@ -405,6 +405,50 @@ static int reason_rule(store_txn *t, const pairing *p, err *e)
 	return rc;
 }
 
+/* How far ahead of today a pairing may be made to start (DOMAIN). */
+enum { PAIRING_AHEAD_DAYS = 30 };
+
+/* A pairing starts within the days of the semester it is made in
+ * (DOMAIN: it is kept as its first). */
+static int start_in_semester(const pairing *p, const semester *s, err *e)
+{
+	char day[11], from[11], to[11];
+	if (!p->start || (p->start >= s->start && p->start <= s->end))
+		return 0;
+	date_format(p->start, day);
+	date_format(s->start, from);
+	date_format(s->end, to);
+	return model_bad(e, "start", _("%s is outside the semester %s (%s to %s)"), day,
+			 s->code ? s->code : "", from, to);
+}
+
+/* ... and not more than PAIRING_AHEAD_DAYS after today. */
+static int start_not_far_ahead(const pairing *p, err *e)
+{
+	char day[11];
+	if (p->start <= date_today() + PAIRING_AHEAD_DAYS)
+		return 0;
+	date_format(p->start, day);
+	return model_bad(e, "start", _("%s is more than %d days ahead of today"), day,
+			 (int)PAIRING_AHEAD_DAYS);
+}
+
+/* The pairing's semester: its dates hold the start. */
+static int semester_rule(store_txn *t, const pairing *p, err *e)
+{
+	semester s;
+	if (rid_is_zero(&p->semester_id))
+		return model_bad(e, "semester", "%s", _("required"));
+	int rc = semester_get(t, &p->semester_id, &s, e);
+	if (rc == E_NOTFOUND)
+		return model_bad(e, "semester", "%s", _("no such semester"));
+	if (rc)
+		return rc;
+	rc = start_in_semester(p, &s, e);
+	rec_free(&semester_desc, &s);
+	return rc;
+}
+
 /* pairing_validate; with new_semester, the semester is one the same save
  * creates (pairing_check_new_semester) and its id is not looked at. */
 static int validate_in(store_txn *t, const pairing *p, bool new_semester, err *e)
@@ -421,6 +465,8 @@ static int validate_in(store_txn *t, const pairing *p, bool new_semester, err *e
 		return model_bad(e, "start", "%s", _("required"));
 	if (p->end && p->end < p->start)
 		return model_bad(e, "end", "%s", _("is before the start"));
+	if ((rc = start_not_far_ahead(p, e)))
+		return rc;
 	if ((rc = keeps_its_records(t, p, e)))
 		return rc;
 	if (rid_is_zero(&p->member_id))
@@ -429,12 +475,7 @@ static int validate_in(store_txn *t, const pairing *p, bool new_semester, err *e
 		return model_bad(e, "target", "%s", _("required"));
 	if (rid_cmp(&p->member_id, &p->target_id) == 0)
 		return model_bad(e, "target", "%s", _("a member cannot be paired with themself"));
-	if (!new_semester && rid_is_zero(&p->semester_id))
-		return model_bad(e, "semester", "%s", _("required"));
-	rc = new_semester ? 0 : model_exists(t, DB_SEMESTER, &p->semester_id, e);
-	if (rc == E_NOTFOUND)
-		return model_bad(e, "semester", "%s", _("no such semester"));
-	if (rc)
+	if (!new_semester && (rc = semester_rule(t, p, e)))
 		return rc;
 
 	rc = student_get(t, &p->member_id, &mem, e);
@@ -556,7 +597,22 @@ int pairing_check_new_semester(store_txn *t, const pairing *in, const char *code
 			memset(fixed, 0, sizeof *fixed);
 		return rc == E_INPUT ? model_bad(e, "semester", "%s", err_text(e)) : rc;
 	}
-	return model_try(t, &ops, in, fixed, e);
+	pairing work;
+	rc = model_try(t, &ops, in, &work, e);
+	if (rc == 0) {
+		/* the semester the save would make: its dates hold the start */
+		semester s;
+		char *clean = model_key_text(code);
+		semester_defaults(clean, &s);
+		s.code = clean;
+		rc = start_in_semester(&work, &s, e);
+		free(clean);
+	}
+	if (fixed)
+		*fixed = work;
+	else
+		rec_free(&pairing_desc, &work);
+	return rc;
 }
 
 int pairing_get(store_txn *t, const rid *id, pairing *out, err *e)

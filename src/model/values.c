@@ -411,6 +411,25 @@ static int visible_text(const record_desc *d, const field_desc *f, const char *s
 			 (unsigned)cp);
 }
 
+bool model_date_early(const char *text)
+{
+	int y;
+	return date_is_calendar(text, &y) && y < MODEL_DATE_MIN_YEAR;
+}
+
+/* No date of the programme lies before MODEL_DATE_MIN_YEAR (DOMAIN). */
+static int plausible_date(const field_desc *f, const void *work, err *e)
+{
+	date_t d = *(const date_t *)((const char *)work + f->off);
+	int y;
+	date_ymd(d, &y, NULL, NULL);
+	if (d <= 0 || y >= MODEL_DATE_MIN_YEAR)
+		return 0;
+	char day[11];
+	date_format(d, day);
+	return model_bad(e, f->name, _("%s is before 2000: not a plausible date"), day);
+}
+
 int model_prepare(const record_desc *d, void *work, const void *in, err *e)
 {
 	memset(work, 0, d->size);
@@ -418,6 +437,14 @@ int model_prepare(const record_desc *d, void *work, const void *in, err *e)
 	memcpy(work, in, sizeof(rec_meta));
 	for (size_t i = 0; i < d->nfields; i++) {
 		const field_desc *f = &d->fields[i];
+		if (f->type == FT_DATE) {
+			int rc = plausible_date(f, work, e);
+			if (rc) {
+				rec_free(d, work);
+				return rc;
+			}
+			continue;
+		}
 		if (f->type != FT_STR)
 			continue;
 		char **p = field_ptr(work, f);

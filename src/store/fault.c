@@ -11,7 +11,13 @@
  * file, or one inside LMDB's reads (a broken page sends them anywhere);
  * any other fault is a bug, and the handler that was there before
  * (the default, or a sanitizer's) gets it. Its message is made (and
- * translated) beforehand, since a signal handler may not call gettext. */
+ * translated) beforehand, since a signal handler may not call gettext.
+ *
+ * A broken page can also send one of LMDB's reads round in circles for
+ * ever. A timer of the process's own CPU time (ITIMER_VIRTUAL: it never
+ * fires while the process waits, so it interrupts no read of the terminal)
+ * ticks each second; a read of LMDB that is still the same read two ticks
+ * later (a read takes microseconds) is the file's damage too. */
 #include "config.h"
 
 #include <signal.h>
@@ -19,6 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
@@ -27,6 +34,7 @@
 
 static volatile uintptr_t map_lo, map_hi;
 volatile sig_atomic_t store_in_lmdb;
+volatile sig_atomic_t store_in_commit;
 static char fault_msg[2048];
 static size_t fault_len;
 static void (*volatile fault_hook)(void);
@@ -50,11 +58,32 @@ _Noreturn static void say_and_exit(const char *extra, size_t n)
 	_exit(E_DB);
 }
 
+volatile unsigned store_lmdb_calls;   /* wraps: only compared for equality */
+
+/* The same LMDB read, unfinished, after this many ticks: it never ends. */
+enum { STUCK_TICKS = 2 };
+
+static void on_tick(int sig)
+{
+	static unsigned last_call;
+	static sig_atomic_t ticks;
+	(void)sig;
+	if (store_in_lmdb > 0 && map_hi && store_lmdb_calls == last_call) {
+		if (++ticks >= STUCK_TICKS) {
+			ticks = 0;
+			say_and_exit(NULL, 0);
+		}
+		return;
+	}
+	last_call = store_lmdb_calls;
+	ticks = 0;
+}
+
 static void on_fault(int sig, siginfo_t *si, void *uc)
 {
 	uintptr_t a = (uintptr_t)si->si_addr;
 	(void)uc;
-	if ((a >= map_lo && a < map_hi) || (store_in_lmdb > 0 && map_hi))
+	if ((a >= map_lo && a < map_hi) || ((store_in_lmdb > 0 || store_in_commit > 0) && map_hi))
 		say_and_exit(NULL, 0);
 	/* Not ours: put back what was there and let the fault happen again. */
 	sigaction(sig, sig == SIGBUS ? &old_bus : &old_segv, NULL);
@@ -124,6 +153,14 @@ void store_fault_arm(const char *path, int fd)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGBUS, &sa, &old_bus);
 	sigaction(SIGSEGV, &sa, &old_segv);
+	struct sigaction tick;
+	memset(&tick, 0, sizeof tick);
+	tick.sa_handler = on_tick;
+	tick.sa_flags = SA_RESTART | SA_NODEFER;
+	sigemptyset(&tick.sa_mask);
+	sigaction(SIGVTALRM, &tick, NULL);
+	struct itimerval every = { { 1, 0 }, { 1, 0 } };
+	setitimer(ITIMER_VIRTUAL, &every, NULL);
 	armed = true;
 }
 

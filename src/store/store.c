@@ -181,7 +181,37 @@ static void store_default_actor(store *s)
 static int lmdb_cursor_get(MDB_cursor *mc, MDB_val *k, MDB_val *v, MDB_cursor_op op)
 {
 	store_in_lmdb++;
+	store_lmdb_calls++;
 	int rc = mdb_cursor_get(mc, k, v, op);
+	store_in_lmdb--;
+	return rc;
+}
+
+/* Opening a database searches the main one: a read of the file too. */
+static int lmdb_dbi_open(MDB_txn *txn, const char *name, unsigned flags, MDB_dbi *dbi)
+{
+	store_in_lmdb++;
+	store_lmdb_calls++;
+	int rc = mdb_dbi_open(txn, name, flags, dbi);
+	store_in_lmdb--;
+	return rc;
+}
+
+/* A put or a delete first searches the tree as a read does. */
+static int lmdb_put(MDB_txn *txn, MDB_dbi dbi, MDB_val *k, MDB_val *v, unsigned flags)
+{
+	store_in_lmdb++;
+	store_lmdb_calls++;
+	int rc = mdb_put(txn, dbi, k, v, flags);
+	store_in_lmdb--;
+	return rc;
+}
+
+static int lmdb_del(MDB_txn *txn, MDB_dbi dbi, MDB_val *k)
+{
+	store_in_lmdb++;
+	store_lmdb_calls++;
+	int rc = mdb_del(txn, dbi, k, NULL);
 	store_in_lmdb--;
 	return rc;
 }
@@ -189,8 +219,19 @@ static int lmdb_cursor_get(MDB_cursor *mc, MDB_val *k, MDB_val *v, MDB_cursor_op
 static int lmdb_get(MDB_txn *txn, MDB_dbi dbi, MDB_val *k, MDB_val *v)
 {
 	store_in_lmdb++;
+	store_lmdb_calls++;
 	int rc = mdb_get(txn, dbi, k, v);
 	store_in_lmdb--;
+	return rc;
+}
+
+/* A commit walks the pages it frees and writes: a damaged page can send it
+ * anywhere too. */
+static int lmdb_commit(MDB_txn *txn)
+{
+	store_in_commit++;
+	int rc = mdb_txn_commit(txn);
+	store_in_commit--;
 	return rc;
 }
 
@@ -229,6 +270,74 @@ static int store_check_size(store *s, err *e)
 		       _("the database in %s is damaged: its file holds %llu bytes but "
 			 "must hold at least %llu; restore it from a backup. %s"),
 		       s->path, (unsigned long long)sb.st_size, need, hint);
+}
+
+/* LMDB's first meta page, as it reads it before anything else: after the
+ * page header (pgno, pad, flags, lower, upper), the magic, the version, the
+ * map's address and size, then the free-page database, whose first field
+ * holds the page size. LMDB divides by that size without looking at it. */
+enum {
+	META_MAGIC = 0xBEEFC0DE,
+	META_AT = 8 + 2 + 2 + 2 + 2,
+	META_PSIZE_AT = META_AT + 4 + 4 + sizeof(void *) + sizeof(size_t),
+};
+
+static bool psize_ok(uint32_t psize)
+{
+	return psize >= 512 && psize <= 65536 && (psize & (psize - 1)) == 0;
+}
+
+/* The page size the meta page at off names: 0 and true when it names a
+ * good one or is no meta page LMDB would take (LMDB says so itself), else
+ * false with the size in *bad. *psize gets the size read (0 if none). */
+static bool meta_ok(int fd, off_t off, uint32_t *psize, uint32_t *bad)
+{
+	unsigned char buf[META_PSIZE_AT + 4];
+	uint32_t magic;
+	*psize = 0;
+	if (pread(fd, buf, sizeof buf, off) != (ssize_t)sizeof buf)
+		return true;
+	memcpy(&magic, buf + META_AT, sizeof magic);
+	if (magic != META_MAGIC)
+		return true;
+	memcpy(psize, buf + META_PSIZE_AT, sizeof *psize);
+	*bad = *psize;
+	return psize_ok(*psize);
+}
+
+/* A data.mdb whose meta pages name an impossible page size (0, or one no
+ * LMDB writes) would kill the process in mdb_env_open (SIGFPE): refused
+ * before it. LMDB reads the second meta page where the first's size puts
+ * it, and uses the newer. A file too short to hold a meta page, or without
+ * LMDB's magic, is left to LMDB, which says so. */
+static int store_check_meta(const char *dir, err *e)
+{
+	char *path = xasprintf("%s/data.mdb", dir);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	free(path);
+	if (fd < 0)
+		return 0;
+	uint32_t p0, p1, bad = 0;
+	bool ok = meta_ok(fd, 0, &p0, &bad);
+	if (ok && p0)
+		ok = meta_ok(fd, p0, &p1, &bad);
+	close(fd);
+	if (ok)
+		return 0;
+	char hint[1024];
+	store_backup_hint(dir, hint, sizeof hint);
+	return err_set(e, E_DB,
+		       _("the database in %s is damaged (a meta page names a page size of "
+			 "%u bytes); restore it from a backup. %s"),
+		       dir, (unsigned)bad, hint);
+}
+
+void store_abandon(void)
+{
+	store_fault_disarm();
+	store_in_lmdb = 0;
+	store_in_commit = 0;
+	store_is_open = false;
 }
 
 static int store_grow(store *s, err *e)
@@ -280,12 +389,12 @@ static bool store_open_dbs_read(store *s)
 	if (mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn) != 0)
 		return false;
 	for (int i = 0; i < s->ndbs; i++) {
-		if (mdb_dbi_open(txn, s->names[i], 0, &s->dbi[i]) != 0) {
+		if (lmdb_dbi_open(txn, s->names[i], 0, &s->dbi[i]) != 0) {
 			mdb_txn_abort(txn);
 			return false;
 		}
 	}
-	return mdb_txn_commit(txn) == 0;
+	return lmdb_commit(txn) == 0;
 }
 
 static int store_open_dbs(store *s, err *e)
@@ -299,7 +408,7 @@ static int store_open_dbs(store *s, err *e)
 		if (store_begin(s, 0, &txn, e))
 			return E_DB;
 		for (i = 0; i < s->ndbs; i++) {
-			rc = mdb_dbi_open(txn, s->names[i], MDB_CREATE, &s->dbi[i]);
+			rc = lmdb_dbi_open(txn, s->names[i], MDB_CREATE, &s->dbi[i]);
 			if (rc)
 				break;
 		}
@@ -313,7 +422,7 @@ static int store_open_dbs(store *s, err *e)
 			return err_set(e, E_DB, _("cannot open the database %s in %s: %s"), s->names[i],
 				       s->path, mdb_strerror(rc));
 		}
-		rc = mdb_txn_commit(txn);
+		rc = lmdb_commit(txn);
 		if (rc == MDB_MAP_FULL) {
 			if (store_grow(s, e))
 				return E_DB;
@@ -456,6 +565,8 @@ int store_open(store **out, const char *dir, const char *const *dbs, int ndbs, e
 	/* A folder that cannot be written (a write-protected stick, a folder
 	 * of someone else's): read-only, without a lock file. */
 	s->readonly = !fresh && access(dir, W_OK) != 0;
+	if (store_check_meta(dir, e))
+		goto fail;
 	for (;;) {
 		if (!s->readonly && (rc = store_prealloc_lock(dir)) != 0) {
 			if (store_full(dir, rc))
@@ -766,7 +877,7 @@ int store_write(store *s, store_fn fn, void *ctx, err *e)
 				r = 0;
 			break;
 		}
-		rc = mdb_txn_commit(t.txn);
+		rc = lmdb_commit(t.txn);
 		if (rc == MDB_MAP_FULL) {
 			if ((r = store_grow(s, e)) != 0)
 				break;
@@ -816,7 +927,7 @@ static int store_put_flags(store_txn *t, int db, bytes key, bytes val, unsigned 
 
 	if (!t->writable)
 		die("st_put on %s in a read transaction", store_dbname(t, db));
-	rc = mdb_put(t->txn, store_dbi(t, db), &k, &v, flags);
+	rc = lmdb_put(t->txn, store_dbi(t, db), &k, &v, flags);
 	if (rc == MDB_KEYEXIST)
 		return PUT_EXISTS;
 	if (rc)
@@ -836,7 +947,7 @@ int st_del(store_txn *t, int db, bytes key, err *e)
 
 	if (!t->writable)
 		die("st_del on %s in a read transaction", store_dbname(t, db));
-	rc = mdb_del(t->txn, store_dbi(t, db), &k, NULL);
+	rc = lmdb_del(t->txn, store_dbi(t, db), &k);
 	if (rc == MDB_NOTFOUND)
 		return E_NOTFOUND;
 	if (rc)

@@ -243,9 +243,18 @@ void store_fault_arm(const char *path, int fd);
 /* Above zero while the store is inside one of LMDB's reads (store.c): a
  * fault there is the file's damage wherever its address. */
 extern volatile sig_atomic_t store_in_lmdb;
+/* Above zero inside a commit: a fault there is damage too, but a commit may
+ * take long (it writes), so the "read that does not end" timer leaves it. */
+extern volatile sig_atomic_t store_in_commit;
+/* Counts LMDB's reads (store.c): a read that does not end is damage too. */
+extern volatile unsigned store_lmdb_calls;
 void store_fault_disarm(void);
 void store_fault_hook(void (*fn)(void));
 _Noreturn void store_fault_damaged(const char *why);
+/* For a program that outlives fault.c's exit (tests/fuzz/fuzz_db.c, whose
+ * hook jumps back): forgets the store that was open when the fault came,
+ * unfreed (nothing of it can be trusted), so that another may be opened. */
+void store_abandon(void);
 
 /* ---- automatic backups (backups.c) -----------------------------------
  * DIR/backups/bangfu-YYYY-MM-DD.mdb: the first write of a day keeps a

@@ -307,7 +307,12 @@ static bool parse_number(fe_value *v, const char *clean, void *p)
 	bool ok = true;
 	if (v->fl->type == FORM_DATE) {
 		date_t d = 0;
-		if (*clean && !date_parse(clean, &d)) {
+		if (*clean && model_date_early(clean)) {
+			char why[200];
+			snprintf(why, sizeof why, _("%s is before 2000: not a plausible date"), clean);
+			fe_set_msg(v, why);
+			ok = false;
+		} else if (*clean && !date_parse(clean, &d)) {
 			fe_set_msg(v, _("not a date (YYYY-MM-DD)"));
 			ok = false;
 		}

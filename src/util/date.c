@@ -86,23 +86,42 @@ static bool read_num(const char **p, int mindigits, int maxdigits, int *out)
 	return true;
 }
 
-bool date_parse(const char *s, date_t *out)
+/* "YYYY-MM-DD" (or / or .) read into y, m, d, which name a day of the
+ * proleptic Gregorian calendar in years 1 to 9999. */
+static bool parse_ymd(const char *s, int *y, int *m, int *d)
 {
-	int y, m, d;
 	const char *p = s;
 	char sep;
 	if (!s)
 		return false;
-	if (!read_num(&p, 4, 4, &y))
+	if (!read_num(&p, 4, 4, y))
 		return false;
 	sep = *p;
 	if (sep != '-' && sep != '/' && sep != '.')
 		return false;
 	p++;
-	if (!read_num(&p, 1, 2, &m) || *p != sep)
+	if (!read_num(&p, 1, 2, m) || *p != sep)
 		return false;
 	p++;
-	if (!read_num(&p, 1, 2, &d) || *p != '\0')
+	if (!read_num(&p, 1, 2, d) || *p != '\0')
+		return false;
+	return *y >= 1 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= days_in_month(*y, *m);
+}
+
+bool date_is_calendar(const char *s, int *year)
+{
+	int y, m, d;
+	if (!parse_ymd(s, &y, &m, &d))
+		return false;
+	if (year)
+		*year = y;
+	return true;
+}
+
+bool date_parse(const char *s, date_t *out)
+{
+	int y, m, d;
+	if (!parse_ymd(s, &y, &m, &d))
 		return false;
 	date_t v = date_from_ymd(y, m, d);
 	if (!v)

@@ -14,6 +14,10 @@ typedef int32_t date_t;
  * month and day, as Excel writes them). False on anything else, including
  * 2025-02-30. */
 bool date_parse(const char *s, date_t *out);
+/* Whether s is written as date_parse reads it and names a real day of any
+ * year from 1 to 9999 (1900-01-01 is one, though no date_t holds it); its
+ * year into *year (may be NULL). Tells "not a date" from "not plausible". */
+bool date_is_calendar(const char *s, int *year);
 /* "YYYY-MM-DD" into buf (11 bytes); "" for 0. */
 void date_format(date_t d, char buf[11]);
 date_t date_from_ymd(int y, int m, int d);   /* 0 if invalid */

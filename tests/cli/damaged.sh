@@ -103,4 +103,17 @@ is "$rc" 3 "export dump stops at the damaged value instead of writing it"
 bf list students
 is "$rc" 3 "list students stops too"
 
+# A file whose open has to create a database and commit over a damaged
+# page (found by tests/fuzz/fuzz_db): a fault in the commit is the file's
+# damage too, exit 3 and not SIGSEGV.
+rm -rf "$DB"
+mkdir -m 700 "$DB"
+gzip -dc "$DATA/damaged-commit.mdb.gz" >"$DB/data.mdb"
+for cmd in check "list students" "find 王"; do
+	# shellcheck disable=SC2086
+	bf $cmd
+	is "$rc" 3 "$cmd on the fuzzer's file: exit 3, not a signal"
+done
+ok "it says damaged" grep -q "已损坏" "$T/err"
+
 done_testing

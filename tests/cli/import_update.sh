@@ -62,6 +62,7 @@ ok "rows the same as stored write nothing" cmp -s "$T/before.dump" "$T/after.dum
 
 # ---- a rule break: a party member with an open pairing becomes 群众
 bf import counsellors "$DATA/counsellors.csv"
+bf semester start 2025-2026-2   # an import makes no semester
 bf import pairings "$DATA/pairings.csv"
 is "$rc" 0 "pairings imported"
 dump "$T/before.dump"
@@ -90,6 +91,7 @@ is "$rc" 2 "--update with another kind is a usage error"
 # ---- the pairings file as 附件1 has it: the reason in 备注
 rc=0
 "$BANGFU" --db "$T/b" import students "$DATA/students.csv" >/dev/null 2>&1 || rc=$?
+"$BANGFU" --db "$T/b" semester start 2025-2026-2 >/dev/null 2>&1 || rc=$?
 "$BANGFU" --lang en --db "$T/b" import pairings "$DATA/pairings-note-reason.csv" >"$T/out" 2>"$T/err" || rc=$?
 is "$rc" 0 "a cross-college pairing with its reason only in 备注 is imported"
 ok "both pairings are created" grep -Eq '^  pairings +2$' "$T/out"
@@ -99,6 +101,7 @@ ok "its reason is the 备注 text" \
 ok "a same-college 备注 stays a note" grep -q '"note": *"每两周谈心一次"' "$T/out"
 rc=0
 "$BANGFU" --db "$T/c" import students "$DATA/students.csv" >/dev/null 2>&1 || rc=$?
+"$BANGFU" --db "$T/c" semester start 2025-2026-2 >/dev/null 2>&1 || rc=$?
 "$BANGFU" --lang en --db "$T/c" import pairings "$DATA/bad-rule-cross-college.csv" >"$T/out" 2>"$T/err" || rc=$?
 is "$rc" 1 "with a 跨院原因 column, an empty reason is still refused"
 ok "the message names the reason column" grep -q 'bad-rule-cross-college.csv:2: reason: ' "$T/err"

@@ -12,6 +12,8 @@ for d in empty students pairings; do
 done
 for d in students pairings; do
 	"$BANGFU" --db "$T/$d" import students "$DATA/students.csv" >/dev/null 2>&1
+	# an import makes no semester
+	"$BANGFU" --db "$T/$d" semester start 2025-2026-2 >/dev/null 2>&1
 done
 "$BANGFU" --db "$T/pairings" import pairings "$DATA/pairings.csv" >/dev/null 2>&1
 rc=0; "$BANGFU" --db "$T/pairings" stats --json >"$T/out" 2>&1 || rc=$?

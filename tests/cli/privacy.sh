@@ -5,6 +5,8 @@
 # "redacted", says so on stderr, and such a dump cannot be restored.
 . "$top_srcdir/tests/lib.sh"
 
+bf init
+bf semester start 2025-2026-2   # an import makes no semester
 for k in students counsellors pairings talks; do
 	bf import $k "$DATA/$k.csv"
 	is "$rc" 0 "import $k"

@@ -6,6 +6,7 @@
 . "$top_srcdir/tests/tui/lib.sh"
 
 BANGFU_TODAY=2026-05-18 bf import students "$DATA/students.csv"
+BANGFU_TODAY=2026-05-18 bf semester start 2025-2026-2   # an import makes no semester
 BANGFU_TODAY=2026-05-18 bf import counsellors "$DATA/counsellors.csv"
 BANGFU_TODAY=2026-05-18 bf import pairings "$DATA/pairings.csv"
 is "$rc" 0 "the data is imported"

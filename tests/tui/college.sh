@@ -11,6 +11,7 @@
 
 bf import students "$DATA/students.csv"
 bf import counsellors "$DATA/counsellors.csv"
+bf semester start 2025-2026-2   # an import makes no semester
 bf import pairings "$DATA/pairings.csv"
 bf import talks "$DATA/talks.csv"
 is "$rc" 0 "the data is imported"

@@ -10,6 +10,7 @@
 
 bf import students "$DATA/students.csv"
 bf import counsellors "$DATA/counsellors.csv"
+bf semester start 2025-2026-2   # an import makes no semester
 bf import pairings "$DATA/pairings.csv"
 is "$rc" 0 "the sample data is imported"
 # today is 2026-05-20: one follow-up in 3 days, one in 3 weeks, one past

@@ -10,6 +10,7 @@
 
 "$BANGFU" --db "$DB" import students "$DATA/students.csv" >/dev/null
 "$BANGFU" --db "$DB" import counsellors "$DATA/counsellors.csv" >/dev/null
+"$BANGFU" --db "$DB" semester start 2025-2026-2 >/dev/null   # an import makes no semester
 "$BANGFU" --db "$DB" import pairings "$DATA/pairings.csv" >/dev/null
 
 # focused LABEL — the focus mark (">") is before LABEL, and on no other line.

@@ -10,6 +10,7 @@
 bf init
 bf import students "$DATA/students.csv"
 bf import counsellors "$DATA/counsellors.csv"
+bf semester start 2025-2026-2   # an import makes no semester
 bf import pairings "$DATA/pairings.csv"
 is "$rc" 0 "the roster, counsellors and pairings are there"
 mkdir "$T/files"

@@ -7,6 +7,8 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/lib.sh"
 
+bf init
+bf semester start 2025-2026-2   # an import makes no semester
 for k in students counsellors pairings talks; do
 	bf import $k "$DATA/$k.csv"
 done

@@ -30,4 +30,17 @@ static inline store *test_db(void)
 	return s;
 }
 
+static inline int start_fn(store_txn *t, void *ctx, err *e)
+{
+	return semester_start(t, ctx, NULL, NULL, e);
+}
+
+/* bangfu semester start CODE: an import makes no semester, so a test
+ * imports pairings into one started first. */
+static inline void test_semester_start(store *s, const char *code)
+{
+	err e = { 0 };
+	cr_assert_eq(store_write(s, start_fn, (void *)code, &e), 0, "semester start: %s", e.msg);
+}
+
 #endif

@@ -36,6 +36,16 @@ Test(date, epoch_is_day_one_and_zero_is_none)
 
 Test(date, before_1970_is_not_representable)
 {
+	/* 1900-01-01 is a date though no date_t holds it: date_is_calendar says so (the
+	 * user hears "before 2000", not "not a date") */
+	int y = 0;
+	cr_assert(date_is_calendar("1900-01-01", &y));
+	cr_assert_eq(y, 1900);
+	cr_assert(date_is_calendar("1600/2/29", NULL));
+	cr_assert(!date_is_calendar("1900-02-29", NULL), "1900 is no leap year");
+	cr_assert(!date_is_calendar("2025-02-30", NULL));
+	cr_assert(!date_is_calendar("0000-01-01", NULL));
+	cr_assert(!date_is_calendar("1900-01-01x", NULL));
 	/* 1969-12-31 would be day 0, which means "no date". */
 	cr_assert_eq(date_from_ymd(1969, 12, 31), 0);
 	cr_assert_not(date_parse("1969-12-31", NULL));

@@ -40,6 +40,7 @@ static void import_fixtures(store *s)
 		{ "pairings", "pairings.csv" }, { "talks", "talks.csv" }, { "aid", "aid.csv" },
 	};
 	const char *top = getenv("top_srcdir");
+	test_semester_start(s, "2025-2026-2");
 	for (size_t i = 0; i < 5; i++) {
 		char *path = xasprintf("%s/tests/data/%s", top ? top : ".", files[i][1]);
 		errlist errs = { 0 };

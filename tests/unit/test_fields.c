@@ -138,6 +138,17 @@ TXN_TEST(fields, values_as_csv_text)
 
 TXN_TEST(fields, set_from_csv_text)
 {
+	{
+		/* a date before 2000 is named so, not "not a date" */
+		pairing p = { 0 };
+		err x = { 0 };
+		cr_assert_eq(model_field_set(t, &pairing_desc, &p, field(&pairing_desc, "start"),
+					     "1900-01-01", ROLE_SECRETARY, &x), E_INPUT);
+		cr_assert(strstr(x.msg, "1900-01-01 is before 2000"), "%s", x.msg);
+		cr_assert_eq(model_field_set(t, &pairing_desc, &p, field(&pairing_desc, "start"),
+					     "2026-02-31", ROLE_SECRETARY, &x), E_INPUT);
+		cr_assert(strstr(x.msg, "not a date"), "%s", x.msg);
+	}
 	world w = mk_world(t);
 	student s;
 	cr_assert_eq(student_get(t, &w.target, &s, e), 0);

@@ -52,6 +52,7 @@ static void load(store *s, bool talks)
 {
 	good(s, "students", "students.csv");
 	good(s, "counsellors", "counsellors.csv");
+	test_semester_start(s, "2025-2026-2");
 	good(s, "pairings", "pairings.csv");
 	if (talks)
 		good(s, "talks", "talks.csv");
@@ -137,9 +138,10 @@ Test(import, everything_in_order)
 	import_result r = good(s, "counsellors", "counsellors.csv");
 	cr_expect_eq(r.counsellors, 3);
 	cr_expect_eq(r.colleges, 0, "colleges are found, not made twice");
+	test_semester_start(s, "2025-2026-2");
 	r = good(s, "pairings", "pairings.csv");
 	cr_expect_eq(r.pairings, 4);
-	cr_expect_eq(r.semesters, 1);
+	cr_expect_eq(r.semesters, 0, "an import makes no semester");
 	r = good(s, "talks", "talks.csv");
 	cr_expect_eq(r.talks, 5);
 	r = good(s, "aid", "aid.csv");
@@ -410,6 +412,7 @@ Test(import, cross_college_reason_from_note)
 {
 	store *s = test_db();
 	good(s, "students", "students.csv");
+	test_semester_start(s, "2025-2026-2");
 	import_result r = good(s, "pairings", "pairings-note-reason.csv");
 	cr_expect_eq(r.pairings, 2);
 	struct pair_q x = { 0 };
@@ -508,6 +511,7 @@ Test(import_bad, rule_second_pairing)
 {
 	store *s = test_db();
 	good(s, "students", "students.csv");
+	test_semester_start(s, "2025-2026-2");
 	errlist l = bad(s, "pairings", "bad-rule-second-pairing.csv", 3);
 	cr_expect_eq(l.n, 1, "row 2 alone is fine: rules see earlier rows of the file");
 	cr_expect_eq(stats(s).pairings, 0);
@@ -518,6 +522,7 @@ Test(import_bad, rule_cross_college)
 {
 	store *s = test_db();
 	good(s, "students", "students.csv");
+	test_semester_start(s, "2025-2026-2");
 	errlist l = bad(s, "pairings", "bad-rule-cross-college.csv", 2);
 	cr_expect(has(&l, "reason"), "%s", l.msg[0]);
 	store_close(s);
@@ -529,6 +534,54 @@ Test(import_bad, date)
 	good(s, "students", "students.csv");
 	errlist l = bad(s, "pairings", "bad-date.csv", 2);
 	cr_expect(has(&l, "2026-02-30"), "%s", l.msg[0]);
+	store_close(s);
+}
+
+/* An import never makes a semester: it says which to start, and how. */
+Test(import_bad, semester_not_started)
+{
+	store *s = test_db();
+	good(s, "students", "students.csv");
+	errlist l = bad(s, "pairings", "pairings.csv", 2);
+	cr_expect(has(&l, "学期: there is no semester 2025-2026-2; start it first: "
+		      "bangfu semester start 2025-2026-2"), "%s", l.msg[0]);
+	errlist_free(&l);
+	test_semester_start(s, "2025-2026-2");
+	l = bad(s, "pairings", "bad-semester-unknown.csv", 2);
+	cr_expect(has(&l, "bangfu semester start 2090-2091-1"), "%s", l.msg[0]);
+	cr_expect_eq(l.n, 2, "one line each");
+	cr_expect(strstr(l.msg[1], "bad-semester-unknown.csv:3: 学期: \"2025-2026-9\" is not a semester"),
+		  "%s", l.msg[1]);
+	errlist_free(&l);
+	store_close(s);
+}
+
+Test(import_bad, dates_not_plausible)
+{
+	store *s = test_db();
+	good(s, "students", "students.csv");
+	test_semester_start(s, "2025-2026-1");
+	test_semester_start(s, "2025-2026-2");
+	errlist l = bad(s, "pairings", "bad-dates-implausible.csv", 2);
+	cr_assert_eq(l.n, 4, "%zu", l.n);
+	cr_expect(strstr(l.msg[0], ":2: 开始日期: 2026-04-01 is outside the semester 2025-2026-1"),
+		  "%s", l.msg[0]);
+	cr_expect(strstr(l.msg[1], ":3: 开始日期: 1900-01-01 is before 2000"), "%s", l.msg[1]);
+	cr_expect(strstr(l.msg[2], ":4: 开始日期: 1999-12-31 is before 2000"), "%s", l.msg[2]);
+	cr_expect(strstr(l.msg[3], ":5: 开始日期: 2026-07-01 is more than 30 days ahead"),
+		  "%s", l.msg[3]);
+	errlist_free(&l);
+	store_close(s);
+}
+
+Test(import_bad, aid_amount_over_the_limit)
+{
+	store *s = test_db();
+	load(s, false);
+	errlist l = bad(s, "aid", "bad-aid-amount.csv", 2);
+	cr_expect(has(&l, "100000.00 yuan is more than one record of aid holds (at most 10000 yuan)"),
+		  "%s", l.msg[0]);
+	errlist_free(&l);
 	store_close(s);
 }
 

@@ -182,6 +182,85 @@ TXN_TEST(pairing, not_with_oneself)
 	return 0;
 }
 
+/* A pairing in a semester whose dates do not hold its start. */
+static int pair_in(store_txn *t, const struct world *w, const char *code, const char *start,
+		   err *x)
+{
+	pairing p = { 0 };
+	err y = { 0 };
+	p.member_id = w->mem;
+	p.target_id = w->tgt;
+	cr_assert_eq(semester_ensure(t, code, &p.semester_id, &y), 0, "%s", y.msg);
+	p.start = D(start);
+	return pairing_save(t, &p, x);
+}
+
+TXN_TEST(pairing, start_lies_inside_its_semester)
+{
+	struct world w = basic(t, 0);
+	err x = { 0 };
+	/* 2025-2026-1 runs 2025-09-01 to 2026-01-31 */
+	cr_assert_eq(pair_in(t, &w, "2025-2026-1", "2026-04-01", &x), E_INPUT);
+	cr_assert(about(&x, "start"), "%s", x.msg);
+	cr_assert(strstr(x.msg, "outside the semester 2025-2026-1 (2025-09-01 to 2026-01-31)"),
+		  "%s", x.msg);
+	cr_assert_eq(pair_in(t, &w, "2025-2026-2", "2026-01-31", &x), E_INPUT, "the day before");
+	cr_assert(about(&x, "start"), "%s", x.msg);
+	cr_assert_eq(pair_in(t, &w, "2025-2026-1", "2026-01-31", &x), 0, "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(pairing, start_not_more_than_30_days_ahead)
+{
+	struct world w = basic(t, 0);
+	err x = { 0 };
+	/* today is 2026-05-20 (helpers.h); 2025-2026-2 runs to 2026-07-31 */
+	cr_assert_eq(try_pair(t, w.mem, w.tgt, "2026-06-20", NULL, NULL, &x), E_INPUT);
+	cr_assert(about(&x, "start"), "%s", x.msg);
+	cr_assert(strstr(x.msg, "more than 30 days ahead"), "%s", x.msg);
+	cr_assert_eq(pair_in(t, &w, "2099-2100-1", "2099-09-01", &x), E_INPUT);
+	cr_assert(strstr(x.msg, "more than 30 days ahead"), "%s", x.msg);
+	cr_assert_eq(try_pair(t, w.mem, w.tgt, "2026-06-19", NULL, NULL, &x), 0, "%s", x.msg);
+	return 0;
+}
+
+TXN_TEST(pairing, start_before_2000_is_not_plausible)
+{
+	struct world w = basic(t, 0);
+	err x = { 0 };
+	cr_assert_eq(pair_in(t, &w, "2025-2026-1", "1999-09-01", &x), E_INPUT);
+	cr_assert(about(&x, "start"), "%s", x.msg);
+	cr_assert(strstr(x.msg, "1999-09-01 is before 2000"), "%s", x.msg);
+	/* and so is a semester of those years: no pairing can be made in one */
+	semester sem;
+	semester_defaults("1999-2000-1", &sem);
+	sem.code = "1999-2000-1";
+	cr_assert_eq(semester_save(t, &sem, &x), E_INPUT);
+	cr_assert(about(&x, "start") && strstr(x.msg, "before 2000"), "%s", x.msg);
+	return 0;
+}
+
+/* The form's pairing in a semester it makes: the code's default dates
+ * hold the start. */
+TXN_TEST(pairing, new_semester_holds_the_start)
+{
+	struct world w = basic(t, 0);
+	pairing p = { 0 };
+	err x = { 0 };
+	p.member_id = w.mem;
+	p.target_id = w.tgt;
+	p.start = D("2026-05-25");
+	cr_assert_eq(pairing_check_new_semester(t, &p, "2026-2027-1", NULL, &x), E_INPUT);
+	cr_assert(about(&x, "start") && strstr(x.msg, "outside the semester 2026-2027-1"),
+		  "%s", x.msg);
+	p.start = D("2090-09-05");
+	cr_assert_eq(pairing_check_new_semester(t, &p, "2090-2091-1", NULL, &x), E_INPUT);
+	cr_assert(about(&x, "start") && strstr(x.msg, "days ahead"), "%s", x.msg);
+	p.start = D("2026-02-05");
+	cr_assert_eq(pairing_check_new_semester(t, &p, "2025-2026-2", NULL, &x), 0, "%s", x.msg);
+	return 0;
+}
+
 TXN_TEST(pairing, end_not_before_start)
 {
 	struct world w = basic(t, 0);

@@ -335,6 +335,25 @@ TXN_TEST(aid, amount_kind_and_date_checked)
 	return 0;
 }
 
+/* An amount over the plausible limit (10000 yuan a record) says so, not
+ * "must be more than 0 yuan". */
+TXN_TEST(aid, amount_over_the_limit_says_so)
+{
+	struct world w = basic(t);
+	aid a = mk_aid(w.pair, "2026-04-10", 1000000);
+	err x = { 0 };
+	cr_assert_eq(aid_save(t, &a, &x), 0, "10000 yuan is still plausible: %s", x.msg);
+	a = mk_aid(w.pair, "2026-04-11", 1000001);
+	cr_assert_eq(aid_save(t, &a, &x), E_INPUT);
+	cr_assert(about(&x, "amount"), "%s", x.msg);
+	cr_assert(strstr(x.msg, "10000.01") && strstr(x.msg, "at most 10000"), "%s", x.msg);
+	cr_assert_null(strstr(x.msg, "more than 0"), "%s", x.msg);
+	a = mk_aid(w.pair, "2026-04-11", 0);
+	cr_assert_eq(aid_save(t, &a, &x), E_INPUT);
+	cr_assert(strstr(x.msg, "more than 0"), "%s", x.msg);
+	return 0;
+}
+
 TXN_TEST(aid, check_finds_aid_outside_a_pairing)
 {
 	struct world w = basic(t);
