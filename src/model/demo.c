@@ -444,6 +444,20 @@ static int pair_cmp(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* A start inside semester sem's dates and not after today (the model's
+ * rule for a pairing's start). */
+static date_t in_semester(const demo *d, int sem, date_t start)
+{
+	date_t lo = d->sem[sem].start, hi = d->sem[sem].end;
+	if (hi > d->today)
+		hi = d->today;
+	if (start > hi)
+		start = hi;
+	if (start < lo)
+		start = lo;
+	return start;
+}
+
 static void plan_pairings(demo *d)
 {
 	rng *r = &d->r;
@@ -475,6 +489,7 @@ static void plan_pairings(demo *d)
 			date_t start = (cur ? cur_lo : prev_lo) + 7 + (date_t)below(r, 30);
 			if (start > d->today - 20)
 				start = max_d(prev_lo, d->today - 20);
+			start = in_semester(d, cur ? 1 : 0, start);
 			/* a few pairs of last semester ended and the student got a new
 			 * member this semester */
 			if (!cur && cur_lo + 40 < d->today && chance(r, 8)) {
@@ -495,7 +510,7 @@ static void plan_pairings(demo *d)
 				mc = c;
 				cross = false;
 				cur = true;
-				start = p->end + 14 + (date_t)below(r, 14);
+				start = in_semester(d, 1, p->end + 14 + (date_t)below(r, 14));
 			}
 			dpair *p = &d->pr[d->npr++];
 			*p = (dpair){ .member = m, .target = t, .start = start, .semester = cur,

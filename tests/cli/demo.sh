@@ -66,4 +66,16 @@ bf stats --json
 ok "the default demo has 2000 students" grep -q '"students":2000,' "$T/out"
 ok "the default demo has 10000 talks" grep -q '"talks":10000,' "$T/out"
 
+# On any day of the year the demo's records keep the programme's rules (a
+# pairing starts inside its semester, not after today): one day a month,
+# the first days of a term included.
+for day in 2026-01-15 2026-02-20 2026-03-02 2026-04-10 2026-05-20 2026-06-30 \
+	2026-07-25 2026-08-15 2026-09-03 2026-10-20 2026-11-11 2026-12-03; do
+	rm -rf "$T/days"
+	rc=0
+	BANGFU_TODAY=$day "$BANGFU" --db "$T/days" demo --students 300 --talks 300 \
+		>/dev/null 2>"$T/err" || rc=$?
+	is "$rc" 0 "a demo made on $day keeps every rule"
+done
+
 done_testing
