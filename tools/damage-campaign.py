@@ -31,7 +31,7 @@ def main():
     assert rc == 0
     data = open(os.path.join(src, "data.mdb"), "rb").read()
     size, page = len(data), 4096
-    cmds = [["check"], ["status"], ["find", "王"], ["list", "students"],
+    cmds = [["check"], [], ["find", "王"], ["list", "students"],
             ["export", "dump"], ["report", "overdue", "--college", "计算机科学与技术学院"]]
     runs = signals = changed = missed = 0
     kinds = {}
@@ -60,14 +60,21 @@ def main():
             if rc < 0:
                 signals += 1
                 print("signal %d: round %d (%s) %s" % (-rc, r, kind, " ".join(c)), file=sys.stderr)
-            results[c[0]] = (rc, out)
+            results[c[0] if c else "status"] = (rc, out)
         drc, dump = results["export"]
         hurt = (drc == 0 and dump != sound) or any(v[0] == 3 for k, v in results.items() if k != "check")
         if hurt:
             changed += 1
             if results["check"][0] == 0:
                 missed += 1
-                print("missed: round %d (%s)" % (r, kind), file=sys.stderr)
+                print("missed: round %d (%s): %s, export %s" % (
+                    r, kind, " ".join("%s=%d" % (k, v[0]) for k, v in results.items()),
+                    "differs" if drc == 0 and dump != sound else "rc %d" % drc), file=sys.stderr)
+                keep = os.environ.get("DAMAGE_KEEP")
+                if keep:
+                    shutil.copytree(db, os.path.join(keep, "round-%d" % r))
+                    open(os.path.join(keep, "round-%d" % r, "sound.jsonl"), "wb").write(sound)
+                    open(os.path.join(keep, "round-%d" % r, "damaged.jsonl"), "wb").write(dump)
     shutil.rmtree(tmp, ignore_errors=True)
     print("rounds %d (%s)" % (rounds, ", ".join("%s %d" % kv for kv in sorted(kinds.items()))))
     print("runs %d, died by a signal %d" % (runs, signals))

@@ -254,6 +254,8 @@ int model_check(store_txn *t, errlist *probs, err *e)
 		rc = model_talk_days_check(t, probs, e);
 	if (!rc)
 		rc = model_pairing_lasts_check(t, probs, e);
+	if (!rc)
+		rc = st_audit_check(t, probs, e);
 	if (rc)
 		return rc;
 	if (probs->n > before)

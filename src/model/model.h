@@ -118,7 +118,7 @@ int model_schema_version(model_txn *t, uint32_t *out, err *e);
  * profiles: party members were known by political status only); 2 adds both;
  * 3 adds IX_TALK_DATE; 4 DB_TALK_DAY; 5 DB_PAIRING_LAST; 6 a checksum in every
  * record value. model_open migrates older databases step by step. */
-enum { SCHEMA_VERSION = 7 };
+enum { SCHEMA_VERSION = 8 };
 
 /* Opens the database folder, runs migrations (refusing a database newer than
  * this program with E_DB), and returns the store. */

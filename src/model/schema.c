@@ -167,6 +167,12 @@ static int migrate_6_to_7(store_txn *t, err *e)
 	return st_rec_each(t, DB_TALK, &talk_desc, mig7_talk_follow, &m, e);
 }
 
+/* 7 -> 8: every audit entry gets its checksum (store.h). */
+static int migrate_7_to_8(store_txn *t, err *e)
+{
+	return st_audit_upgrade(t, e);
+}
+
 /* Step i takes a database from version i to i + 1. */
 static int (*const migrations[])(store_txn *, err *) = {
 	[1] = migrate_1_to_2,
@@ -175,6 +181,7 @@ static int (*const migrations[])(store_txn *, err *) = {
 	[4] = migrate_4_to_5,
 	[5] = migrate_5_to_6,
 	[6] = migrate_6_to_7,
+	[7] = migrate_7_to_8,
 };
 
 static int read_version(store_txn *t, void *ctx, err *e)

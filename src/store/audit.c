@@ -89,3 +89,64 @@ int st_audit_restore(store_txn *t, const audit_entry *a, err *e)
 		return rc;
 	return audit_put(t, a, e);
 }
+
+/* ---- upgrade and check ------------------------------------------------ */
+
+struct audit_list {
+	audit_entry *a;
+	size_t n, cap;
+};
+
+static int audit_collect(const audit_entry *a, void *ctx)
+{
+	struct audit_list *l = ctx;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 256;
+		l->a = xrealloc(l->a, l->cap * sizeof *l->a);
+	}
+	l->a[l->n++] = *a;
+	return 0;
+}
+
+int st_audit_upgrade(store_txn *t, err *e)
+{
+	struct audit_list l = { 0 };
+	int rc = st_audit_each(t, audit_collect, &l, e);
+	for (size_t i = 0; i < l.n && !rc; i++)
+		rc = audit_put(t, &l.a[i], e);
+	free(l.a);
+	return rc;
+}
+
+struct audit_chk {
+	errlist *probs;
+	size_t bad;
+};
+
+static int audit_chk_one(bytes key, bytes val, void *ctx)
+{
+	struct audit_chk *c = ctx;
+	audit_entry a;
+	err ignore = { 0 };
+	char hex[33] = "?";
+	if (key.len == 16) {
+		memcpy(a.key.b, key.data, 16);
+		rid_hex(&a.key, hex);
+	}
+	if (key.len != 16 || audit_decode(val.data, val.len, &a, &ignore) != 0) {
+		errlist_add(c->probs, _("audit: entry %s is damaged"), hex);
+		c->bad++;
+	}
+	return 0;
+}
+
+int st_audit_check(store_txn *t, errlist *probs, err *e)
+{
+	struct audit_chk c = { probs, 0 };
+	int rc = st_scan(t, audit_db(t), (bytes){ NULL, 0 }, audit_chk_one, &c, e);
+	if (rc) {
+		errlist_add(probs, _("audit: cannot be read through: %s"), e->msg);
+		return rc;
+	}
+	return 0;
+}

@@ -542,13 +542,17 @@ void audit_encode(const audit_entry *a, uint8_t **out, size_t *outlen)
 {
 	enc w = { 0 };
 	char op = a->op;
-	enc_array(&w, 6);
+	enc_array(&w, 7);
+	size_t from = w.len;
 	enc_text(&w, a->who, strnlen(a->who, sizeof a->who));
 	enc_int(&w, a->at);
 	enc_text(&w, a->db, strnlen(a->db, sizeof a->db));
 	enc_bytes(&w, a->record.b, 16);
 	enc_text(&w, &op, 1);
 	enc_uint(&w, a->fields);
+	/* the seventh item: zlib's CRC-32 of the key and the six before it */
+	uLong c = crc32(crc32(0L, Z_NULL, 0), a->key.b, 16);
+	enc_uint(&w, crc32(c, w.b + from, (uInt)(w.len - from)));
 	*out = w.b;
 	*outlen = w.len;
 }
@@ -577,6 +581,7 @@ int audit_decode(const void *buf, size_t len, audit_entry *a, err *e)
 	    it.u > (uint64_t)(in.end - in.p))
 		goto bad;
 	uint64_t extra = it.u - 6;
+	const uint8_t *from = in.p;
 	if (!take_text(&in, a->who, sizeof a->who))
 		goto bad;
 	if (!next_item(&in, &it) || !item_int64(&it, &a->at))
@@ -592,6 +597,15 @@ int audit_decode(const void *buf, size_t len, audit_entry *a, err *e)
 	if (!next_item(&in, &it) || it.kind != IT_UINT)
 		goto bad;
 	a->fields = it.u;
+	/* From schema 8 on, the seventh item is the CRC-32 of the key and the
+	 * six: a changed byte is found (an entry of six, from an older version
+	 * before the schema's upgrade, has none). */
+	if (extra > 0) {
+		uLong want = crc32(crc32(crc32(0L, Z_NULL, 0), key.b, 16), from, (uInt)(in.p - from));
+		if (!next_item(&in, &it) || it.kind != IT_UINT || it.u != want)
+			goto bad;
+		extra--;
+	}
 	for (; extra > 0; extra--)
 		if (!skip_item(&in))
 			goto bad;

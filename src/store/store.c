@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <lmdb.h>
+#include <zlib.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1361,6 +1362,15 @@ static int store_meta_db(store_txn *t, err *e)
 	return t->s->meta_db;
 }
 
+/* A number setting's value: 4 bytes big-endian, then zlib's CRC-32 of the
+ * name and those 4 bytes (4 bytes alone: written by an older version). */
+static uint32_t meta_crc(const char *name, const uint8_t *b)
+{
+	uLong c = crc32(0L, Z_NULL, 0);
+	c = crc32(c, (const Bytef *)name, (uInt)strlen(name));
+	return (uint32_t)crc32(c, b, 4);
+}
+
 int st_meta_get_u32(store_txn *t, const char *name, uint32_t *out, err *e)
 {
 	int db = store_meta_db(t, e);
@@ -1368,9 +1378,20 @@ int st_meta_get_u32(store_txn *t, const char *name, uint32_t *out, err *e)
 	int rc = st_get(t, db, (bytes){ name, strlen(name) }, &v, e);
 	if (rc)
 		return rc;
-	if (v.len != 4)
-		return err_set(e, E_DB, _("corrupt meta value %s in %s"), name, t->s->path);
 	const uint8_t *p = v.data;
+	if (v.len != 4 && v.len != 8)
+		return err_set(e, E_DB, _("corrupt meta value %s in %s"), name, t->s->path);
+	if (v.len == 8) {
+		uint32_t c = (uint32_t)p[4] << 24 | (uint32_t)p[5] << 16 | (uint32_t)p[6] << 8 | p[7];
+		if (c != meta_crc(name, p)) {
+			char hint[1024];
+			store_backup_hint(t->s->path, hint, sizeof hint);
+			return err_set(e, E_DB,
+				       _("the database in %s is damaged: its setting %s does not match "
+					 "its checksum; restore it from a backup. %s"),
+				       t->s->path, name, hint);
+		}
+	}
 	*out = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 	return 0;
 }
@@ -1378,8 +1399,10 @@ int st_meta_get_u32(store_txn *t, const char *name, uint32_t *out, err *e)
 int st_meta_put_u32(store_txn *t, const char *name, uint32_t v, err *e)
 {
 	int db = store_meta_db(t, e);
-	uint8_t b[4] = { (uint8_t)(v >> 24), (uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v };
-	return st_put(t, db, (bytes){ name, strlen(name) }, (bytes){ b, 4 }, e);
+	uint8_t b[8] = { (uint8_t)(v >> 24), (uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v };
+	uint32_t c = meta_crc(name, b);
+	b[4] = (uint8_t)(c >> 24), b[5] = (uint8_t)(c >> 16), b[6] = (uint8_t)(c >> 8), b[7] = (uint8_t)c;
+	return st_put(t, db, (bytes){ name, strlen(name) }, (bytes){ b, 8 }, e);
 }
 
 /* ---- databases by name --------------------------------------------- */

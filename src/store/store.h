@@ -207,7 +207,8 @@ int st_meta_put_u32(store_txn *t, const char *name, uint32_t v, err *e);
 
 /* The audit database is the one named "audit" at open: key = a fresh rid
  * (time-ordered), value = CBOR [who, at_ms, db name, record id, op, changed
- * field bits]. Append-only: nothing ever deletes from it. */
+ * field bits, CRC-32 of the key and the six before] (entries of older versions have no
+ * CRC until st_audit_upgrade). Append-only: nothing ever deletes from it. */
 typedef struct audit_entry {
 	rid key;
 	char who[64];
@@ -225,6 +226,13 @@ int st_audit_add(store_txn *t, const char *db, const rid *record, char op, uint6
 typedef int (*st_audit_fn)(const audit_entry *a, void *ctx);
 int st_audit_each(store_txn *t, st_audit_fn fn, void *ctx, err *e);
 int st_audit_restore(store_txn *t, const audit_entry *a, err *e);
+/* Every entry written again in today's format (with its CRC): the schema's
+ * upgrade. */
+int st_audit_upgrade(store_txn *t, err *e);
+/* Each audit entry that cannot be read (a changed byte, a broken page) as a
+ * line in probs ("audit: entry ID is damaged"); 0, or E_DB when the walk
+ * itself cannot go on (also added to probs). */
+int st_audit_check(store_txn *t, errlist *probs, err *e);
 
 /* Lets go of the pages of the database file mapped into this process
  * (they stay in the page cache): for a command that streams through the

@@ -116,4 +116,24 @@ for cmd in check "list students" "find 王"; do
 done
 ok "it says damaged" grep -q "已损坏" "$T/err"
 
+# An audit entry whose bytes changed ("root@vm" became "rootDvm", as a
+# flipped bit does): its checksum says so, check names it, exit 3.
+rm -rf "$DB"
+bf init
+bf import students "$DATA/students.csv"
+is "$rc" 0 "a database with audit entries"
+mdb_dump -s audit "$DB" >"$T/audit.dump"
+awk '/^HEADER=END$/ { print; h = 1; next }
+	!h { print; next }
+	n < 2 { if (n == 1) sub(/7440766d/, "7444766d"); print; n++ }
+	END { print "DATA=END" }' "$T/audit.dump" >"$T/audit1.dump"
+ok "one entry's who is changed" grep -q 7444766d "$T/audit1.dump"
+mdb_load -s audit -f "$T/audit1.dump" "$DB"
+is "$?" 0 "written back into the file"
+bf check
+is "$rc" 3 "check finds the changed audit entry"
+ok "and names it" grep -q "审计记录：条目 [0-9a-f]* 已损坏" "$T/out" "$T/err"
+bf export dump
+is "$rc" 3 "export dump stops at it instead of writing rootDvm"
+
 done_testing
