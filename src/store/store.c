@@ -384,24 +384,47 @@ static int store_begin(store *s, unsigned flags, MDB_txn **out, err *e)
  * This is the common case, and it does not wait for another process's
  * write (an import running in another terminal). Handles opened in a read
  * transaction stay valid after it commits. */
-static bool store_open_dbs_read(store *s)
+/* Opens every database without writing: true when all are there. *named:
+ * the main database holds names (the file has data); *meta: "meta" is
+ * among them. */
+static bool store_open_dbs_read(store *s, bool *named, bool *meta)
 {
 	MDB_txn *txn;
+	MDB_stat st;
+	*named = *meta = false;
 	if (mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn) != 0)
 		return false;
+	*named = mdb_stat(txn, 0, &st) == 0 && st.ms_entries > 0;
+	bool all = true;
 	for (int i = 0; i < s->ndbs; i++) {
-		if (lmdb_dbi_open(txn, s->names[i], 0, &s->dbi[i]) != 0) {
-			mdb_txn_abort(txn);
-			return false;
-		}
+		if (lmdb_dbi_open(txn, s->names[i], 0, &s->dbi[i]) != 0)
+			all = false;
+		else if (i == s->meta_db)
+			*meta = true;
+	}
+	if (!all) {
+		mdb_txn_abort(txn);
+		return false;
 	}
 	return lmdb_commit(txn) == 0;
 }
 
 static int store_open_dbs(store *s, err *e)
 {
-	if (store_open_dbs_read(s))
+	bool named, meta;
+	if (store_open_dbs_read(s, &named, &meta))
 		return 0;
+	/* A file with databases but without "meta" (which every version has
+	 * had) is not one to write new databases into: its main page is
+	 * damaged, and a commit over damaged pages can go anywhere. */
+	if (named && !meta && s->meta_db >= 0) {
+		char hint[1024];
+		store_backup_hint(s->path, hint, sizeof hint);
+		return err_set(e, E_DB,
+			       _("the database in %s is damaged: its list of tables is broken; "
+				 "restore it from a backup. %s"),
+			       s->path, hint);
+	}
 	for (;;) {
 		MDB_txn *txn;
 		int rc = 0, i;
