@@ -233,8 +233,8 @@ static void wrap_para(const char *p, size_t plen, int cols, char ***lines, size_
 				start++;
 		if (start >= plen)
 			break;
-		size_t i = start, lastbreak = 0;
-		int w = 0;
+		size_t i = start, lastbreak = 0, lastspace = 0;
+		int w = 0, wspace = 0;
 		bool any_break = false;
 		while (i < plen) {
 			ucs4_t c;
@@ -250,6 +250,10 @@ static void wrap_para(const char *p, size_t plen, int cols, char ***lines, size_
 				lastbreak = i;
 				any_break = true;
 			}
+			if (c == ' ' && i - 1 > start) {
+				lastspace = i;
+				wspace = w;
+			}
 		}
 		if (i >= plen) {
 			push_line(lines, n, cap, p + start, plen - start);
@@ -258,6 +262,11 @@ static void wrap_para(const char *p, size_t plen, int cols, char ***lines, size_
 		/* Break at the last space or wide character if that keeps more
 		 * than nothing on the line; else break between characters. */
 		size_t end = any_break && lastbreak > start ? lastbreak : i;
+		/* Words set apart by spaces (学号 姓名 学院) stay whole: a space
+		 * a few columns back is a better break than inside the word. */
+		if (lastspace && end > lastspace && w - wspace <= 6 && p[end] != ' ' &&
+		    p[end - 1] != ' ')
+			end = lastspace - 1;
 		/* a break right before a space is just as good */
 		if (p[i] == ' ')
 			end = i;

@@ -197,3 +197,20 @@ Test(convert, utf8_round_trip)
 	free(s);
 	free(w);
 }
+
+/* Words set apart by spaces in Chinese text (the columns a roster needs)
+ * are not broken inside when a space is a few columns back; prose without
+ * spaces still breaks between any two characters. */
+Test(wrap, keeps_spaced_words_whole)
+{
+	size_t n;
+	char **l = lay_wrap("学生名单是 CSV 文件，需包含 学号 姓名 学院 列。", 35, &n);
+	cr_assert_eq(n, 2);
+	cr_assert_str_eq(l[0], "学生名单是 CSV 文件，需包含 学号");
+	cr_assert_str_eq(l[1], "姓名 学院 列。");
+	lay_lines_free(l, n);
+	l = lay_wrap("本学期共组织结对帮扶十二对参与结对的学生党员", 20, &n);
+	cr_assert_eq(n, 3);
+	cr_assert_str_eq(l[0], "本学期共组织结对帮扶");
+	lay_lines_free(l, n);
+}
