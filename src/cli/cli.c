@@ -287,11 +287,7 @@ bool cli_disk_full(const char *path, int errnum)
 		return true;
 	if (errnum && errnum != EIO)
 		return false;
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-	if (slash)
-		slash[slash == dir] = '\0';
-	else
-		strcpy(dir, ".");
+	char *dir = paths_dir(path);
 	struct statvfs vf;
 	bool full = statvfs(dir, &vf) == 0 &&
 		    (unsigned long long)vf.f_bavail * vf.f_frsize < (1ULL << 20);
@@ -301,11 +297,7 @@ bool cli_disk_full(const char *path, int errnum)
 
 int cli_disk_full_error(const char *path)
 {
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-	if (slash)
-		slash[slash == dir] = '\0';
-	else
-		strcpy(dir, ".");
+	char *dir = paths_dir(path);
 	char *abs = paths_absolute(dir);
 	cli_error(_("disk full: there is no room left for %s; nothing was saved. Free some "
 		    "space and try again"), abs);

@@ -25,6 +25,7 @@
 
 #include "store/store.h"
 #include "util/i18n.h"
+#include "util/paths.h"
 
 /* A rev change made by st_rec_put, kept so that a write function re-run after
  * MAP_FULL may pass the same record (whose rev the aborted run bumped). */
@@ -748,11 +749,7 @@ size_t store_mapsize(store *s)
 
 static void store_backup_sweep(const char *path)
 {
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-	if (slash)
-		slash[slash == dir] = '\0';
-	else
-		strcpy(dir, ".");
+	char *dir = paths_dir(path);
 	DIR *d = opendir(dir);
 	struct dirent *de;
 	while (d && (de = readdir(d))) {
@@ -778,13 +775,9 @@ int store_backup(store *s, const char *path, err *e)
 {
 	store_backup_sweep(path);
 	char *tmp = xasprintf("%s" BACKUP_TMP "XXXXXX", path);
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	char *dir = paths_dir(path);
 	int fd = mkstemp(tmp), rc;
 
-	if (slash)
-		slash[slash == dir] = '\0';
-	else
-		strcpy(dir, ".");
 	if (fd < 0) {
 		if (store_full(dir, errno))
 			rc = store_full_err(e, dir);

@@ -41,6 +41,16 @@ char *paths_data_dir(const char *env, const char *installed, const char *sub,
 	return xstrdup(installed);
 }
 
+char *paths_dir(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	else
+		strcpy(dir, ".");
+	return dir;
+}
+
 char *paths_absolute(const char *path)
 {
 	char buf[PATH_MAX];

@@ -14,5 +14,7 @@ char *paths_data_dir(const char *env, const char *installed, const char *sub,
  * working folder joined to it): what a message names a written file by, so
  * that the user can find it. malloc'd. */
 char *paths_absolute(const char *path);
+/* The folder path is in ("." for a bare name, "/" for /name). malloc'd. */
+char *paths_dir(const char *path);
 
 #endif
