@@ -72,7 +72,11 @@ static void bk_draw(screen *sc, ui *u, int top, int rows, int cols)
 	char *where = xasprintf(_("Backups in %s/backups (the first change of each day keeps one; 7 "
 				  "daily and 4 weekly are kept)"),
 				model_path(ui_store(u)));
-	ui_text(y++, 1, cols - 2, where, UI_DIM);
+	size_t nw;
+	char **wl = lay_wrap(where, cols - 2, &nw);   /* wrapped, never cut */
+	for (size_t i = 0; i < nw && i < 3; i++)
+		ui_text(y++, 1, cols - 2, wl[i], UI_DIM);
+	lay_lines_free(wl, nw);
 	free(where);
 	y++;
 	int x = 2;

@@ -38,6 +38,7 @@ keys F9
 ok "the reports page offers backups and restore" wait_for "备份与恢复…"
 keys End Enter
 ok "the backups page" wait_for "备份与恢复"
+ok "its explanation wraps onto a second line instead of being cut" wait_for "4 份每周备份）"
 ok "its header" wait_re "日期 +种类 +大小"
 ok "today's backup, daily" wait_re "2026-05-20 +每日"
 ok "yesterday's" wait_re "2026-05-19 +每日"
