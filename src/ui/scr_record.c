@@ -118,7 +118,11 @@ static void record_draw(screen *sc, ui *u, int top, int rows, int cols)
 		return;
 	}
 	int y = top, w = cols - 2;
-	ui_text(y++, 1, w, v->head, UI_TITLE);
+	size_t nh;
+	char **hl = lay_wrap(v->head, w, &nh);   /* the phone too, never cut */
+	for (size_t i = 0; i < nh && i < 2; i++)
+		ui_text(y++, 1, w, hl[i], UI_TITLE);
+	lay_lines_free(hl, nh);
 	ui_text(y++, 1, w, v->kinds, UI_NORMAL);
 	const char *sit = v->situation;
 	y += draw_wrapped(y, 1, 2, w, _("Situation: "), *sit ? sit : "-",

@@ -67,6 +67,13 @@ keys Enter
 ok "the record view" wait_for "学生档案"
 ok "the counsellor's talk names $cname（辅导员） whole" wait_for "$cname（辅导员）"
 ok "no counsellor's name in the list is cut" no_line "（辅导…|（辅…"
+bf show student "$student"
+phone=$(sed -n 's/^联系电话[[:space:]]*//p' "$T/out" | head -n 1)
+if [ -n "$phone" ]; then
+	ok "the record's head shows the phone $phone whole (wrapped, not cut)" wait_for "$phone"
+else
+	ok "the record's head is not cut" no_line "^ [0-9]{10} .*…$"
+fi
 keys F10
 ok "F10 quits" wait_gone
 
