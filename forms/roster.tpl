@@ -1,9 +1,12 @@
 # roster.tpl — the pairing name list (结对帮扶名单, 附件1) that
 # `bangfu export roster` and the reports screen write.
 #
-# [document]: the two lines above the table. {{school}} is the school's name
-# (bangfu init --school), {{college}} the college, {{semester}} the code
-# (2025-2026-2) and {{semester_name}} its long name.
+# [document]: the lines around the table. title and college are the two
+# lines above it; attachment the mark at the top left above the title, and
+# footer the line below the last row (either left out: these official ones;
+# set empty: no such line). {{school}} is the school's name (bangfu init
+# --school), {{college}} the college, {{semester}} the code (2025-2026-2),
+# {{semester_name}} its long name and {{today}} today's date (2026年5月20日).
 #
 # [columns]: one line per column, in order: HEADER = FIELD. Reorder, rename
 # or delete lines to change the table; a header may repeat. Fields:
@@ -20,6 +23,8 @@
 [document]
 title = {{school}}学生党员"一对一"结对帮扶名单
 college = 院(部):{{college}}
+attachment = 附件1
+footer = 填表人：          联系电话：          填表日期：{{today}}
 
 [columns]
 序号 = seq

@@ -54,14 +54,18 @@ typedef enum roster_format { ROSTER_CSV, ROSTER_XLSX, ROSTER_MD } roster_format;
 bool roster_format_parse(const char *s, roster_format *out);
 
 /* The layout from forms/roster.tpl: the title and college lines (templates
- * over {{school}} and {{college}}, {{semester}}, {{semester_name}}) and the
- * columns, each a header and the field it shows. */
+ * over {{school}} and {{college}}, {{semester}}, {{semester_name}}), the
+ * attachment mark above the title (附件1) and the line below the table
+ * (填表人… 填表日期：{{today}}, today as 2026年5月20日), and the columns, each
+ * a header and the field it shows. A layout without attachment or footer
+ * gets the official ones; an empty one leaves the line out. */
 typedef struct roster_col {
 	char *header;
 	int field;             /* enum in roster.c */
 } roster_col;
 typedef struct roster_layout {
 	char *title, *subtitle;
+	char *attachment, *footer;   /* NULL: the default */
 	roster_col *cols;
 	size_t ncols;
 } roster_layout;
@@ -73,12 +77,14 @@ void roster_layout_free(roster_layout *l);
 extern const char *const roster_field_names[];
 
 /* The document, ready to write: title, subtitle, headers and rows of
- * text cells. */
+ * text cells; the attachment mark above the title and the footer line
+ * below the table (NULL or "": none). */
 typedef struct roster_doc {
 	char *title, *subtitle;
 	size_t ncols, nrows;
 	char **headers;        /* ncols */
 	char **cells;          /* nrows * ncols, row-major */
+	char *attachment, *footer;
 } roster_doc;
 /* Builds the name list of a college and semester (one row per pairing,
  * numbered from 1, ordered by the member's class and student number).

@@ -90,9 +90,11 @@ static int layout_line(void *user, const char *section, const char *name, const 
 	roster_layout *l = c->l;
 	if (strcmp(section, "document") == 0) {
 		char **slot = strcmp(name, "title") == 0 ? &l->title
-			    : strcmp(name, "college") == 0 ? &l->subtitle : NULL;
+			    : strcmp(name, "college") == 0 ? &l->subtitle
+			    : strcmp(name, "attachment") == 0 ? &l->attachment
+			    : strcmp(name, "footer") == 0 ? &l->footer : NULL;
 		if (!slot)
-			return layout_fail(c, _("unknown setting '%s' (title or college)"), name);
+			return layout_fail(c, _("unknown setting '%s' (title, college, attachment or footer)"), name);
 		free(*slot);
 		*slot = xstrdup(value);
 		return 1;
@@ -149,8 +151,16 @@ void roster_layout_free(roster_layout *l)
 	free(l->cols);
 	free(l->title);
 	free(l->subtitle);
+	free(l->attachment);
+	free(l->footer);
 	memset(l, 0, sizeof *l);
 }
+
+/* What an official attachment carries when the layout does not say: the
+ * mark at the top left and the line to fill in by hand below the table. */
+static const char default_attachment[] = "附件1";
+static const char default_footer[] =
+	"填表人：          联系电话：          填表日期：{{today}}";
 
 /* ---- building the rows ----------------------------------------------- */
 
@@ -317,17 +327,27 @@ int roster_build(model_txn *t, const roster_layout *l, const char *college_name,
 		rc = model_school_get(t, &school, e);
 	if (!rc) {
 		tpl_vars *v = tpl_vars_new();
-		char longname[64];
+		char longname[64], today[32];
+		int ty, tm, td;
 		semester_long_name(s.code, longname);
+		date_ymd(date_today(), &ty, &tm, &td);
+		snprintf(today, sizeof today, "%d年%d月%d日", ty, tm, td);
 		/* An unset school name shows as an obvious placeholder. */
 		tpl_set(v, "school", school && *school ? school : "（学校名称）");
 		tpl_set(v, "college", c.name);
 		tpl_set(v, "semester", s.code);
 		tpl_set(v, "semester_name", longname);
+		tpl_set(v, "today", today);
 		rc = tpl_expand(l->title, "roster.tpl [document] title", v, &out->title, e);
 		if (!rc)
 			rc = tpl_expand(l->subtitle, "roster.tpl [document] college", v,
 					&out->subtitle, e);
+		if (!rc)
+			rc = tpl_expand(l->attachment ? l->attachment : default_attachment,
+					"roster.tpl [document] attachment", v, &out->attachment, e);
+		if (!rc)
+			rc = tpl_expand(l->footer ? l->footer : default_footer,
+					"roster.tpl [document] footer", v, &out->footer, e);
 		tpl_vars_free(v);
 	}
 	if (!rc) {
@@ -365,6 +385,8 @@ void roster_doc_free(roster_doc *d)
 	free(d->cells);
 	free(d->title);
 	free(d->subtitle);
+	free(d->attachment);
+	free(d->footer);
 	memset(d, 0, sizeof *d);
 }
 
@@ -398,6 +420,10 @@ static void csv_row(FILE *f, char *const *cells, size_t n)
 int roster_write_csv(const roster_doc *d, FILE *f)
 {
 	fputs("\xEF\xBB\xBF", f);
+	if (d->attachment && *d->attachment) {
+		csv_cell(f, d->attachment);
+		fputs("\r\n", f);
+	}
 	csv_cell(f, d->title);
 	fputs("\r\n", f);
 	csv_cell(f, d->subtitle);
@@ -405,6 +431,10 @@ int roster_write_csv(const roster_doc *d, FILE *f)
 	csv_row(f, d->headers, d->ncols);
 	for (size_t i = 0; i < d->nrows; i++)
 		csv_row(f, d->cells + i * d->ncols, d->ncols);
+	if (d->footer && *d->footer) {
+		csv_cell(f, d->footer);
+		fputs("\r\n", f);
+	}
 	return ferror(f) ? E_INPUT : 0;
 }
 
@@ -457,6 +487,8 @@ int roster_write_md(const roster_doc *d, FILE *f)
 			if (x > w[j])
 				w[j] = x;
 		}
+	if (d->attachment && *d->attachment)
+		fprintf(f, "%s\n\n", d->attachment);
 	fprintf(f, "# %s\n\n%s\n\n", d->title, d->subtitle);
 	fputc('|', f);
 	for (size_t j = 0; j < nc; j++) {
@@ -481,6 +513,8 @@ int roster_write_md(const roster_doc *d, FILE *f)
 		}
 		fputc('\n', f);
 	}
+	if (d->footer && *d->footer)
+		fprintf(f, "\n%s\n", d->footer);
 	for (size_t j = 0; j < nc; j++)
 		free(h[j]);
 	for (size_t i = 0; i < nr * nc; i++)
@@ -522,6 +556,13 @@ int roster_write_xlsx(const roster_doc *d, const char *path, err *e)
 	lxw_format *sub = workbook_add_format(wb);
 	format_set_align(sub, LXW_ALIGN_LEFT);
 	format_set_align(sub, LXW_ALIGN_VERTICAL_CENTER);
+	lxw_format *att = workbook_add_format(wb);
+	format_set_bold(att);
+	format_set_align(att, LXW_ALIGN_LEFT);
+	format_set_align(att, LXW_ALIGN_VERTICAL_CENTER);
+	lxw_format *foot = workbook_add_format(wb);
+	format_set_align(foot, LXW_ALIGN_LEFT);
+	format_set_align(foot, LXW_ALIGN_VERTICAL_CENTER);
 	lxw_format *head = workbook_add_format(wb);
 	format_set_bold(head);
 	format_set_border(head, LXW_BORDER_THIN);
@@ -538,7 +579,17 @@ int roster_write_xlsx(const roster_doc *d, const char *path, err *e)
 	format_set_align(num, LXW_ALIGN_VERTICAL_CENTER);
 
 	lxw_col_t last = (lxw_col_t)(d->ncols ? d->ncols - 1 : 0);
-	enum { ROW_TITLE = 0, ROW_SUB = 1, ROW_HEAD = 2, ROW_DATA = 3 };
+	/* 附件1 alone in A1, then the title and college lines merged across
+	 * the table, the header row, the rows, and the 填表人 line. */
+	bool has_att = d->attachment && *d->attachment;
+	bool has_foot = d->footer && *d->footer;
+	const lxw_row_t ROW_TITLE = has_att ? 1 : 0, ROW_SUB = ROW_TITLE + 1,
+			ROW_HEAD = ROW_SUB + 1, ROW_DATA = ROW_HEAD + 1,
+			ROW_FOOT = ROW_DATA + (lxw_row_t)d->nrows;
+	if (has_att) {
+		worksheet_set_row(ws, 0, 20, NULL);
+		worksheet_write_string(ws, 0, 0, d->attachment, att);
+	}
 	worksheet_set_row(ws, ROW_TITLE, 30, NULL);
 	worksheet_set_row(ws, ROW_SUB, 20, NULL);
 	if (last > 0) {
@@ -563,12 +614,20 @@ int roster_write_xlsx(const roster_doc *d, const char *path, err *e)
 			else
 				worksheet_write_string(ws, r, (lxw_col_t)j, s, cell);
 		}
+	if (has_foot) {
+		worksheet_set_row(ws, ROW_FOOT, 24, NULL);
+		if (last > 0)
+			worksheet_merge_range(ws, ROW_FOOT, 0, ROW_FOOT, last, d->footer, foot);
+		else
+			worksheet_write_string(ws, ROW_FOOT, 0, d->footer, foot);
+	}
 	/* Printed as it is: A4 landscape, one page wide, the header row on
-	 * every page, centred. */
+	 * every page, centred; the print area from 附件1 to the 填表人 line. */
 	worksheet_set_paper(ws, 9);
 	worksheet_set_landscape(ws);
 	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_repeat_rows(ws, ROW_HEAD, ROW_HEAD);
+	worksheet_print_area(ws, 0, 0, has_foot ? ROW_FOOT : ROW_FOOT - 1, last);
 	worksheet_center_horizontally(ws);
 	worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
 	worksheet_freeze_panes(ws, ROW_DATA, 0);

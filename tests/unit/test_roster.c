@@ -56,6 +56,8 @@ Test(layout, the_shipped_file)
 	cr_assert_str_eq(roster_field_names[l.cols[9].field], "target.kinds");
 	cr_assert(strstr(l.title, "{{school}}") && strstr(l.title, "结对帮扶名单"));
 	cr_assert(strstr(l.subtitle, "院(部):{{college}}"));
+	cr_assert_str_eq(l.attachment, "附件1");
+	cr_assert_str_eq(l.footer, "填表人：          联系电话：          填表日期：{{today}}");
 	roster_layout_free(&l);
 }
 
@@ -127,6 +129,32 @@ Test(writers, markdown_escapes_and_pads_by_display_width)
 	cr_assert(strstr(buf, "| 1    | 张伟   |"), "%s", buf);
 	cr_assert(strstr(buf, "| 2    | 单晓雯 |"), "%s", buf);
 	cr_assert(strstr(buf, "a\\|b<br>第二行"), "| escaped, line end as <br>: %s", buf);
+	free(buf);
+}
+
+/* 附件1 above the title and the 填表人 line below the table, when set. */
+Test(writers, attachment_and_footer)
+{
+	roster_doc d = sample();
+	d.attachment = "附件1";
+	d.footer = "填表人：  填表日期：2026年5月20日";
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+	cr_assert_eq(roster_write_csv(&d, f), 0);
+	fclose(f);
+	cr_assert(strncmp(buf, "\xEF\xBB\xBF附件1\r\n示例大学名单\r\n", strlen("\xEF\xBB\xBF附件1\r\n示例大学名单\r\n")) == 0,
+		  "%s", buf);
+	const char *tail = "第二行\"\r\n填表人：  填表日期：2026年5月20日\r\n";
+	cr_assert(n > strlen(tail) && strcmp(buf + n - strlen(tail), tail) == 0, "%s", buf);
+	free(buf);
+	buf = NULL;
+	f = open_memstream(&buf, &n);
+	cr_assert_eq(roster_write_md(&d, f), 0);
+	fclose(f);
+	cr_assert(strncmp(buf, "附件1\n\n# 示例大学名单\n", strlen("附件1\n\n# 示例大学名单\n")) == 0, "%s", buf);
+	tail = "第二行 |\n\n填表人：  填表日期：2026年5月20日\n";
+	cr_assert(n > strlen(tail) && strcmp(buf + n - strlen(tail), tail) == 0, "%s", buf);
 	free(buf);
 }
 
