@@ -234,6 +234,7 @@ int model_open(store **out, const char *dir, err *e)
 {
 	store *s = NULL;
 	uint32_t v = 0;
+	store_expect_schema(SCHEMA_VERSION);
 	int rc = store_open(&s, dir, model_db_names, DB__COUNT, e);
 	if (rc)
 		return rc;

@@ -410,6 +410,52 @@ static bool store_open_dbs_read(store *s, bool *named, bool *meta)
 	return lmdb_commit(txn) == 0;
 }
 
+/* The schema version a file must be below for its open to add databases
+ * (a migration's new ones); 0: no such limit. */
+static uint32_t expect_schema;
+
+void store_expect_schema(uint32_t v)
+{
+	expect_schema = v;
+}
+
+static uint32_t meta_crc(const char *name, const uint8_t *b);
+
+/* A file that names its schema as today's (or names it with a bad
+ * checksum) yet lacks one of today's databases is damaged: nothing may be
+ * added to it. True when it is so; *newer: it names a later schema than
+ * this program's (*schema), which is not for this program to change. */
+static bool store_missing_is_damage(store *s, bool *newer, uint32_t *schema)
+{
+	*newer = false;
+	if (!expect_schema || s->meta_db < 0)
+		return false;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	bool damaged = false;
+	if (mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn) != 0)
+		return false;
+	if (lmdb_dbi_open(txn, s->names[s->meta_db], 0, &dbi) == 0) {
+		MDB_val k = { strlen("schema_version"), (void *)"schema_version" }, v;
+		if (lmdb_get(txn, dbi, &k, &v) == 0) {
+			const uint8_t *p = v.mv_data;
+			uint32_t n = v.mv_size >= 4 ? (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+							      (uint32_t)p[2] << 8 | p[3] : 0;
+			bool sound = v.mv_size == 4;
+			if (v.mv_size == 8) {
+				uint32_t c = (uint32_t)p[4] << 24 | (uint32_t)p[5] << 16 |
+					     (uint32_t)p[6] << 8 | p[7];
+				sound = c == meta_crc("schema_version", p);
+			}
+			*schema = n;
+			*newer = sound && n > expect_schema;
+			damaged = !sound || n == expect_schema;
+		}
+	}
+	mdb_txn_abort(txn);
+	return damaged;
+}
+
 static int store_open_dbs(store *s, err *e)
 {
 	bool named, meta;
@@ -418,7 +464,13 @@ static int store_open_dbs(store *s, err *e)
 	/* A file with databases but without "meta" (which every version has
 	 * had) is not one to write new databases into: its main page is
 	 * damaged, and a commit over damaged pages can go anywhere. */
-	if (named && !meta && s->meta_db >= 0) {
+	bool newer = false;
+	uint32_t schema = 0;
+	if (named && meta && store_missing_is_damage(s, &newer, &schema) == false && newer)
+		return err_set(e, E_DB, _("database schema %u is newer than this program (%d)"),
+			       (unsigned)schema, (int)expect_schema);
+	if (named && ((!meta && s->meta_db >= 0) ||
+		      (meta && store_missing_is_damage(s, &newer, &schema)))) {
 		char hint[1024];
 		store_backup_hint(s->path, hint, sizeof hint);
 		return err_set(e, E_DB,

@@ -71,6 +71,10 @@ int rec_peek_text(const void *buf, size_t len, unsigned no, bytes *out, err *e);
  * with the named sub-databases `dbs[0..ndbs)` all opened at once in one write
  * transaction. Runs mdb_reader_check. Only one store per process. */
 int store_open(store **out, const char *dir, const char *const *dbs, int ndbs, err *e);
+/* The schema version a file must be below for store_open to add the
+ * databases it lacks (a migration's); a file at it or above that lacks one
+ * is damaged and refused before anything is written. 0: no limit. */
+void store_expect_schema(uint32_t v);
 void store_close(store *s);
 /* True if the folder could not be written and the store was opened
  * read-only without a lock file (every write is refused, E_DB). */

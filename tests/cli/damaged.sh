@@ -108,7 +108,7 @@ is "$rc" 3 "list students stops too"
 # damage too, exit 3 and not SIGSEGV.
 rm -rf "$DB"
 mkdir -m 700 "$DB"
-for f in damaged-commit damaged-tables; do
+for f in damaged-commit damaged-tables damaged-missing; do
 	gzip -dc "$DATA/$f.mdb.gz" >"$DB/data.mdb"
 	for cmd in check "list students" "find 王"; do
 		# shellcheck disable=SC2086
