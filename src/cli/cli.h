@@ -38,6 +38,9 @@ extern const struct cli_cmd cli_cmd_init, cli_cmd_import, cli_cmd_export,
 /* `bangfu export roster ...` (roster.c), which export.c hands its argv to
  * (argv[0] is "roster"). */
 int cli_export_roster(struct cli_ctx *c, int argc, char **argv);
+/* report overview (overview.c; report.c parses the options). */
+int cli_report_overview(struct cli_ctx *c, const struct cli_cmd *cmd, const char *sem_code,
+			const char *format, const char *out);
 /* The current semester and its documents' due dates with the days left;
  * an overdue document's line starts with "!" (deadlines.c; used by stats
  * and the status). c->st must be open. Returns an exit status. */

@@ -397,11 +397,16 @@ static int report_run(struct cli_ctx *c, int argc, char **argv)
 	if (rc || done)
 		return rc;
 	if (first >= argc)
-		return cli_usage(cmd, _("report needs a kind (summary, overdue, save, final or reopen)"));
+		return cli_usage(cmd, _("report needs a kind (summary, overdue, save, final, reopen or overview)"));
 	const char *what = argv[first];
 	bool save = strcmp(what, "save") == 0;
 	if (argc - first > (save ? 2 : 1))
 		return cli_usage(cmd, _("too many arguments"));
+	if (strcmp(what, "overview") == 0) {
+		if (a.college)
+			return cli_usage(cmd, _("the overview is of every college: no --college"));
+		return cli_report_overview(c, cmd, a.semester, a.format, a.out);
+	}
 	if (!a.college || !*a.college)
 		return cli_usage(cmd, _("--college is required"));
 	if (strcmp(what, "overdue") == 0) {
@@ -440,7 +445,7 @@ static int report_run(struct cli_ctx *c, int argc, char **argv)
 
 const struct cli_cmd cli_cmd_report = {
 	"report",
-	N_("summary|overdue|save FILE|final|reopen --college NAME [--semester CODE] [--saved] [--format txt|md] [-o FILE] [--days N]"),
-	N_("The semester summary's draft from the data, overdue pairings, or store an edited summary and mark it final (at least 1000 characters; a final text is read-only until reopened)."),
+	N_("summary|overdue|save FILE|final|reopen --college NAME [--semester CODE] [--saved] [--format txt|md] [-o FILE] [--days N] | overview [--semester CODE] [--format csv|xlsx|md] [-o FILE]"),
+	N_("The semester summary's draft from the data, overdue pairings, or store an edited summary and mark it final (at least 1000 characters; a final text is read-only until reopened); overview: every college's figures and documents in one table, with a total row."),
 	report_run,
 };

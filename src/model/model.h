@@ -779,6 +779,39 @@ typedef struct model_deadlines {
 int model_deadlines_get(model_txn *t, const char *code, const rid *college_id, date_t today,
 			model_deadlines *out, err *e);
 
+/* ---- the university overview (overview.c) ----------------------------
+ * One row per college for a semester, for the leadership office: numbers
+ * and the state of the two documents, no private text. The figures are the
+ * summary's (facts.h, summary_facts_get: pairings of the semester, members
+ * and assisted students each once, members' talks and minutes within the
+ * semester, overdue today, aid), so the overview and each college's
+ * summary never disagree. */
+typedef enum overview_summary {
+	OVS_NONE = 0,          /* nothing stored and no pairing to draft from */
+	OVS_DRAFT,             /* nothing stored: only the draft from the data */
+	OVS_SAVED,             /* an edited text stored, not final */
+	OVS_FINAL,             /* marked final (handed in) */
+} overview_summary;
+typedef struct overview_row {
+	char *college;         /* the college's name; NULL in the total row */
+	size_t running, ended; /* the semester's pairings: not ended, ended */
+	size_t members, targets, academic, financial, psych;
+	size_t talks;          /* members' talks within the semester */
+	long long minutes;
+	size_t overdue;        /* running pairings overdue today */
+	long long aid_fen;     /* material aid in the semester, in fen */
+	due_status roster;     /* the name list's deadline */
+	overview_summary summary;
+	size_t zishu;          /* the stored text's 字数 (0 when none) */
+	size_t finals;         /* total row: colleges whose summary is final */
+} overview_row;
+/* The rows of every college (by code, then name) and their total (each
+ * figure the sum of the rows'). E_INPUT if the semester does not exist.
+ * overview_rows_free the rows (also after an error). */
+int model_overview_get(model_txn *t, const char *semester_code, date_t today,
+		       overview_row **rows, size_t *n, overview_row *total, err *e);
+void overview_rows_free(overview_row *rows, size_t n);
+
 /* ---- rows for the lists (rows.c) -------------------------------------
  * Every list a screen shows comes from a row builder: one call per row
  * with its cells already text — names resolved, dates formatted, text the

@@ -102,6 +102,25 @@ int roster_write_xlsx(const roster_doc *d, const char *path, err *e);
  * "cannot write PATH: why". */
 int roster_save(const roster_doc *d, roster_format f, const char *path, err *e);
 
+/* ---- overview.c: the university overview (各学院情况汇总) -------------- */
+
+/* One row per college and a total row (合计), the figures of
+ * model_overview_get (no private text): 学院, pairings running and ended,
+ * members, assisted students and by kind, talks, minutes, overdue, aid in
+ * yuan, the name list's deadline, the summary's state and 字数. The
+ * document is written by roster_write_csv/roster_write_md or
+ * overview_write_xlsx (numbers as numbers). */
+enum { OVERVIEW_NCOLS = 15 };
+int overview_build(model_txn *t, const char *semester_code, date_t today, roster_doc *out,
+		   err *e);
+int overview_write_xlsx(const roster_doc *d, const char *path, err *e);
+/* The cells' words (Chinese: they are the document's): an amount in fen as
+ * yuan ("1234.50"), the name list's deadline, the summary's state.
+ * malloc'd but overview_summary_text. */
+char *overview_money(long long fen);
+char *overview_roster_text(const due_status *d);
+const char *overview_summary_text(overview_summary s);
+
 /* ---- summary.c: the semester summary (结对帮扶情况总结) --------------- */
 
 /* The facts (every number, the typical cases) are the model's

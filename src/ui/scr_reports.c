@@ -23,7 +23,7 @@
 
 enum item {
 	IT_COLLEGE, IT_SEMESTER, IT_ROSTER, IT_DRAFT, IT_EDIT, IT_FINAL, IT_EXPORT, IT_DUES, IT_SCHOOL,
-	IT_NEW_SEMESTER, IT_SETTINGS, IT_IMPORT, IT_BACKUPS,
+	IT_NEW_SEMESTER, IT_SETTINGS, IT_OVERVIEW, IT_IMPORT, IT_BACKUPS,
 	IT__COUNT
 };
 
@@ -707,6 +707,9 @@ static void menu_draw(screen *sc, ui *u, int top, int rows, int cols)
 		case IT_BACKUPS:
 			snprintf(line, sizeof line, "%s", _("Backups and restore …"));
 			break;
+		case IT_OVERVIEW:
+			snprintf(line, sizeof line, "%s", _("Overview of every college …"));
+			break;
 		default:
 			more_item(i, line, sizeof line);
 			break;
@@ -788,6 +791,7 @@ static int menu_handle(screen *sc, ui *u, const ui_event *ev)
 	case IT_SCHOOL: set_school(r, u); break;
 	case IT_IMPORT: ui_push(u, scr_import(u, NULL)); break;
 	case IT_BACKUPS: ui_push(u, scr_backups(u)); r->loaded = false; break;
+	case IT_OVERVIEW: ui_push(u, scr_overview(u, r->semester)); break;
 	default: more_open(r, u); break;
 	}
 	return SCREEN_STAY;

@@ -242,6 +242,9 @@ screen *scr_college(ui *u);
  * automatic backups of the data folder, and putting one back after showing
  * what it holds and asking. */
 screen *scr_backups(ui *u);
+/* The overview of every college for a semester (scr_overview.c, from the
+ * reports page): model_overview_get's rows and the total row. */
+screen *scr_overview(ui *u, const char *semester_code);
 /* Puts a prepared restore in place (model_restore_commit): the screens'
  * database is closed, replaced and opened again (ui_store changes). */
 int ui_restore(ui *u, model_restore_plan *p, char **kept, err *e);

@@ -30,7 +30,7 @@ ok "the dashboard names the current semester" wait_for "学期 2025-2026-2"
 keys F9
 ok "the reports page" wait_for "开始新学期…"
 keys End
-keys Up Up Up Enter
+keys Up Up Up Up Enter   # below it: 学院设置, 各学院情况汇总, 导入数据, 备份与恢复
 ok "F9 → 开始新学期 opens the review" wait_for "当前学期为 2025-2026-2。"
 ok "it names the next semester" wait_for "新学期 2026-2027-1"
 keys Escape
