@@ -28,6 +28,7 @@ struct report_args {
 	char *text;            /* save: the file's text */
 	size_t zishu;
 	bool created;
+	bool saved;            /* summary --saved: the stored text, not a draft */
 };
 
 static int report_opt(int ch, const char *arg, void *ctx)
@@ -40,6 +41,7 @@ static int report_opt(int ch, const char *arg, void *ctx)
 	case 'o': a->out = arg; break;
 	case 't': a->tpl = arg; break;
 	case 'd': a->days_s = arg; break;
+	case 'S': a->saved = true; break;
 	}
 	return 0;
 }
@@ -51,6 +53,7 @@ static const struct option report_lo[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "template", required_argument, NULL, 't' },
 	{ "days", required_argument, NULL, 'd' },
+	{ "saved", no_argument, NULL, 'S' },
 	{ 0 },
 };
 
@@ -78,8 +81,84 @@ static int summary_read(model_txn *t, void *ctx, err *e)
 	return rc;
 }
 
+/* ---- summary --saved: the text the secretary saved (or marked final) --- */
+
+struct saved_ctx {
+	struct report_args *a;
+	bool final;
+};
+
+static int saved_read(model_txn *t, void *ctx, err *e)
+{
+	struct saved_ctx *s = ctx;
+	struct report_args *a = s->a;
+	college c;
+	semester m;
+	summary sm;
+	int rc = college_by_name(t, a->college, &c, e);
+	if (rc)
+		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no college called %s"), a->college) : rc;
+	rc = semester_by_code(t, a->semester, &m, e);
+	if (rc) {
+		rec_free(&college_desc, &c);
+		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no semester %s"), a->semester) : rc;
+	}
+	rc = summary_find(t, &c.m.id, &m.m.id, &sm, e);
+	rec_free(&college_desc, &c);
+	rec_free(&semester_desc, &m);
+	if (rc == E_NOTFOUND)
+		return err_set(e, E_INPUT,
+			       _("no summary of %s %s is saved yet: draft one, edit it and save it (the reports page, or bangfu report save FILE)"),
+			       a->college, a->semester);
+	if (rc)
+		return rc;
+	free(a->text);
+	a->text = xstrdup(sm.text ? sm.text : "");
+	s->final = sm.final != 0;
+	rec_free(&summary_desc, &sm);
+	return 0;
+}
+
+static int report_saved(struct cli_ctx *c, const struct cli_cmd *cmd, struct report_args *a)
+{
+	summary_format fmt = SUMMARY_TXT;
+	if (a->format && !summary_format_parse(a->format, &fmt)) {
+		char buf[256];
+		snprintf(buf, sizeof buf, _("unknown format: %s (txt or md)"), a->format);
+		return cli_usage(cmd, buf);
+	}
+	if (!a->format && a->out) {
+		const char *dot = strrchr(a->out, '.');
+		if (dot)
+			summary_format_parse(dot + 1, &fmt);
+	}
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
+	struct saved_ctx s = { a, false };
+	err e = { 0 };
+	if ((rc = model_read(c->st, saved_read, &s, &e)) != 0)
+		return cli_fail(&e);
+	size_t n = text_zishu(a->text);
+	struct cli_out o;
+	if ((rc = cli_out_open(&o, a->out)) != 0)
+		return rc;
+	summary_text_write(o.f, a->text, fmt);
+	rc = cli_out_close(&o, !ferror(o.f));
+	if (!rc && a->out && strcmp(a->out, "-") != 0) {
+		char *abs = paths_absolute(a->out);
+		printf(s.final ? _("Wrote %s: the final summary (%zu characters).\n")
+			       : _("Wrote %s: the saved draft (%zu characters).\n"),
+		       abs, n);
+		free(abs);
+	}
+	return rc;
+}
+
 static int report_summary(struct cli_ctx *c, const struct cli_cmd *cmd, struct report_args *a)
 {
+	if (a->saved)
+		return report_saved(c, cmd, a);
 	struct draft_ctx d = { a, SUMMARY_TXT, NULL };
 	if (a->format && !summary_format_parse(a->format, &d.fmt)) {
 		char buf[256];
@@ -364,7 +443,7 @@ static int report_run(struct cli_ctx *c, int argc, char **argv)
 
 const struct cli_cmd cli_cmd_report = {
 	"report",
-	N_("summary|overdue|save FILE|final|reopen --college NAME [--semester CODE] [--format txt|md] [-o FILE] [--days N]"),
+	N_("summary|overdue|save FILE|final|reopen --college NAME [--semester CODE] [--saved] [--format txt|md] [-o FILE] [--days N]"),
 	N_("The semester summary's draft from the data, overdue pairings, or store an edited summary and mark it final (at least 1000 characters; a final text is read-only until reopened)."),
 	report_run,
 };

@@ -114,4 +114,13 @@ int summary_draft(model_txn *t, const char *tpl_path, const char *college_name,
  * malloc'd. */
 char *summary_note(const char *text);
 
+/* ---- saved.c: the saved (or final) summary as the document ---------- */
+
+/* text as it is (SUMMARY_TXT), or as Markdown: the first line the title,
+ * the lines that open a part (一、 … 十、) its headings. */
+void summary_text_write(FILE *f, const char *text, summary_format fmt);
+/* The same into the file path, whole or not at all (path.tmp, 0600, no link
+ * followed, control characters escaped); E_INPUT "cannot write PATH: why". */
+int summary_text_save(const char *text, summary_format fmt, const char *path, err *e);
+
 #endif

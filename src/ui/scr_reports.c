@@ -22,7 +22,7 @@
 #include "util/text.h"
 
 enum item {
-	IT_COLLEGE, IT_SEMESTER, IT_ROSTER, IT_DRAFT, IT_EDIT, IT_FINAL, IT_DUES, IT_SCHOOL,
+	IT_COLLEGE, IT_SEMESTER, IT_ROSTER, IT_DRAFT, IT_EDIT, IT_FINAL, IT_EXPORT, IT_DUES, IT_SCHOOL,
 	IT_NEW_SEMESTER, IT_SETTINGS, IT_IMPORT, IT_BACKUPS,
 	IT__COUNT
 };
@@ -478,6 +478,38 @@ static void mark_final(rep *r, ui *u)
 		set_note(r, false, _("The summary (%zu characters) is final."), j.zishu);
 }
 
+/* The saved (or final) text out as the document to hand in. */
+static void export_summary(rep *r, ui *u)
+{
+	struct sum_job j = { r, NULL, SUM_SAVE, false, 0, NULL };
+	err e = { 0 };
+	if (model_read(ui_store(u), sum_load_txn, &j, &e) != 0) {
+		set_note(r, true, "%s", e.msg);
+		return;
+	}
+	static const char *const fmts[] = { "TXT", "Markdown" };
+	static const summary_format fv[] = { SUMMARY_TXT, SUMMARY_MD };
+	static const char *const ext[] = { "txt", "md" };
+	int k = ui_choose(u, _("Format of the summary"), fmts, 2);
+	char *path = NULL;
+	if (k >= 0) {
+		char *def = xasprintf("学期总结-%s-%s.%s", college_name(r), r->semester, ext[k]);
+		path = ui_prompt(u, _("Write the summary to the file"), def);
+		free(def);
+	}
+	if (path && *path) {
+		if (summary_text_save(j.loaded, fv[k], path, &e) != 0) {
+			set_note(r, true, "%s", e.msg);
+		} else {
+			char *abs = paths_absolute(path);
+			set_note(r, false, _("Wrote %s (%zu characters)."), abs, text_zishu(j.loaded));
+			free(abs);
+		}
+	}
+	free(path);
+	free(j.loaded);
+}
+
 static void edit_stored(screen *sc, rep *r, ui *u)
 {
 	struct sum_job j = { r, NULL, SUM_SAVE, false, 0, NULL };
@@ -653,6 +685,11 @@ static void menu_draw(screen *sc, ui *u, int top, int rows, int cols)
 				snprintf(line, sizeof line, _("Mark the stored summary final (needs %d characters)"),
 					 (int)SUMMARY_MIN_ZISHU);
 			break;
+		case IT_EXPORT:
+			snprintf(line, sizeof line, "%s",
+				 r->final ? _("Export the final summary (TXT or Markdown) …")
+					  : _("Export the saved summary (TXT or Markdown) …"));
+			break;
 		case IT_DUES:
 			snprintf(line, sizeof line, "%s", _("Edit the semester's due dates …"));
 			break;
@@ -746,6 +783,7 @@ static int menu_handle(screen *sc, ui *u, const ui_event *ev)
 	case IT_DRAFT: draft_summary(sc, r, u); break;
 	case IT_EDIT: edit_stored(sc, r, u); break;
 	case IT_FINAL: mark_final(r, u); r->loaded = false; break;
+	case IT_EXPORT: export_summary(r, u); break;
 	case IT_DUES: open_dues(r, u); break;
 	case IT_SCHOOL: set_school(r, u); break;
 	case IT_IMPORT: ui_push(u, scr_import(u, NULL)); break;

@@ -92,7 +92,19 @@ ok "the refusal says how many are missing" status_has "$((995 - n)) missing"
 bf --role counsellor export dump
 ok "nothing final was stored" sh -c "! grep -q '\"type\":\"summary\".*\"final\":1' '$T/out'"
 
-# ---- the semester's due dates, in the semester form
+# ---- the semester's due dates, in the semester form (past the export)
+keys Down
+ok "below 定稿: the export of the saved summary" wait_for ">  Export the saved summary"
+keys Enter
+ok "it asks the format" wait_for "Format of the summary"
+keys Enter
+ok "then the file" wait_for "Write the summary to the file"
+keys C-u
+keys -l "$T/exported.txt"
+keys Enter
+ok "the saved summary is written" wait_for "Wrote $T/exported.txt"
+ok "the file holds the edit made on screen" grep -q "补充一句话" "$T/exported.txt"
+ok "and no count line of the draft" sh -c "! grep -q '（本稿正文共' '$T/exported.txt'"
 keys Down Enter
 ok "the due dates open in the semester form" wait_for "Name list due"
 keys Escape
