@@ -179,20 +179,22 @@ static int report_summary(struct cli_ctx *c, const struct cli_cmd *cmd, struct r
 	free(d.tpl);
 	if (rc)
 		return cli_fail(&e);
-	size_t n = text_zishu(a->draft_txt);
-	char *note = summary_note(n);
+	/* The counts go beside the document, never into it: in the message
+	 * naming the file, or on stderr when the draft goes to stdout. */
+	char *note = summary_note(a->draft_txt);
 	struct cli_out o;
 	if ((rc = cli_out_open(&o, a->out)) != 0) {
 		free(note);
 		return rc;
 	}
-	fprintf(o.f, "%s\n%s\n", a->draft, note);
+	fprintf(o.f, "%s", a->draft);
 	rc = cli_out_close(&o, !ferror(o.f));
-	if (!rc && a->out && strcmp(a->out, "-") != 0)
-	{
+	if (!rc && a->out && strcmp(a->out, "-") != 0) {
 		char *abs = paths_absolute(a->out);
-		printf(_("Wrote %s (%zu characters).\n"), abs, n);
+		printf(_("Wrote %s (%s).\n"), abs, note);
 		free(abs);
+	} else if (!rc) {
+		fprintf(stderr, "%s\n", note);
 	}
 	free(note);
 	return rc;
@@ -340,8 +342,9 @@ static int summary_store(model_txn *t, void *ctx, err *e)
 	return rc;
 }
 
-/* The draft's last line states its count ("（本稿正文共N字…）"): it is a note
- * for the secretary, not part of the summary, and is not stored. */
+/* Drafts of older versions ended with a line stating their count
+ * ("（本稿正文共N字…）"): a note for the secretary, not part of the summary;
+ * a file that still has it is taken without it. */
 static void drop_count_note(char *text)
 {
 	size_t n = strlen(text);

@@ -26,6 +26,8 @@ struct pinfo {
 	char *target_name;
 	size_t talks, eligible;      /* members' talks; quotable ones */
 	long long minutes;
+	date_t last_talk;            /* the last talk of the pairing on or before asof */
+	bool ended, active;          /* at asof */
 	bool overdue;
 	int overdue_days;
 	bool first_member, first_target;  /* the first pairing of its member, of its student */
@@ -168,6 +170,8 @@ static int gather_talks(struct gather *g, struct pinfo *pi)
 			break;
 		if (case_talk(g, &k))
 			count_talk(g, pi, &k);
+		if (k.date <= g->f.asof && k.date > pi->last_talk)
+			pi->last_talk = k.date;
 		rec_free(&talk_desc, &k);
 	}
 	free(l.v);
@@ -314,15 +318,13 @@ static void mark_firsts(struct gather *g)
 
 /* Students of each kind and of each tier, each assisted student once (a
  * student may have had two pairings in a semester: one ended, one new);
- * members by category, each once; pairings active today. */
+ * members by category, each once. */
 static void count_people(struct gather *g)
 {
 	summary_facts *f = &g->f;
-	date_t today = date_today();
 	mark_firsts(g);
 	for (size_t i = 0; i < g->n; i++) {
 		const struct pinfo *pi = &g->ps[i];
-		f->active += pairing_active_on(&pi->p, today);
 		if (pi->first_member) {
 			if (pi->member_full)
 				f->members_full++;
@@ -341,22 +343,30 @@ static void count_people(struct gather *g)
 	}
 }
 
-/* Marks the pairings overdue today. */
-static int gather_overdue(struct gather *g)
+/* Each pairing ended or active at asof, told once: ended when its end
+ * date is on or before asof, active when it has started and not ended; an
+ * active one is overdue when its last talk up to asof (or its start) lies
+ * more than the college's days before asof (pairing_status_on). */
+static void count_status(struct gather *g)
 {
-	overdue_row *rows = NULL;
-	size_t n = 0;
-	g->f.overdue_days = (int)college_overdue_days(&g->c);
-	int rc = model_overdue(g->t, &g->c.m.id, 0, date_today(), &rows, &n, g->e);
-	for (size_t i = 0; !rc && i < n; i++)
-		for (size_t j = 0; j < g->n; j++)
-			if (rid_cmp(&rows[i].pairing_id, &g->ps[j].p.m.id) == 0) {
-				g->ps[j].overdue = true;
-				g->ps[j].overdue_days = rows[i].days;
-				g->f.overdue++;
-			}
-	free(rows);
-	return rc;
+	summary_facts *f = &g->f;
+	f->overdue_days = (int)college_overdue_days(&g->c);
+	for (size_t i = 0; i < g->n; i++) {
+		struct pinfo *pi = &g->ps[i];
+		pi->ended = pi->p.end && pi->p.end <= f->asof;
+		pi->active = !pi->ended && pi->p.start && pi->p.start <= f->asof;
+		f->ended += pi->ended;
+		f->active += pi->active;
+		if (!pi->active)
+			continue;
+		pairing_status st;
+		pairing_status_on(&pi->p, f->asof, pi->last_talk, f->overdue_days, NULL, &st);
+		if (st.overdue) {
+			pi->overdue = true;
+			pi->overdue_days = st.days;
+			f->overdue++;
+		}
+	}
 }
 
 /* Everything of each pairing, then the counts over them all. */
@@ -371,8 +381,6 @@ static int gather_pairings(struct gather *g)
 		struct pinfo *pi = &g->ps[i];
 		members[i] = pi->p.member_id;
 		targets[i] = pi->p.target_id;
-		if (pi->p.end)
-			f->ended++;
 		rc = gather_people(g, pi);
 		if (!rc)
 			rc = gather_talks(g, pi);
@@ -394,7 +402,9 @@ static int gather_pairings(struct gather *g)
 	}
 	free(members);
 	free(targets);
-	return rc ? rc : gather_overdue(g);
+	if (!rc)
+		count_status(g);
+	return rc;
 }
 
 static void gather_free(struct gather *g)
@@ -426,6 +436,9 @@ static int gather(model_txn *t, const char *college_name, const char *semester_c
 		memset(&g->c, 0, sizeof g->c);
 		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no semester %s"), semester_code) : rc;
 	}
+	date_t today = date_today();
+	g->f.past = g->s.end && g->s.end < today;
+	g->f.asof = g->f.past ? g->s.end : today;
 	if ((rc = pairings_of_college(t, &g->c.m.id, &g->s.m.id, take_pairing, g, e)) != 0)
 		return rc;
 	return gather_pairings(g);

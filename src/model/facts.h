@@ -11,12 +11,14 @@
 #include "model/model.h"
 
 /* The numbers of a college's semester: the pairings of the college made in
- * the semester, and what happened within the semester's dates. "Today" is
- * date_today(). */
+ * the semester, and what happened within the semester's dates. What is
+ * counted "now" (ended, active, overdue) is counted at asof: today for the
+ * current (or a coming) semester, the semester's last day for a past one. */
 typedef struct summary_facts {
 	size_t pairings, members, targets;   /* members and targets: each once */
 	size_t kind_academic, kind_financial, kind_psych;  /* each target once */
-	size_t cross_college, ended;
+	size_t cross_college;
+	size_t ended;                    /* ended on or before asof */
 	size_t talks;                    /* members' talks in the semester */
 	size_t topic_study, topic_life, topic_thought, topic_psych;
 	size_t mode_face, mode_phone, mode_online;
@@ -27,9 +29,11 @@ typedef struct summary_facts {
 	size_t aid_count[3];             /* by aid_kind_values */
 	long long aid_fen[3];
 	long long aid_total_fen;
-	size_t overdue;                  /* active pairings overdue today */
+	size_t overdue;                  /* active pairings overdue at asof */
 	int overdue_days;                /* the college's setting */
-	size_t active;                   /* pairings active today */
+	size_t active;                   /* started, not ended at asof */
+	date_t asof;                     /* min(today, the semester's end) */
+	bool past;                       /* the semester ended before today */
 	size_t members_full, members_prob;  /* by member_category_of, each once */
 	size_t tiers[3];                 /* 经济困难 targets by tier_values, each once */
 } summary_facts;

@@ -130,13 +130,14 @@ typedef enum summary_format { SUMMARY_TXT, SUMMARY_MD } summary_format;
 bool summary_format_parse(const char *s, summary_format *out);
 
 /* Drafts the summary through the template file tpl_path. The draft holds
- * no count of its own; summary_note() gives the line that states it. *out
- * malloc'd. */
+ * no count of its own; summary_note() gives the message that states it.
+ * *out malloc'd. */
 int summary_draft(model_txn *t, const char *tpl_path, const char *college_name,
 		  const char *semester_code, summary_format fmt, char **out, err *e);
-/* "（本稿正文共1234字）" or, under 1000, the count and how many are missing;
+/* The counts of text, for a message beside it (never inside it): "字数
+ * 1234，汉字 1102" or, under SUMMARY_MIN_ZISHU, also how many are missing;
  * malloc'd. */
-char *summary_note(size_t zishu);
+char *summary_note(const char *text);
 
 /* ---- saved.c: the saved (or final) summary as the document ---------- */
 

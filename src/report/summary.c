@@ -11,6 +11,7 @@
 
 #include <unistr.h>
 
+#include "util/i18n.h"
 #include "util/text.h"
 
 bool summary_format_parse(const char *s, summary_format *out)
@@ -31,11 +32,12 @@ static char *yuan(long long fen)
 	return xasprintf("%lld.%02lld", fen / 100, fen % 100);
 }
 
-static char *month_day(date_t d)
+/* "2026年7月31日". malloc'd. */
+static char *cn_date(date_t d)
 {
 	int y, m, day;
 	date_ymd(d, &y, &m, &day);
-	return xasprintf("%d月%d日", m, day);
+	return xasprintf("%d年%d月%d日", y, m, day);
 }
 
 static int pct(size_t a, size_t b)
@@ -82,18 +84,24 @@ static void tpl_set_sb(tpl_vars *v, const char *name, struct sb *b)
 
 /* ---- the variables ---------------------------------------------------- */
 
-static void vars_heading(tpl_vars *v, const summary_detail *d)
+/* asof: "学期末（2026年7月31日）" for a past semester, else today's date
+ * ("截至{{asof}}"); today: today's date. */
+static void vars_heading(tpl_vars *v, const summary_facts *f, const summary_detail *d)
 {
 	char longname[64];
-	int ty, tm, td;
 	semester_long_name(d->semester, longname);
 	tpl_set(v, "college", d->college);
 	tpl_set(v, "semester", d->semester);
 	tpl_set(v, "semester_name", longname);
-	char *today = month_day(date_today());
-	date_ymd(date_today(), &ty, &tm, &td);
-	tpl_setf(v, "today", "%d年%s", ty, today);
+	char *today = cn_date(date_today()), *asof = cn_date(f->asof);
+	tpl_set(v, "today", today);
+	if (f->past)
+		tpl_setf(v, "asof", "学期末（%s）", asof);
+	else
+		tpl_set(v, "asof", asof);
+	tpl_set_num(v, "past", f->past);
 	free(today);
+	free(asof);
 }
 
 static void vars_counts(tpl_vars *v, const summary_facts *f)
@@ -108,6 +116,33 @@ static void vars_counts(tpl_vars *v, const summary_facts *f)
 	tpl_set_num(v, "ended", (long long)f->ended);
 	tpl_set_num(v, "members_full", (long long)f->members_full);
 	tpl_set_num(v, "members_prob", (long long)f->members_prob);
+	/* Ended and running pairings, told once: "已有3对结对结束帮扶，9对仍在帮扶中". */
+	size_t upcoming = f->pairings - f->ended - f->active;
+	char *st;
+	if (!f->pairings)
+		st = xstrdup("");
+	else if (f->ended == f->pairings)
+		st = xasprintf("%zu对结对均已结束帮扶", f->pairings);
+	else if (f->active == f->pairings)
+		st = xasprintf("%zu对结对均在帮扶中", f->pairings);
+	else if (f->ended && f->active)
+		st = xasprintf("已有%zu对结对结束帮扶，%zu对仍在帮扶中", f->ended, f->active);
+	else if (f->ended)
+		st = xasprintf("已有%zu对结对结束帮扶", f->ended);
+	else if (f->active)
+		st = xasprintf("%zu对结对正在帮扶中", f->active);
+	else
+		st = xstrdup("结对均尚未开始");
+	if (upcoming && (f->ended || f->active)) {
+		char *more = xasprintf("%s，另有%zu对尚未开始", st, upcoming);
+		free(st);
+		st = more;
+	}
+	tpl_set(v, "status", st);
+	free(st);
+	tpl_set_num(v, "all_ended", f->pairings && f->ended == f->pairings);
+	tpl_set_num(v, "all_active", f->pairings && f->active == f->pairings);
+	tpl_set_num(v, "kinds_any", f->kind_academic || f->kind_financial || f->kind_psych);
 }
 
 static void vars_talks(tpl_vars *v, const summary_facts *f)
@@ -115,7 +150,10 @@ static void vars_talks(tpl_vars *v, const summary_facts *f)
 	tpl_set_num(v, "talks", (long long)f->talks);
 	tpl_set_num(v, "minutes", f->minutes);
 	tpl_set_num(v, "hours", (f->minutes + 30) / 60);
-	tpl_setf(v, "talks_per_pair", "%.1f", f->pairings ? (double)f->talks / f->pairings : 0.0);
+	/* "0.0" is no figure: left empty, so that its sentence goes. */
+	char per[32];
+	snprintf(per, sizeof per, "%.1f", f->pairings ? (double)f->talks / f->pairings : 0.0);
+	tpl_set(v, "talks_per_pair", strcmp(per, "0.0") == 0 ? "" : per);
 	tpl_set_num(v, "minutes_per_talk",
 		    f->talks ? (f->minutes + (long long)f->talks / 2) / (long long)f->talks : 0);
 	tpl_set_num(v, "topic_study", (long long)f->topic_study);
@@ -126,10 +164,26 @@ static void vars_talks(tpl_vars *v, const summary_facts *f)
 	tpl_set_num(v, "mode_phone", (long long)f->mode_phone);
 	tpl_set_num(v, "mode_online", (long long)f->mode_online);
 	tpl_set_num(v, "pairings_talked", (long long)f->pairings_talked);
+	tpl_set_num(v, "all_talked", f->pairings && f->pairings_talked == f->pairings);
 	tpl_set_num(v, "talked_percent", pct(f->pairings_talked, f->pairings));
 	tpl_set_num(v, "not_talked", (long long)(f->pairings - f->pairings_talked));
 	tpl_set_num(v, "counsellor_talks", (long long)f->counsellor_talks);
 	tpl_set_num(v, "counsellor_minutes", f->counsellor_minutes);
+	/* The topics and modes that occurred, as "涉及学习的12次，涉及生活的3次". */
+	static const char *const topic_words[] = { "学习", "生活", "思想", "心理" };
+	size_t topics[] = { f->topic_study, f->topic_life, f->topic_thought, f->topic_psych };
+	struct sb tl = { 0 }, ml = { 0 };
+	for (int k = 0; k < 4; k++)
+		if (topics[k])
+			sb_take_in(&tl, xasprintf("%s涉及%s的%zu次", tl.n ? "，" : "", topic_words[k],
+						  topics[k]));
+	tpl_set_sb(v, "topic_list", &tl);
+	static const char *const mode_words[] = { "当面谈心", "电话沟通", "线上交流" };
+	size_t modes[] = { f->mode_face, f->mode_phone, f->mode_online };
+	for (int k = 0; k < 3; k++)
+		if (modes[k])
+			sb_take_in(&ml, xasprintf("%s%s%zu次", ml.n ? "，" : "", mode_words[k], modes[k]));
+	tpl_set_sb(v, "mode_list", &ml);
 }
 
 static void vars_aid(tpl_vars *v, const summary_facts *f)
@@ -140,6 +194,7 @@ static void vars_aid(tpl_vars *v, const summary_facts *f)
 	tpl_set_num(v, "aid_count", (long long)aid_n);
 	char *y = yuan(f->aid_total_fen);
 	tpl_set(v, "aid_total", y);
+	tpl_set_num(v, "aid_fen", f->aid_total_fen);
 	free(y);
 	struct sb kinds = { 0 };
 	for (int j = 0; j < 3; j++) {
@@ -148,9 +203,12 @@ static void vars_aid(tpl_vars *v, const summary_facts *f)
 		tpl_set_num(v, buf, (long long)f->aid_count[j]);
 		snprintf(buf, sizeof buf, "%s_yuan", aid_names[j]);
 		tpl_set(v, buf, yy);
-		if (f->aid_count[j])
+		if (f->aid_count[j] && f->aid_fen[j])
 			sb_take_in(&kinds, xasprintf("%s%s%zu次、计%s元", kinds.n ? "，" : "",
 						     aid_kind_values[j], f->aid_count[j], yy));
+		else if (f->aid_count[j])
+			sb_take_in(&kinds, xasprintf("%s%s%zu次", kinds.n ? "，" : "",
+						     aid_kind_values[j], f->aid_count[j]));
 		free(yy);
 	}
 	tpl_set_sb(v, "aid_by_kind", &kinds);
@@ -162,6 +220,7 @@ enum { OVERDUE_LISTED = 10 };
 static void vars_overdue(tpl_vars *v, const summary_facts *f, const summary_detail *d)
 {
 	tpl_set_num(v, "active", (long long)f->active);
+	tpl_set_num(v, "all_on_time", f->active && !f->overdue);
 	tpl_set_num(v, "on_time", (long long)(f->active - f->overdue));
 	tpl_set_num(v, "on_time_percent", pct(f->active - f->overdue, f->active));
 	tpl_set_num(v, "overdue", (long long)f->overdue);
@@ -175,8 +234,19 @@ static void vars_overdue(tpl_vars *v, const summary_facts *f, const summary_deta
 	tpl_set_sb(v, "overdue_list", &ol);
 }
 
+enum { CLASSES_LISTED = 3 };
+
+static int tally_by_n(const void *x, const void *y)
+{
+	const summary_tally *const *a = x, *const *b = y;
+	if ((*a)->n != (*b)->n)
+		return (*a)->n > (*b)->n ? -1 : 1;
+	return strcmp((*a)->name, (*b)->name);
+}
+
 /* Members by branch; financially struggling students by tier; pairings
- * by the member's class (only when there are several classes). */
+ * by the member's class (only when there are several classes; over
+ * CLASSES_LISTED, only the largest, with by_class_more set). */
 static void vars_groups(tpl_vars *v, const summary_facts *f, const summary_detail *d)
 {
 	struct sb brl = { 0 }, tl = { 0 }, cl = { 0 };
@@ -188,16 +258,39 @@ static void vars_groups(tpl_vars *v, const summary_facts *f, const summary_detai
 		if (f->tiers[k])
 			sb_take_in(&tl, xasprintf("%s%s%zu名", tl.n ? "、" : "", tier_values[k],
 						  f->tiers[k]));
+	char *tiers = xstrdup(tl.s ? tl.s : "");
 	tpl_set_sb(v, "tier_list", &tl);
-	for (size_t i = 0; i < d->nclasses; i++) {
-		const char *cn = *d->classes[i].name ? d->classes[i].name : "未填班级";
+	/* The kinds that occur, the tiers after 家庭经济困难. */
+	struct sb kl = { 0 };
+	if (f->kind_academic)
+		sb_take_in(&kl, xasprintf("学习成绩较差的学生%zu名", f->kind_academic));
+	if (f->kind_financial)
+		sb_take_in(&kl, xasprintf("%s家庭经济困难的学生%zu名%s%s%s", kl.n ? "，" : "",
+					  f->kind_financial, *tiers ? "（其中" : "", tiers,
+					  *tiers ? "）" : ""));
+	if (f->kind_psych)
+		sb_take_in(&kl, xasprintf("%s心理困难及其他问题的学生%zu名", kl.n ? "，" : "",
+					  f->kind_psych));
+	free(tiers);
+	tpl_set_sb(v, "kind_list", &kl);
+	const summary_tally **order = xcalloc(d->nclasses + 1, sizeof *order);
+	for (size_t i = 0; i < d->nclasses; i++)
+		order[i] = &d->classes[i];
+	bool condensed = d->nclasses > CLASSES_LISTED;
+	if (condensed)
+		qsort(order, d->nclasses, sizeof *order, tally_by_n);
+	size_t shown = condensed ? CLASSES_LISTED : d->nclasses;
+	for (size_t i = 0; i < shown; i++) {
+		const char *cn = *order[i]->name ? order[i]->name : "未填班级";
 		size_t len = strlen(cn);
 		bool has_ban = len >= 3 && strcmp(cn + len - 3, "班") == 0;
 		sb_take_in(&cl, xasprintf("%s%s%s%zu对", i ? "、" : "", cn, has_ban ? "" : "班",
-					  d->classes[i].n));
+					  order[i]->n));
 	}
+	free(order);
 	char *cls = sb_take(&cl);
 	tpl_set(v, "by_class", d->nclasses > 1 ? cls : "");
+	tpl_set_num(v, "by_class_more", condensed);
 	tpl_set_num(v, "classes", (long long)d->nclasses);
 	free(cls);
 }
@@ -219,16 +312,47 @@ static void vars_months(tpl_vars *v, const summary_detail *d)
 
 enum { QUOTE_MAX_CHARS = 90 };
 
+/* Chinese typography in quoted text: ASCII double quotes become “ and ”
+ * in turn, ASCII , ; : ? ! ( ) their full-width forms (a , or : between two
+ * digits, as in 1,000 or 10:30, stays). malloc'd. */
+static char *full_width(const char *s)
+{
+	struct sb b = { 0 };
+	bool open = false;
+	sb_puts(&b, "");
+	for (const char *p = s; *p; p++) {
+		bool digits = p > s && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' && p[1] <= '9';
+		const char *w = NULL;
+		switch (*p) {
+		case '"': w = open ? "”" : "“"; open = !open; break;
+		case ',': w = digits ? NULL : "，"; break;
+		case ':': w = digits ? NULL : "："; break;
+		case ';': w = "；"; break;
+		case '?': w = "？"; break;
+		case '!': w = "！"; break;
+		case '(': w = "（"; break;
+		case ')': w = "）"; break;
+		}
+		if (w) {
+			sb_puts(&b, w);
+		} else {
+			char c[2] = { *p, 0 };
+			sb_puts(&b, c);
+		}
+	}
+	return sb_take(&b);
+}
+
 /* A quote (already scrubbed by the model) made fit for a sentence: one
- * line, at most QUOTE_MAX_CHARS characters, no final full stop.
- * malloc'd. */
+ * line, at most QUOTE_MAX_CHARS characters, full-width punctuation, no
+ * final full stop. malloc'd. */
 static char *quote_line(const char *text)
 {
 	static const char *const joins[][2] = {
 		{ "\r\n", "，" }, { "\n", "，" }, { "\r", "，" },
 		{ ",，", "，" }, { "，，", "，" }, { "。，", "，" },
 	};
-	char *s = xstrdup(text);
+	char *s = full_width(text);
 	for (size_t i = 0; i < sizeof joins / sizeof *joins; i++)
 		text_replace(&s, joins[i][0], joins[i][1]);
 	/* Cut at a character boundary. */
@@ -253,12 +377,13 @@ static char *quote_line(const char *text)
 	return s;
 }
 
-/* "3月2日，……；4月9日，……。": the case's quotes in order. malloc'd. */
+/* "2026年3月2日，……；2026年4月9日，……。": the case's quotes in order.
+ * malloc'd. */
 static char *case_record(const summary_case *c)
 {
 	struct sb b = { 0 };
 	for (size_t i = 0; i < c->nquotes; i++) {
-		char *md = month_day(c->quotes[i].date);
+		char *md = cn_date(c->quotes[i].date);
 		char *qt = quote_line(c->quotes[i].text);
 		sb_take_in(&b, xasprintf("%s%s，%s", i ? "；" : "", md, qt));
 		free(md);
@@ -293,7 +418,7 @@ static void vars_cases(tpl_vars *v, const summary_detail *d)
 		}
 		const summary_case *c = &d->cases[i];
 		char kb[128], num[32];
-		char *since = month_day(c->since), *record = case_record(c);
+		char *since = cn_date(c->since), *record = case_record(c);
 		kinds_format(c->kinds, kb, sizeof kb);
 		tpl_set(v, key, "1");
 		set_case_var(v, i, "student", c->student);
@@ -311,7 +436,7 @@ static void vars_cases(tpl_vars *v, const summary_detail *d)
 
 static void draft_vars(const summary_facts *f, const summary_detail *d, tpl_vars *v)
 {
-	vars_heading(v, d);
+	vars_heading(v, f, d);
 	vars_counts(v, f);
 	vars_talks(v, f);
 	vars_aid(v, f);
@@ -406,10 +531,13 @@ int summary_draft(model_txn *t, const char *tpl_path, const char *college_name,
 	return 0;
 }
 
-char *summary_note(size_t zishu)
+/* "字数 1234，汉字 1102" or, under SUMMARY_MIN_ZISHU 字, also how many are
+ * missing: a message beside the text, never inside it. malloc'd. */
+char *summary_note(const char *text)
 {
+	size_t zishu = text_zishu(text), han = text_hanzi(text);
 	if (zishu >= SUMMARY_MIN_ZISHU)
-		return xasprintf("（本稿正文共%zu字）", zishu);
-	return xasprintf("（本稿正文共%zu字，距%d字还差%zu字：数据不足，请补充具体情况，不以套话凑字数）",
-			 zishu, (int)SUMMARY_MIN_ZISHU, (size_t)SUMMARY_MIN_ZISHU - zishu);
+		return xasprintf(_("字数 %zu, Han characters %zu"), zishu, han);
+	return xasprintf(_("字数 %zu, Han characters %zu: %zu short of %d for a final summary (the data are thin: add what was done, not filler)"),
+			 zishu, han, (size_t)SUMMARY_MIN_ZISHU - zishu, (int)SUMMARY_MIN_ZISHU);
 }

@@ -833,14 +833,14 @@ static void editor_draw(screen *sc, ui *u, int top, int rows, int cols)
 	free(v.start);
 	/* The live count, in the status line. */
 	char *text = edit_get(&r->ed);
-	size_t n = text_zishu(text);
+	size_t n = text_zishu(text), han = text_hanzi(text);
 	free(text);
 	char count[160];
 	if (n >= SUMMARY_MIN_ZISHU)
-		snprintf(count, sizeof count, _("字数 %zu"), n);
+		snprintf(count, sizeof count, _("字数 %zu · Han %zu"), n, han);
 	else
-		snprintf(count, sizeof count, _("字数 %zu (%zu more for a final summary)"), n,
-			 (size_t)SUMMARY_MIN_ZISHU - n);
+		snprintf(count, sizeof count, _("字数 %zu · Han %zu (%zu more for a final summary)"), n,
+			 han, (size_t)SUMMARY_MIN_ZISHU - n);
 	if (r->note[0])
 		(r->note_error ? ui_status_error : ui_status)(u, "%s · %s", count, r->note);
 	else

@@ -304,3 +304,23 @@ void text_replace(char **s, const char *from, const char *to)
 	free(*s);
 	*s = o;
 }
+
+size_t text_hanzi(const char *s)
+{
+	static const uc_script_t *han;
+	if (!han)
+		han = uc_script_byname("Han");
+	const uint8_t *p = (const uint8_t *)s;
+	size_t count = 0;
+	while (*p) {
+		ucs4_t c;
+		int l = u8_strmbtouc(&c, p);
+		if (l <= 0) {
+			p++;
+			continue;
+		}
+		count += han && uc_is_script(c, han);
+		p += l;
+	}
+	return count;
+}

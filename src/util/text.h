@@ -27,6 +27,9 @@ int text_width(const char *s);
  * full-width punctuation mark 1, each run of ASCII letters or digits 1,
  * other non-space characters 1 each, white space 0. */
 size_t text_zishu(const char *s);
+/* Han characters alone (Unicode script Han: 汉字, 〇, 々), punctuation and
+ * everything else left out. */
+size_t text_hanzi(const char *s);
 /* Case-folded ASCII, for matching: malloc'd. */
 char *text_lower_ascii(const char *s);
 /* Replaces every occurrence of from in *s (malloc'd) by to, left to right,

@@ -2,9 +2,10 @@
 # bangfu report summary: the semester summary's draft. Its numbers are read
 # back out of the text and compared with counts made here, independently,
 # from `bangfu export dump` (awk over the JSON lines); no assisted student's
-# full name, number or phone appears; no talk about 心理 is quoted; the 字
-# count is stated, and what is missing under 1000. Then save and final
-# (refused under 1000 字).
+# full name, number or phone appears; no talk about 心理 is quoted; no ASCII
+# quote and no sentence on a figure of 0; the counts (字数 and 汉字) are
+# stated beside the text, never in it, and what is missing under 1000; a past
+# semester is counted at its end. Then save and final (refused under 1000 字).
 . "$top_srcdir/tests/lib.sh"
 BANGFU_FORMS="$top_srcdir/forms"
 export BANGFU_FORMS
@@ -48,6 +49,8 @@ oracle() {
 	t == "aid" { na++; ap[na] = f("pairing_id"); ad[na] = f("date"); ak[na] = f("kind"); aa[na] = f("amount_fen") + 0 }
 	END {
 		if (od == 0) od = 14
+		# what is counted now is counted at the end of a past semester
+		ASOF = TODAY > s1 ? s1 : TODAY
 		# a pairing belongs to every semester whose days it overlaps
 		for (p in pc) if (pc[p] == cid && pstart[p] <= s1 && (pend[p] == "" || pend[p] >= s0)) {
 			in_set[p] = 1; pairings++
@@ -61,7 +64,7 @@ oracle() {
 			if (scol[pt[p]] != cid) cross++
 		}
 		for (i = 1; i <= n; i++) {
-			if (tp[i] in in_set && td[i] <= TODAY && (last[tp[i]] == "" || td[i] > last[tp[i]])) last[tp[i]] = td[i]
+			if (tp[i] in in_set && td[i] <= ASOF && (last[tp[i]] == "" || td[i] > last[tp[i]])) last[tp[i]] = td[i]
 			if (td[i] < s0 || td[i] > s1) continue
 			if (tp[i] in in_set && tm[i] != "") {
 				talks++; minutes += tmin[i]; talked[tp[i]] = 1
@@ -80,8 +83,8 @@ oracle() {
 			aidn++; aidfen += aa[i]
 		}
 		for (p in in_set) {
-			if (pstart[p] > TODAY || (pend[p] != "" && pend[p] < TODAY)) continue
-			since = day(TODAY) - day(last[p] != "" ? last[p] : pstart[p])
+			if (pstart[p] > ASOF || (pend[p] != "" && pend[p] <= ASOF)) continue
+			since = day(ASOF) - day(last[p] != "" ? last[p] : pstart[p])
 			if (since > od) overdue++
 		}
 		printf "pairings=%d\nmembers=%d\ntargets=%d\nacad=%d\nfin=%d\npsy=%d\ncross=%d\n", pairings, members, targets, acad, fin, psy, cross
@@ -99,22 +102,23 @@ check_numbers() {
 	is "$(num '共组织结对帮扶N对')" "$(o pairings)" "$c: pairings"
 	is "$(num '参与结对的学生党员N名')" "$(o members)" "$c: party members"
 	is "$(num '帮扶对象N名')" "$(o targets)" "$c: assisted students"
-	is "$(num '学习成绩较差的学生N名')" "$(o acad)" "$c: academic difficulty"
-	is "$(num '家庭经济困难的学生N名')" "$(o fin)" "$c: financial hardship"
-	is "$(num '心理困难及其他问题的学生N名')" "$(o psy)" "$c: psychological difficulty"
+	# a figure of 0 makes no sentence: an absent one is 0
+	v=$(num '学习成绩较差的学生N名'); is "${v:-0}" "$(o acad)" "$c: academic difficulty"
+	v=$(num '家庭经济困难的学生N名'); is "${v:-0}" "$(o fin)" "$c: financial hardship"
+	v=$(num '心理困难及其他问题的学生N名'); is "${v:-0}" "$(o psy)" "$c: psychological difficulty"
 	cross=$(num '跨学院结对的有N对')
 	is "${cross:-0}" "$(o cross)" "$c: cross-college pairings"
 	is "$(num '共开展谈心谈话N次')" "$(o talks)" "$c: members' talks"
 	is "$(num '累计N分钟（约')" "$(o minutes)" "$c: minutes"
-	is "$(num '涉及学习的N次')" "$(o study)" "$c: talks about study"
-	is "$(num '涉及生活的N次')" "$(o life)" "$c: talks about life"
-	is "$(num '涉及思想的N次')" "$(o thought)" "$c: talks about thinking"
-	is "$(num '涉及心理的N次')" "$(o psych)" "$c: talks about 心理 (counted, never quoted)"
-	is "$(num '当面谈心N次')" "$(o face)" "$c: face to face"
-	is "$(num '电话沟通N次')" "$(o phone)" "$c: by phone"
-	is "$(num '线上交流N次')" "$(o online)" "$c: online"
-	is "$(num '另与帮扶对象开展谈心谈话N次')" "$(o ctalks)" "$c: counsellors' talks, counted apart"
-	is "$(num '次、累计N分钟，这部分')" "$(o cmin)" "$c: counsellors' minutes"
+	v=$(num '涉及学习的N次'); is "${v:-0}" "$(o study)" "$c: talks about study"
+	v=$(num '涉及生活的N次'); is "${v:-0}" "$(o life)" "$c: talks about life"
+	v=$(num '涉及思想的N次'); is "${v:-0}" "$(o thought)" "$c: talks about thinking"
+	v=$(num '涉及心理的N次'); is "${v:-0}" "$(o psych)" "$c: talks about 心理 (counted, never quoted)"
+	v=$(num '当面谈心N次'); is "${v:-0}" "$(o face)" "$c: face to face"
+	v=$(num '电话沟通N次'); is "${v:-0}" "$(o phone)" "$c: by phone"
+	v=$(num '线上交流N次'); is "${v:-0}" "$(o online)" "$c: online"
+	v=$(num '另与帮扶对象开展谈心谈话N次'); is "${v:-0}" "$(o ctalks)" "$c: counsellors' talks, counted apart"
+	v=$(num '次、累计N分钟，这部分'); is "${v:-0}" "$(o cmin)" "$c: counsellors' minutes"
 	is "$(num '对结对中有N对开展了谈心谈话')" "$(o ptalked)" "$c: pairings with a talk"
 	aidn=$(num '提供物质帮助N次')
 	is "${aidn:-0}" "$(o aidn)" "$c: aid given"
@@ -123,7 +127,18 @@ check_numbers() {
 	fi
 	over=$(num '仍有N对结对超过')
 	is "${over:-0}" "$(o overdue)" "$c: overdue pairings"
-	is "$(num '超过N天未')$(num '均在N天内')" "$(o od)" "$c: the college's overdue setting"
+	v=$(num '超过N天未'); [ -n "$v" ] || v=$(num 'N天内')
+	is "$v" "$(o od)" "$c: the college's overdue setting"
+	check_typography "$c"
+}
+
+# check_typography COLLEGE — Chinese quotes and no sentence on a figure of 0.
+check_typography() {
+	ok "$1: no ASCII quote in the draft" sh -c "! grep -q '\"' '$T/draft'"
+	zero=$(grep -oE '(^|[^0-9.])0(次|对|名|分钟|%|元)' "$T/draft" | head -n 3 | tr '\n' ' ')
+	is "$zero" "" "$1: no sentence stands on a figure of 0"
+	ok "$1: the title quotes “一对一”" grep -q '学生党员“一对一”结对帮扶工作总结$' "$T/draft"
+	ok "$1: no count inside the text" sh -c "! grep -q '本稿正文共' '$T/draft'"
 }
 
 # ---- the fixtures: a thin college --------------------------------------
@@ -160,19 +175,24 @@ done
 ok "a talk about 心理 is never quoted (学习;心理 talk)" sh -c "! grep -q '情绪比上次稳定' '$T/draft'"
 ok "a talk about 心理 of a 学业困难 student is never quoted" sh -c "! grep -q '心理咨询' '$T/draft'"
 ok "a counsellor's 心理 talk is never quoted" sh -c "! grep -q '关注心理状态' '$T/draft'"
-n=$(sed -n 's/^（本稿正文共\([0-9]*\)字.*/\1/p' "$T/draft")
-ok "the draft states its 字数 ($n)" test -n "$n"
+n=$(sed -n 's/^字数 \([0-9]*\)，汉字 \([0-9]*\).*/\1/p' "$T/err")
+han=$(sed -n 's/^字数 \([0-9]*\)，汉字 \([0-9]*\).*/\2/p' "$T/err")
+ok "the message (stderr) states the 字数 ($n)" test -n "$n"
+ok "and the Han characters alone ($han)" test -n "$han"
+hz=$(grep -oP '[\x{3400}-\x{4dbf}\x{4e00}-\x{9fff}]' "$T/draft" | wc -l)
+is "$han" "$hz" "汉字 counts the Han characters of the draft"
 ok "a thin college's draft is under 1000 字" test "${n:-1000}" -lt 1000
-miss=$(sed -n 's/.*距1000字还差\([0-9]*\)字.*/\1/p' "$T/draft")
+miss=$(sed -n 's/.*还差 \([0-9]*\) 字.*/\1/p' "$T/err")
 is "$miss" "$((1000 - ${n:-0}))" "it says how many 字 are missing"
-ok "the 字数 line is the last line" sh -c "tail -n 1 '$T/draft' | grep -q '^（本稿正文共'"
+ok "the draft ends with the last part, not a count" sh -c "tail -n 1 '$T/draft' | grep -q '^一是'"
 
 # Markdown: headings kept; the same count.
 bf report summary --college $CS --semester $SEM --format md -o "$T/s.md"
 is "$rc" 0 "Markdown written to a file"
-ok "Markdown title heading" grep -q "^# ${CS}2025-2026学年第二学期学生党员\"一对一\"结对帮扶工作总结\$" "$T/s.md"
+ok "Markdown title heading" grep -q "^# ${CS}2025-2026学年第二学期学生党员“一对一”结对帮扶工作总结\$" "$T/s.md"
 ok "Markdown part headings" grep -q '^## 四、典型事例$' "$T/s.md"
-ok "Markdown states the same count" grep -q "^（本稿正文共${n}字" "$T/s.md"
+ok "the message names the file with the same counts" grep -q "已写入 .*s.md（字数 ${n}，汉字 ${han}" "$T/out"
+ok "Markdown holds no count" sh -c "! grep -q '字数\|本稿正文共' '$T/s.md'"
 is "$(stat -c %a "$T/s.md")" 600 "the file is readable by its owner only"
 
 # The machine-building college: one pairing across colleges.
@@ -218,15 +238,34 @@ reached=0
 total=0
 for c in $cols; do
 	total=$((total + 1))
-	"$BANGFU" --db "$DB" report summary --college "$c" --semester $SEM >"$T/d" 2>&1 &&
-	sed -n 's/^（本稿正文共\([0-9]*\)字）$/\1/p' "$T/d" | grep -q . && reached=$((reached + 1))
+	"$BANGFU" --db "$DB" report summary --college "$c" --semester $SEM >"$T/d" 2>"$T/e" &&
+	z=$(sed -n 's/^字数 \([0-9]*\)，汉字 [0-9]*$/\1/p' "$T/e") &&
+	[ -n "$z" ] && [ "$z" -ge 1000 ] && reached=$((reached + 1))
 done
 is "$reached" "$total" "every demo college's draft reaches 1000 字 ($reached of $total)"
 c=$(echo "$cols" | head -n 1)
 bf report summary --college "$c" --semester $SEM
 cp "$T/out" "$T/draft"
+cp "$T/err" "$T/draft.err"
 check_numbers "$c"
 ok "$c: a typical case" grep -q '^事例一：' "$T/draft"
+today_cn=$(date -d "$BANGFU_TODAY" +%Y年%-m月%-d日)
+ok "$c: the current semester is counted at today ($today_cn)" grep -q "截至$today_cn" "$T/draft"
+
+# A past semester: today in the next one; counted at the semester's end.
+cp "$T/draft" "$T/draft-current"
+cp "$T/draft.err" "$T/draft-current.err"
+save_today=$BANGFU_TODAY
+BANGFU_TODAY=2026-09-20; export BANGFU_TODAY
+bf report summary --college "$c" --semester $SEM
+cp "$T/out" "$T/draft"
+check_numbers "$c"
+ok "$c, past: counted at the semester's end" grep -q '截至学期末（2026年7月31日）' "$T/draft"
+ok "$c, past: no date of today" sh -c "! grep -q '2026年9月20日' '$T/draft'"
+ok "$c, past: never counted at today" sh -c "! grep -qE '截至2026年(9|5)月' '$T/draft'"
+BANGFU_TODAY=$save_today; export BANGFU_TODAY
+cp "$T/draft-current" "$T/draft"
+cp "$T/draft-current.err" "$T/draft.err"
 # No assisted student of the college by full name, number or phone.
 awk -v COL="$c" '
 	/"type":"college"/ && index($0, "\"name\":\"" COL "\"") { match($0, /"id":"[0-9a-f]*"/); cid = substr($0, RSTART + 6, 32) }
@@ -251,8 +290,12 @@ is "$leaks" "" "$c: no phrase of a talk about 心理 is quoted"
 
 bf --lang en report save --college "$c" --semester $SEM "$T/draft"
 is "$rc" 0 "a demo college's draft is stored"
-n=$(sed -n 's/^（本稿正文共\([0-9]*\)字）$/\1/p' "$T/draft")
-ok "the stored text leaves the draft's count line out ($n 字)" grep -q "Saved the summary of $c $SEM ($n characters)" "$T/out"
+n=$(sed -n 's/^字数 \([0-9]*\)，.*/\1/p' "$T/draft.err")
+ok "the stored text is the draft as it is ($n 字)" grep -q "Saved the summary of $c $SEM ($n characters)" "$T/out"
+# An old draft that still ends with its count line is taken without it.
+{ cat "$T/draft"; echo; echo "（本稿正文共${n}字）"; } >"$T/old-draft"
+bf --lang en report save --college "$c" --semester $SEM "$T/old-draft"
+ok "an old draft's count line is left out ($n 字)" grep -q "Saved the summary of $c $SEM ($n characters)" "$T/out"
 bf report final --college "$c" --semester $SEM
 is "$rc" 0 "and, at 1000 字 or more, marked final"
 ok "the message says final" grep -q "final\|定稿" "$T/out"

@@ -15,8 +15,9 @@ for f in students counsellors pairings talks aid; do
 done
 is "$rc" 0 "the fixtures import"
 bf report summary --college $CS --semester $SEM
-n=$(sed -n 's/^（本稿正文共\([0-9]*\)字.*/\1/p' "$T/out")
-ok "the command line's draft has $n 字" test -n "$n"
+n=$(sed -n 's/^字数 \([0-9]*\)，汉字 [0-9]*.*/\1/p' "$T/err")
+ok "the command line says the draft has $n 字 (its message, not the text)" test -n "$n"
+ok "the draft itself holds no count" sh -c "! grep -q '字数\|本稿正文共' '$T/out'"
 
 # status_has TEXT — the status line (above the key bar, one to three lines) holds TEXT.
 status_has() {
@@ -61,7 +62,7 @@ is "$(stat -c %a "$T/名单.csv" 2>/dev/null)" 600 "readable by its owner only"
 keys Down Enter
 ok "the draft opens in the editor" wait_for "一、基本情况"
 ok "the draft's parts are there" wait_for "二、主要做法"
-ok "the status line shows the draft's 字数 ($n)" status_has "字数 $n ("
+ok "the status line shows the draft's 字数 ($n) and its Han characters" status_has "字数 $n · Han "
 ok "and how many are missing" status_has "$((1000 - n)) more for a final summary"
 keys -l "补充一句话"
 ok "typing Chinese counts each character (+5)" status_has "字数 $((n + 5)) "

@@ -297,7 +297,9 @@ Test(template, the_shipped_summary_template_expands)
 	char *out = NULL;
 	cr_assert_eq(store_write(s, draft_body, &out, &e), 0, "%s", e.msg);
 	cr_assert(strstr(out, "一、基本情况"), "%s", out);
-	cr_assert(strstr(out, "共组织结对帮扶0对"), "%s", out);
+	cr_assert(strstr(out, "尚未登记结对帮扶"), "an empty college says so plainly: %s", out);
+	cr_assert(!strstr(out, "0对"), "no sentence on a zero figure: %s", out);
+	cr_assert(!strstr(out, "（本稿正文共"), "the count is not in the text: %s", out);
 	cr_assert(!strstr(out, "{{"), "no tag is left: %s", out);
 	free(out);
 	store_close(s);
@@ -305,10 +307,18 @@ Test(template, the_shipped_summary_template_expands)
 
 Test(summary_note, says_count_and_missing)
 {
-	char *n = summary_note(1234);
-	cr_assert_str_eq(n, "（本稿正文共1234字）");
+	/* 1200 Han characters and a run of ASCII: 字数 1201, Han 1200. */
+	char *text = han(1200);
+	text = realloc(text, strlen(text) + 8);
+	strcat(text, " ABC");
+	char *n = summary_note(text);
+	cr_assert(strstr(n, "1201") && strstr(n, "1200"), "both counts: %s", n);
+	cr_assert(!strstr(n, "short"), "nothing missing: %s", n);
 	free(n);
-	n = summary_note(812);
-	cr_assert(strstr(n, "812字") && strstr(n, "还差188字"), "%s", n);
+	free(text);
+	text = han(812);
+	n = summary_note(text);
+	cr_assert(strstr(n, "812") && strstr(n, "188"), "812 and 188 missing: %s", n);
 	free(n);
+	free(text);
 }
