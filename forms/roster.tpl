@@ -21,7 +21,7 @@
 # class and student number.
 
 [document]
-title = {{school}}学生党员"一对一"结对帮扶名单
+title = {{school}}学生党员“一对一”结对帮扶名单
 college = 院(部):{{college}}
 attachment = 附件1
 footer = 填表人：          联系电话：          填表日期：{{today}}

@@ -22,7 +22,7 @@ is "$rc" 0 "the fixtures import"
 # ---- the school's name: an obvious placeholder until it is set
 bf export roster --college $CS --semester $SEM --format md
 ok "without a school name the title shows the placeholder" \
-	grep -q '^# （学校名称）学生党员"一对一"结对帮扶名单$' "$T/out"
+	grep -q '^# （学校名称）学生党员“一对一”结对帮扶名单$' "$T/out"
 bf init --school 浙江示例大学
 is "$rc" 0 "init --school sets the school's name"
 
@@ -39,14 +39,14 @@ done
 
 ok "CSV starts with a UTF-8 BOM" sh -c "head -c 3 '$T/cs.csv' | od -An -tx1 | grep -q 'ef bb bf'"
 ok "CSV lines end in CRLF" sh -c "[ \$(grep -c \$(printf '\\r\$') '$T/cs.csv') -eq \$(wc -l <'$T/cs.csv') ]"
-ok "the title line names the school" grep -q '浙江示例大学学生党员""一对一""结对帮扶名单' "$T/cs.csv"
+ok "the title line names the school" grep -q '浙江示例大学学生党员“一对一”结对帮扶名单' "$T/cs.csv"
 ok "the college line" grep -q "^院(部):$CS" "$T/cs.csv"
 # As official attachments are: 附件1 at the top left, above the title, and a
 # line to fill in by hand below the table, dated today (BANGFU_TODAY).
 FOOT='填表人：          联系电话：          填表日期：2026年5月20日'
 for f in cs.csv me.csv; do
 	is "$(head -n 1 "$T/$f" | tr -d '\r')" "$(printf '\357\273\277')附件1" "$f: the first line is 附件1 (after the BOM)"
-	is "$(sed -n 2p "$T/$f" | tr -d '\r')" '"浙江示例大学学生党员""一对一""结对帮扶名单"' "$f: the title below it"
+	is "$(sed -n 2p "$T/$f" | tr -d '\r')" '浙江示例大学学生党员“一对一”结对帮扶名单' "$f: the title below it"
 	is "$(tail -n 1 "$T/$f" | tr -d '\r')" "$FOOT" "$f: the last line is 填表人… 填表日期：2026年5月20日"
 done
 is "$(sed -n 5p "$T/cs.csv" | cut -d, -f1-2)" "1,赵敏" \
@@ -62,7 +62,7 @@ ok "no temporary file is left" sh -c "! ls '$T' | grep -q '\\.tmp\$'"
 
 bf export roster --college $CS --semester $SEM --format md
 is "$(head -n 1 "$T/out")" "附件1" "Markdown: the first line is 附件1"
-is "$(sed -n 3p "$T/out")" '# 浙江示例大学学生党员"一对一"结对帮扶名单' "Markdown: the title below it"
+is "$(sed -n 3p "$T/out")" '# 浙江示例大学学生党员“一对一”结对帮扶名单' "Markdown: the title below it"
 is "$(tail -n 1 "$T/out")" "$FOOT" "Markdown: the last line is 填表人… 填表日期：2026年5月20日"
 is "$(tail -n 3 "$T/out" | head -n 1 | cut -c1-8)" "| 3    |" "Markdown: after the table's last row and a blank line"
 BANGFU_TODAY=2027-01-09 bf export roster --college $CS --semester $SEM --format md
@@ -83,14 +83,14 @@ is "$?" 0 "the XLSX is a zip file"
 SHEET="$T/x/xl/worksheets/sheet1.xml"
 STR="$T/x/xl/sharedStrings.xml"
 WB="$T/x/xl/workbook.xml"
-ok "the title is a shared string" grep -q '浙江示例大学学生党员"一对一"结对帮扶名单' "$STR"
+ok "the title is a shared string" grep -q '浙江示例大学学生党员“一对一”结对帮扶名单' "$STR"
 ok "the college line is a shared string" grep -q "院(部):$CS" "$STR"
 # the n-th shared string (from 0), and the string in a cell of the sheet
 sst() { tr -d '\n' <"$STR" | sed 's|</si>|</si>\n|g' | sed -n "$(($1 + 1))p" | sed 's/<[^>]*>//g'; }
 cellstr() { _i=$(grep -o "<c r=\"$1\"[^>]*t=\"s\"[^>]*><v>[0-9]*</v>" "$SHEET" | sed 's/.*<v>//; s/<.*//'); [ -n "$_i" ] && sst "$_i"; }
 is "$(cellstr A1)" "附件1" "A1 holds 附件1"
 ok "A1 is not merged (附件1 at the top left)" sh -c "! grep -q '<mergeCell ref=\"A1:' '$SHEET'"
-is "$(cellstr A2)" '浙江示例大学学生党员"一对一"结对帮扶名单' "the title is in A2, below 附件1"
+is "$(cellstr A2)" '浙江示例大学学生党员“一对一”结对帮扶名单' "the title is in A2, below 附件1"
 ok "the title is merged across the 12 columns" grep -q '<mergeCell ref="A2:L2"/>' "$SHEET"
 ok "the college line is merged too" grep -q '<mergeCell ref="A3:L3"/>' "$SHEET"
 is "$(cellstr A8)" "$FOOT" "A8, after the last row, holds 填表人… 填表日期：2026年5月20日"

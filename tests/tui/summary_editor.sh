@@ -119,7 +119,7 @@ keys -l "浙江示例大学"
 keys Enter
 ok "and shown" wait_for "School's name in the titles: 浙江示例大学"
 bf export roster --college $CS --semester $SEM --format md
-ok "the name list's title has it" grep -q '^# 浙江示例大学学生党员"一对一"结对帮扶名单$' "$T/out"
+ok "the name list's title has it" grep -q '^# 浙江示例大学学生党员“一对一”结对帮扶名单$' "$T/out"
 keys F10
 ok "F10 quits" wait_gone
 
