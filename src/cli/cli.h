@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "model/model.h"
+#include "report/report.h"
 #include "util/err.h"
 
 struct cli_ctx {
@@ -145,6 +146,11 @@ struct cli_out {
 	char *path, *tmp;
 };
 int cli_out_open(struct cli_out *o, const char *path);
+/* roster.c: a table document (report.h's roster_doc: the name list, the
+ * overview) into o as CSV, Markdown or, through xlsx, XLSX — whose
+ * library's own stderr lines are held back for one message of ours. */
+int cli_doc_write(struct cli_out *o, const roster_doc *d, roster_format fmt,
+		  int (*xlsx)(const roster_doc *, const char *, err *));
 int cli_out_close(struct cli_out *o, bool ok);
 
 #endif

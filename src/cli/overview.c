@@ -4,11 +4,8 @@
  * (report/overview.c); report.c hands `report overview` here. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "report/report.h"
@@ -66,31 +63,7 @@ int cli_report_overview(struct cli_ctx *c, const struct cli_cmd *cmd, const char
 		roster_doc_free(&a.doc);
 		return rc;
 	}
-	if (fmt == ROSTER_XLSX) {
-		/* as export roster: libxlsxwriter's own English lines held
-		 * back, one message of ours instead */
-		fflush(stderr);
-		int saved = dup(STDERR_FILENO), nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
-		if (saved >= 0 && nul >= 0)
-			dup2(nul, STDERR_FILENO);
-		if (nul >= 0)
-			close(nul);
-		rc = overview_write_xlsx(&a.doc, o.tmp, &e);
-		int werr = errno;
-		fflush(stderr);
-		if (saved >= 0) {
-			dup2(saved, STDERR_FILENO);
-			close(saved);
-		}
-		if (rc && cli_disk_full(o.tmp, werr == ENOSPC || werr == EDQUOT ? werr : 0))
-			rc = cli_disk_full_error(o.tmp);
-		else if (rc)
-			cli_error(_("cannot write the XLSX file %s"), o.tmp);
-	} else if (fmt == ROSTER_MD) {
-		rc = roster_write_md(&a.doc, o.f);
-	} else {
-		rc = roster_write_csv(&a.doc, o.f);
-	}
+	rc = cli_doc_write(&o, &a.doc, fmt, overview_write_xlsx);
 	int crc = cli_out_close(&o, rc == 0);
 	rc = rc ? rc : crc;
 	if (!rc && !to_stdout) {

@@ -42,6 +42,38 @@ static int roster_read(model_txn *t, void *ctx, err *e)
 	return roster_build(t, &a->l, a->college, a->semester, &a->doc, e);
 }
 
+/* A table document (the name list, the overview) into o in format fmt;
+ * an XLSX through xlsx into o's temporary file (renamed on close), with
+ * libxlsxwriter's own English "[ERROR]" lines held back and one message of
+ * ours said instead (disk full, or that the file cannot be written). */
+int cli_doc_write(struct cli_out *o, const roster_doc *d, roster_format fmt,
+		  int (*xlsx)(const roster_doc *, const char *, err *))
+{
+	if (fmt == ROSTER_MD)
+		return roster_write_md(d, o->f);
+	if (fmt != ROSTER_XLSX)
+		return roster_write_csv(d, o->f);
+	err e = { 0 };
+	fflush(stderr);
+	int saved = dup(STDERR_FILENO), nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (saved >= 0 && nul >= 0)
+		dup2(nul, STDERR_FILENO);
+	if (nul >= 0)
+		close(nul);
+	int rc = xlsx(d, o->tmp, &e);
+	int werr = errno;
+	fflush(stderr);
+	if (saved >= 0) {
+		dup2(saved, STDERR_FILENO);
+		close(saved);
+	}
+	if (rc && cli_disk_full(o->tmp, werr == ENOSPC || werr == EDQUOT ? werr : 0))
+		rc = cli_disk_full_error(o->tmp);
+	else if (rc)
+		cli_error(_("cannot write the XLSX file %s"), o->tmp);
+	return rc;
+}
+
 const struct cli_cmd cli_cmd_export_roster;
 
 /* The format from --format, else from the output file's extension, else CSV. */
@@ -109,33 +141,7 @@ int cli_export_roster(struct cli_ctx *c, int argc, char **argv)
 	struct cli_out o;
 	if ((rc = cli_out_open(&o, a.out)) != 0)
 		goto done;
-	if (a.fmt == ROSTER_XLSX) {
-		/* libxlsxwriter writes the file by its name: the temporary one
-		 * cli_out_open made (mode 0600), renamed into place on close. */
-		/* libxlsxwriter prints its own English "[ERROR]" lines to
-		 * stderr: held back, and one message of ours said instead */
-		fflush(stderr);
-		int saved = dup(STDERR_FILENO), nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
-		if (saved >= 0 && nul >= 0)
-			dup2(nul, STDERR_FILENO);
-		if (nul >= 0)
-			close(nul);
-		rc = roster_write_xlsx(&a.doc, o.tmp, &e);
-		int werr = errno;
-		fflush(stderr);
-		if (saved >= 0) {
-			dup2(saved, STDERR_FILENO);
-			close(saved);
-		}
-		if (rc && cli_disk_full(o.tmp, werr == ENOSPC || werr == EDQUOT ? werr : 0))
-			rc = cli_disk_full_error(o.tmp);
-		else if (rc)
-			cli_error(_("cannot write the XLSX file %s"), o.tmp);
-	} else if (a.fmt == ROSTER_MD) {
-		rc = roster_write_md(&a.doc, o.f);
-	} else {
-		rc = roster_write_csv(&a.doc, o.f);
-	}
+	rc = cli_doc_write(&o, &a.doc, a.fmt, roster_write_xlsx);
 	int crc = cli_out_close(&o, rc == 0);
 	rc = rc ? rc : crc;
 	if (!rc && !to_stdout) {
