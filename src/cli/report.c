@@ -92,20 +92,8 @@ static int saved_read(model_txn *t, void *ctx, err *e)
 {
 	struct saved_ctx *s = ctx;
 	struct report_args *a = s->a;
-	college c;
-	semester m;
 	summary sm;
-	int rc = college_by_name(t, a->college, &c, e);
-	if (rc)
-		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no college called %s"), a->college) : rc;
-	rc = semester_by_code(t, a->semester, &m, e);
-	if (rc) {
-		rec_free(&college_desc, &c);
-		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no semester %s"), a->semester) : rc;
-	}
-	rc = summary_find(t, &c.m.id, &m.m.id, &sm, e);
-	rec_free(&college_desc, &c);
-	rec_free(&semester_desc, &m);
+	int rc = summary_of(t, a->college, a->semester, &sm, e);
 	if (rc == E_NOTFOUND)
 		return err_set(e, E_INPUT,
 			       _("no summary of %s %s is saved yet: draft one, edit it and save it (the reports page, or bangfu report save FILE)"),
@@ -295,28 +283,10 @@ static int summary_store(model_txn *t, void *ctx, err *e)
 {
 	struct save_ctx *s = ctx;
 	struct report_args *a = s->a;
-	college c;
-	semester m;
 	summary sm;
-	int rc = college_by_name(t, a->college, &c, e);
-	if (rc)
-		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no college called %s"), a->college) : rc;
-	rc = semester_by_code(t, a->semester, &m, e);
-	if (rc) {
-		rec_free(&college_desc, &c);
-		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no semester %s"), a->semester) : rc;
-	}
-	rc = summary_find(t, &c.m.id, &m.m.id, &sm, e);
+	int rc = summary_of(t, a->college, a->semester, &sm, e);
 	a->created = rc == E_NOTFOUND;
-	if (rc == E_NOTFOUND) {
-		memset(&sm, 0, sizeof sm);
-		sm.college_id = c.m.id;
-		sm.semester_id = m.m.id;
-		rc = 0;
-	}
-	rec_free(&college_desc, &c);
-	rec_free(&semester_desc, &m);
-	if (rc)
+	if (rc && rc != E_NOTFOUND)
 		return rc;
 	if (a->text) {
 		/* a final text is refused by the model until it is reopened */

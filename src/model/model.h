@@ -592,6 +592,11 @@ int summary_get(model_txn *t, const rid *id, summary *out, err *e);
 /* The summary of a college and semester: 0, E_NOTFOUND none, E_DB. */
 int summary_find(model_txn *t, const rid *college_id, const rid *semester_id,
 		 summary *out, err *e);
+/* The summary of the college named college_name in semester semester_code:
+ * 0; E_NOTFOUND when none is stored yet (*out is then a new one for them,
+ * ids set); E_INPUT when there is no such college or semester; E_DB. */
+int summary_of(model_txn *t, const char *college_name, const char *semester_code,
+	       summary *out, err *e);
 int summary_validate(model_txn *t, const summary *s, err *e);
 
 /* The school's name for the documents' titles: a setting kept in the

@@ -77,6 +77,31 @@ int summary_find(store_txn *t, const rid *college_id, const rid *semester_id,
 	return summary_scan(t, college_id, semester_id, NULL, out, e);
 }
 
+int summary_of(store_txn *t, const char *college_name, const char *semester_code,
+	       summary *out, err *e)
+{
+	college c;
+	semester m;
+	int rc = college_by_name(t, college_name, &c, e);
+	if (rc)
+		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no college called %s"), college_name)
+					: rc;
+	rc = semester_by_code(t, semester_code, &m, e);
+	if (rc) {
+		rec_free(&college_desc, &c);
+		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no semester %s"), semester_code) : rc;
+	}
+	rc = summary_find(t, &c.m.id, &m.m.id, out, e);
+	if (rc == E_NOTFOUND) {
+		memset(out, 0, sizeof *out);
+		out->college_id = c.m.id;
+		out->semester_id = m.m.id;
+	}
+	rec_free(&college_desc, &c);
+	rec_free(&semester_desc, &m);
+	return rc;
+}
+
 /* ---- rules ----------------------------------------------------------- */
 
 int summary_validate(store_txn *t, const summary *s, err *e)

@@ -101,6 +101,12 @@ int roster_write_xlsx(const roster_doc *d, const char *path, err *e);
  * (path.tmp, mode 0600, no link followed) renamed into place. E_INPUT
  * "cannot write PATH: why". */
 int roster_save(const roster_doc *d, roster_format f, const char *path, err *e);
+/* The file of every document written from the screens: write fills it —
+ * through txt (escaped by safeout) when text, else by the name tmp (an
+ * XLSX) — in path.tmp (0600, no link followed), renamed into place once
+ * whole; E_INPUT "cannot write PATH: why" and no file otherwise. */
+int report_file_save(const char *path, bool text,
+		     int (*write)(FILE *txt, const char *tmp, void *ctx, err *e), void *ctx, err *e);
 
 /* ---- overview.c: the university overview (各学院情况汇总) -------------- */
 

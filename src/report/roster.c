@@ -639,7 +639,8 @@ int roster_write_xlsx(const roster_doc *d, const char *path, err *e)
 
 /* ---- a file, written whole or not at all ----------------------------- */
 
-int roster_save(const roster_doc *d, roster_format f, const char *path, err *e)
+int report_file_save(const char *path, bool text,
+		     int (*write)(FILE *txt, const char *tmp, void *ctx, err *e), void *ctx, err *e)
 {
 	char *tmp = xasprintf("%s.tmp", path);
 	int rc = 0;
@@ -654,14 +655,9 @@ int roster_save(const roster_doc *d, roster_format f, const char *path, err *e)
 		free(tmp);
 		return rc;
 	}
-	/* text formats: a control code in a stored value is written escaped */
-	FILE *txt = f == ROSTER_XLSX ? NULL : safeout_open(out);
-	if (f == ROSTER_XLSX)
-		rc = roster_write_xlsx(d, tmp, e);
-	else if (f == ROSTER_MD)
-		rc = roster_write_md(d, txt);
-	else
-		rc = roster_write_csv(d, txt);
+	/* text: a control code in a stored value is written escaped */
+	FILE *txt = text ? safeout_open(out) : NULL;
+	rc = write(txt, tmp, ctx, e);
 	if (txt && ((fflush(txt) != 0 || ferror(txt)) | (fclose(txt) != 0)) && !rc)
 		rc = err_set(e, E_INPUT, _("cannot write %s: %s"), tmp, strerror(errno));
 	if (rc && !e->msg[0])
@@ -676,4 +672,23 @@ int roster_save(const roster_doc *d, roster_format f, const char *path, err *e)
 		unlink(tmp);
 	free(tmp);
 	return rc;
+}
+
+struct roster_out {
+	const roster_doc *d;
+	roster_format f;
+};
+
+static int roster_out_write(FILE *txt, const char *tmp, void *ctx, err *e)
+{
+	const struct roster_out *o = ctx;
+	if (o->f == ROSTER_XLSX)
+		return roster_write_xlsx(o->d, tmp, e);
+	return o->f == ROSTER_MD ? roster_write_md(o->d, txt) : roster_write_csv(o->d, txt);
+}
+
+int roster_save(const roster_doc *d, roster_format f, const char *path, err *e)
+{
+	struct roster_out o = { d, f };
+	return report_file_save(path, f != ROSTER_XLSX, roster_out_write, &o, e);
 }

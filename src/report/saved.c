@@ -4,16 +4,10 @@
  * line the title, the lines opening a part — 一、 … 十、 — its headings). */
 #include "report/report.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "util/err.h"
-#include "util/i18n.h"
-#include "util/safeout.h"
 
 static bool opens_part(const char *p, size_t len)
 {
@@ -52,32 +46,21 @@ void summary_text_write(FILE *f, const char *text, summary_format fmt)
 	}
 }
 
+struct text_out {
+	const char *text;
+	summary_format fmt;
+};
+
+static int text_out_write(FILE *txt, const char *tmp, void *ctx, err *e)
+{
+	const struct text_out *o = ctx;
+	(void)tmp, (void)e;
+	summary_text_write(txt, o->text, o->fmt);
+	return 0;
+}
+
 int summary_text_save(const char *text, summary_format fmt, const char *path, err *e)
 {
-	char *tmp = xasprintf("%s.tmp", path);
-	unlink(tmp);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (!out) {
-		int rc = err_set(e, E_INPUT, _("cannot write %s: %s"), tmp, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		unlink(tmp);
-		free(tmp);
-		return rc;
-	}
-	FILE *txt = safeout_open(out);
-	summary_text_write(txt, text, fmt);
-	int rc = 0;
-	if (((fflush(txt) != 0 || ferror(txt)) | (fclose(txt) != 0)) ||
-	    fflush(out) != 0 || ferror(out) || fsync(fileno(out)) != 0)
-		rc = err_set(e, E_INPUT, _("cannot write %s: %s"), tmp, strerror(errno));
-	if (fclose(out) != 0 && !rc)
-		rc = err_set(e, E_INPUT, _("cannot write %s: %s"), tmp, strerror(errno));
-	if (!rc && rename(tmp, path) != 0)
-		rc = err_set(e, E_INPUT, _("cannot write %s: %s"), path, strerror(errno));
-	if (rc)
-		unlink(tmp);
-	free(tmp);
-	return rc;
+	struct text_out o = { text, fmt };
+	return report_file_save(path, true, text_out_write, &o, e);
 }

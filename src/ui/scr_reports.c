@@ -370,38 +370,11 @@ struct sum_job {
 	char *loaded;              /* load: the stored text */
 };
 
-/* The chosen college's summary of the semester: 0; E_NOTFOUND when none is
- * stored yet (*sm is then a new one for them); E_INPUT when there is no such
- * college or semester; E_DB. */
-static int sum_find(model_txn *t, rep *r, summary *sm, err *e)
-{
-	college c;
-	int rc = college_by_name(t, college_name(r), &c, e);
-	if (rc)
-		return rc == E_NOTFOUND
-		       ? err_set(e, E_INPUT, _("no college called %s"), college_name(r)) : rc;
-	semester s;
-	rc = semester_by_code(t, r->semester, &s, e);
-	if (rc) {
-		rec_free(&college_desc, &c);
-		return rc == E_NOTFOUND ? err_set(e, E_INPUT, _("no semester %s"), r->semester) : rc;
-	}
-	rc = summary_find(t, &c.m.id, &s.m.id, sm, e);
-	if (rc == E_NOTFOUND) {
-		memset(sm, 0, sizeof *sm);
-		sm->college_id = c.m.id;
-		sm->semester_id = s.m.id;
-	}
-	rec_free(&college_desc, &c);
-	rec_free(&semester_desc, &s);
-	return rc;
-}
-
 static int sum_store_txn(model_txn *t, void *ctx, err *e)
 {
 	struct sum_job *j = ctx;
 	summary sm;
-	int rc = sum_find(t, j->r, &sm, e);
+	int rc = summary_of(t, college_name(j->r), j->r->semester, &sm, e);
 	j->missing = rc == E_NOTFOUND;
 	if (rc != 0 && rc != E_NOTFOUND)
 		return rc;
@@ -426,7 +399,7 @@ static int sum_load_txn(model_txn *t, void *ctx, err *e)
 {
 	struct sum_job *j = ctx;
 	summary sm;
-	int rc = sum_find(t, j->r, &sm, e);
+	int rc = summary_of(t, college_name(j->r), j->r->semester, &sm, e);
 	if (rc == E_NOTFOUND)
 		return err_set(e, E_INPUT, "%s", _("No summary is stored yet: draft one first."));
 	if (rc)
