@@ -107,20 +107,30 @@ static int saved_read(model_txn *t, void *ctx, err *e)
 	return 0;
 }
 
-static int report_saved(struct cli_ctx *c, const struct cli_cmd *cmd, struct report_args *a)
+/* The summary's format: --format, else the output file's suffix, else
+ * text; a usage error for an unknown --format. */
+static int summary_fmt(const struct cli_cmd *cmd, const struct report_args *a,
+		       summary_format *fmt)
 {
-	summary_format fmt = SUMMARY_TXT;
-	if (a->format && !summary_format_parse(a->format, &fmt)) {
+	*fmt = SUMMARY_TXT;
+	if (a->format && !summary_format_parse(a->format, fmt)) {
 		char buf[256];
 		snprintf(buf, sizeof buf, _("unknown format: %s (txt or md)"), a->format);
 		return cli_usage(cmd, buf);
 	}
-	if (!a->format && a->out) {
-		const char *dot = strrchr(a->out, '.');
-		if (dot)
-			summary_format_parse(dot + 1, &fmt);
-	}
-	int rc = cli_open(c, false);
+	const char *dot = !a->format && a->out ? strrchr(a->out, '.') : NULL;
+	if (dot)
+		summary_format_parse(dot + 1, fmt);
+	return 0;
+}
+
+static int report_saved(struct cli_ctx *c, const struct cli_cmd *cmd, struct report_args *a)
+{
+	summary_format fmt;
+	int rc = summary_fmt(cmd, a, &fmt);
+	if (rc)
+		return rc;
+	rc = cli_open(c, false);
 	if (rc)
 		return rc;
 	struct saved_ctx s = { a, false };
@@ -148,17 +158,10 @@ static int report_summary(struct cli_ctx *c, const struct cli_cmd *cmd, struct r
 	if (a->saved)
 		return report_saved(c, cmd, a);
 	struct draft_ctx d = { a, SUMMARY_TXT, NULL };
-	if (a->format && !summary_format_parse(a->format, &d.fmt)) {
-		char buf[256];
-		snprintf(buf, sizeof buf, _("unknown format: %s (txt or md)"), a->format);
-		return cli_usage(cmd, buf);
-	}
-	if (!a->format && a->out) {
-		const char *dot = strrchr(a->out, '.');
-		if (dot)
-			summary_format_parse(dot + 1, &d.fmt);
-	}
-	int rc = cli_open(c, false);
+	int rc = summary_fmt(cmd, a, &d.fmt);
+	if (rc)
+		return rc;
+	rc = cli_open(c, false);
 	if (rc)
 		return rc;
 	d.tpl = a->tpl ? xstrdup(a->tpl) : report_forms_path("summary.tpl");

@@ -466,11 +466,11 @@ static int store_open_dbs(store *s, err *e)
 	 * damaged, and a commit over damaged pages can go anywhere. */
 	bool newer = false;
 	uint32_t schema = 0;
-	if (named && meta && store_missing_is_damage(s, &newer, &schema) == false && newer)
+	bool damaged = named && meta && store_missing_is_damage(s, &newer, &schema);
+	if (newer)
 		return err_set(e, E_DB, _("database schema %u is newer than this program (%d)"),
 			       (unsigned)schema, (int)expect_schema);
-	if (named && ((!meta && s->meta_db >= 0) ||
-		      (meta && store_missing_is_damage(s, &newer, &schema)))) {
+	if (damaged || (named && !meta && s->meta_db >= 0)) {
 		char hint[1024];
 		store_backup_hint(s->path, hint, sizeof hint);
 		return err_set(e, E_DB,
